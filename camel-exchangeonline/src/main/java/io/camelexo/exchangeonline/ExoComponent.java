@@ -1,0 +1,95 @@
+package io.camelexo.exchangeonline;
+
+import io.camelexo.exchangeonline.session.ExoSessionManager;
+import org.apache.camel.Endpoint;
+import org.apache.camel.PropertyBindingException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.StringHelper;
+import org.apache.camel.util.URISupport;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs Exchange Online ({@code exo:}) and Security & Compliance ({@code scc:}) cmdlets. Camel creates one instance per
+ * scheme; each keeps the sessions of its endpoints.
+ */
+@Component("exo,scc")
+public class ExoComponent extends HealthCheckComponent {
+
+    @Metadata(description = "Default options for every endpoint of this component")
+    private ExoConfiguration configuration = new ExoConfiguration();
+
+    private final ExoSessionManager sessions = new ExoSessionManager();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String scheme = StringHelper.before(uri, ":");
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("A cmdlet is required: " + scheme + ":Get-Mailbox");
+        }
+        // PascalCase names are cmdlet parameters; every Camel option starts in lower case
+        Map<String, Object> cmdletParameters = new LinkedHashMap<>();
+        parameters.entrySet().removeIf(entry -> {
+            boolean cmdletParameter = Character.isUpperCase(entry.getKey().charAt(0));
+            if (cmdletParameter) {
+                cmdletParameters.put(entry.getKey(), entry.getValue());
+            }
+            return cmdletParameter;
+        });
+        ExoEndpoint endpoint = new ExoEndpoint(URISupport.sanitizeUri(uri), this, scheme, remaining, configuration.copy());
+        try {
+            setProperties(endpoint, parameters);
+        } catch (PropertyBindingException e) {
+            throw new IllegalArgumentException(describeBindingFailure(scheme, remaining, e), e);
+        }
+        if (!parameters.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option(s) " + parameters.keySet() + " on " + scheme + ":" + remaining
+                    + ". Cmdlet parameters are PascalCase (ResultSize=Unlimited) or written parameters.<Name>=value; "
+                    + "options are the camelCase names of the component documentation.");
+        }
+        endpoint.getConfiguration().getParameters().putAll(cmdletParameters);
+        endpoint.validateOptions();
+        return endpoint;
+    }
+
+    private static String describeBindingFailure(String scheme, String cmdlet, PropertyBindingException e) {
+        String option = e.getPropertyName();
+        String value = ExoEndpoint.SECRET_OPTIONS.contains(option) ? "(hidden)" : String.valueOf(e.getValue());
+        Class<?> enumType = switch (String.valueOf(option)) {
+            case "environment" -> io.camelexo.exchangeonline.adminapi.ExoEnvironment.class;
+            case "auth" -> io.camelexo.exchangeonline.auth.ExoAuthMethod.class;
+            case "outputType" -> ExoOutputType.class;
+            default -> null;
+        };
+        if (enumType != null) {
+            String allowed = Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return "Invalid " + option + " '" + value + "' on " + scheme + ":" + cmdlet + "; allowed values: " + allowed;
+        }
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return "Invalid value '" + value + "' for option " + option + " on " + scheme + ":" + cmdlet + ": " + cause.getMessage();
+    }
+
+    ExoSessionManager sessions() {
+        return sessions;
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        sessions.closeAll();
+        super.doShutdown();
+    }
+
+    public ExoConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Default options for every endpoint of this component. */
+    public void setConfiguration(ExoConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

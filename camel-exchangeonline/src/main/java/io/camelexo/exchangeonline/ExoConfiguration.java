@@ -1,0 +1,350 @@
+package io.camelexo.exchangeonline;
+
+import com.microsoft.aad.msal4j.IHttpClient;
+import io.camelexo.exchangeonline.adminapi.ExoEnvironment;
+import io.camelexo.exchangeonline.auth.ExoAccessTokenProvider;
+import io.camelexo.exchangeonline.auth.ExoAuthMethod;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Options of the exo and scc endpoints; set on the component they become every endpoint's defaults. */
+@UriParams
+public class ExoConfiguration implements Cloneable {
+
+    // --- connection ---
+    @UriParam(label = "common", defaultValue = "O365Default",
+              description = "The cloud, as -ExchangeEnvironmentName: O365Default (commercial and GCC), O365USGovGCCHigh, "
+                      + "O365USGovDoD, O365GermanyCloud, O365China.")
+    private ExoEnvironment environment = ExoEnvironment.O365Default;
+    @UriParam(label = "common", description = "The tenant: its initial *.onmicrosoft.com domain or tenant id (-Organization). "
+            + "Required for app-only sign-in.")
+    private String organization;
+    @UriParam(label = "common", description = "A customer tenant managed through CSP/GDAP (-DelegatedOrganization): "
+            + "its onmicrosoft.com domain or tenant id.")
+    private String delegatedOrganization;
+    @UriParam(label = "advanced", description = "Overrides the service base URI of the environment (-ConnectionUri): the Exchange "
+            + "Online host, or for scc the Security & Compliance front door. A path (such as /powershell-liveid/) is ignored.")
+    private String connectionUri;
+    @UriParam(label = "advanced", description = "Overrides the Entra ID authority (-AzureADAuthorizationEndpointUri), "
+            + "e.g. https://login.microsoftonline.com/contoso.onmicrosoft.com.")
+    private String azureADAuthorizationEndpointUri;
+
+    // --- security ---
+    @UriParam(label = "security", enums = "certificate,clientSecret,accessToken",
+              description = "Sign-in method. When omitted it follows from the credential given: certificateFilePath means "
+                      + "certificate, clientSecret means clientSecret, accessToken or accessTokenProvider means accessToken.")
+    private ExoAuthMethod auth;
+    @UriParam(label = "security", description = "Application (client) id of the app registration (-AppId).")
+    private String appId;
+    @UriParam(label = "security", secret = true, description = "Client secret of the app registration.")
+    private String clientSecret;
+    @UriParam(label = "security", description = "Path of a PFX/P12 file with the app's certificate and private key (-CertificateFilePath).")
+    private String certificateFilePath;
+    @UriParam(label = "security", secret = true, description = "Password of the certificate file (-CertificatePassword).")
+    private String certificatePassword;
+    @UriParam(label = "security", secret = true, description = "An access token obtained elsewhere (-AccessToken); its tenant "
+            + "(tid) and user are read from it. Prefer accessTokenProvider for tokens that expire while the route runs.")
+    private String accessToken;
+    @UriParam(label = "security", description = "A bean that supplies access tokens; asked again when its last token is "
+            + "within five minutes of expiry and after the service refused a token.")
+    private ExoAccessTokenProvider accessTokenProvider;
+    @UriParam(label = "security", description = "Cmdlets this endpoint may run, comma-separated with * wildcards (-CommandName), "
+            + "e.g. Get-*,Set-Mailbox. Others are refused before any request, also when named by the CamelExoCmdlet header.")
+    private String commandName;
+    @UriParam(label = "security", description = "TLS configuration for the Admin API and sign-in connections (trust store of a "
+            + "TLS-inspecting proxy, client certificates). Verification is never switched off.")
+    private SSLContextParameters sslContextParameters;
+
+    // --- producer ---
+    @UriParam(label = "producer", defaultValue = "List", enums = "List,Stream,Single",
+              description = "List: all records in a list. Stream: a lazy iterator for split(body()).streaming(), pages fetched "
+                      + "as the split reaches them. Single: the first record or null.")
+    private ExoOutputType outputType = ExoOutputType.List;
+    @UriParam(label = "producer", description = "Converts each record (a Map) to this class with Jackson.")
+    private Class<?> outputClass;
+    @UriParam(label = "producer", description = "Name of the cmdlet parameter the message body is bound to, e.g. Identity.")
+    private String inBody;
+    @UriParam(label = "producer", description = "Properties to return, comma-separated: trimmed by the service ($select), "
+            + "like Select-Object but before the data travels.")
+    private String select;
+    @UriParam(label = "producer", defaultValue = "1000", description = "Records per page, 1 to 1000 (-PageSize; Prefer: odata.maxpagesize).")
+    private int pageSize = 1000;
+    @UriParam(label = "producer", prefix = "parameters.", multiValue = true,
+              description = "Cmdlet parameters in any case: parameters.Identity=anna@contoso.com. Options starting with an "
+                      + "upper-case letter (ResultSize=Unlimited) are cmdlet parameters too.")
+    private Map<String, Object> parameters = new LinkedHashMap<>();
+    @UriParam(label = "producer", description = "Do not send the X-AnchorMailbox routing hint (-BypassMailboxAnchoring).")
+    private boolean bypassMailboxAnchoring;
+
+    // --- transport ---
+    @UriParam(label = "advanced", defaultValue = "5", description = "Retries after the first attempt. Reads are retried on "
+            + "408, 429, 5xx, the tenant concurrency rejection and transient server exceptions; writes only when the service "
+            + "certainly did not run them (429, concurrency rejection).")
+    private int maxRetries = 5;
+    @UriParam(label = "advanced", defaultValue = "2000", javaType = "java.time.Duration",
+              description = "Wait before the first retry when the service sends no Retry-After; doubled each retry, with jitter.")
+    private long retryInitialDelay = 2000;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "Longest wait between retries, also capping the service's Retry-After.")
+    private long retryMaxDelay = 60000;
+    @UriParam(label = "advanced", defaultValue = "960000", javaType = "java.time.Duration",
+              description = "How long one HTTP request may take (the module allows 960 s; the service stops cmdlets after about 15 min).")
+    private long requestTimeout = 960000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration", description = "Connection timeout.")
+    private long connectTimeout = 30000;
+    @UriParam(label = "proxy", description = "HTTP proxy host for the Admin API and sign-in.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "HTTP proxy port.")
+    private Integer proxyPort;
+    @UriParam(label = "advanced", description = "An msal4j IHttpClient for sign-in requests instead of msal4j's own "
+            + "(a custom proxy stack, or a test's fake identity provider).")
+    private IHttpClient identityHttpClient;
+
+    public ExoConfiguration copy() {
+        try {
+            ExoConfiguration copy = (ExoConfiguration) clone();
+            copy.parameters = new LinkedHashMap<>(parameters);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public ExoEnvironment getEnvironment() {
+        return environment;
+    }
+
+    public void setEnvironment(ExoEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public String getOrganization() {
+        return organization;
+    }
+
+    public void setOrganization(String organization) {
+        this.organization = organization;
+    }
+
+    public String getDelegatedOrganization() {
+        return delegatedOrganization;
+    }
+
+    public void setDelegatedOrganization(String delegatedOrganization) {
+        this.delegatedOrganization = delegatedOrganization;
+    }
+
+    public String getConnectionUri() {
+        return connectionUri;
+    }
+
+    public void setConnectionUri(String connectionUri) {
+        this.connectionUri = connectionUri;
+    }
+
+    public String getAzureADAuthorizationEndpointUri() {
+        return azureADAuthorizationEndpointUri;
+    }
+
+    public void setAzureADAuthorizationEndpointUri(String azureADAuthorizationEndpointUri) {
+        this.azureADAuthorizationEndpointUri = azureADAuthorizationEndpointUri;
+    }
+
+    public ExoAuthMethod getAuth() {
+        return auth;
+    }
+
+    public void setAuth(ExoAuthMethod auth) {
+        this.auth = auth;
+    }
+
+    public String getAppId() {
+        return appId;
+    }
+
+    public void setAppId(String appId) {
+        this.appId = appId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getCertificateFilePath() {
+        return certificateFilePath;
+    }
+
+    public void setCertificateFilePath(String certificateFilePath) {
+        this.certificateFilePath = certificateFilePath;
+    }
+
+    public String getCertificatePassword() {
+        return certificatePassword;
+    }
+
+    public void setCertificatePassword(String certificatePassword) {
+        this.certificatePassword = certificatePassword;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public ExoAccessTokenProvider getAccessTokenProvider() {
+        return accessTokenProvider;
+    }
+
+    public void setAccessTokenProvider(ExoAccessTokenProvider accessTokenProvider) {
+        this.accessTokenProvider = accessTokenProvider;
+    }
+
+    public String getCommandName() {
+        return commandName;
+    }
+
+    public void setCommandName(String commandName) {
+        this.commandName = commandName;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public ExoOutputType getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(ExoOutputType outputType) {
+        this.outputType = outputType;
+    }
+
+    public Class<?> getOutputClass() {
+        return outputClass;
+    }
+
+    public void setOutputClass(Class<?> outputClass) {
+        this.outputClass = outputClass;
+    }
+
+    public String getInBody() {
+        return inBody;
+    }
+
+    public void setInBody(String inBody) {
+        this.inBody = inBody;
+    }
+
+    public String getSelect() {
+        return select;
+    }
+
+    public void setSelect(String select) {
+        this.select = select;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public Map<String, Object> getParameters() {
+        return parameters;
+    }
+
+    public void setParameters(Map<String, Object> parameters) {
+        this.parameters = parameters;
+    }
+
+    public boolean isBypassMailboxAnchoring() {
+        return bypassMailboxAnchoring;
+    }
+
+    public void setBypassMailboxAnchoring(boolean bypassMailboxAnchoring) {
+        this.bypassMailboxAnchoring = bypassMailboxAnchoring;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public IHttpClient getIdentityHttpClient() {
+        return identityHttpClient;
+    }
+
+    public void setIdentityHttpClient(IHttpClient identityHttpClient) {
+        this.identityHttpClient = identityHttpClient;
+    }
+}

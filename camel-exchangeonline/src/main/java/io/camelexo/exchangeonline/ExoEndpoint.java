@@ -1,0 +1,243 @@
+package io.camelexo.exchangeonline;
+
+import io.camelexo.exchangeonline.adminapi.CallOptions;
+import io.camelexo.exchangeonline.adminapi.CmdletRequest;
+import io.camelexo.exchangeonline.adminapi.ExoService;
+import io.camelexo.exchangeonline.adminapi.RetryPolicy;
+import io.camelexo.exchangeonline.auth.ExoAuthMethod;
+import io.camelexo.exchangeonline.session.ExoSession;
+import io.camelexo.exchangeonline.session.SessionSettings;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+import javax.net.ssl.SSLContext;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one cmdlet (or a local cmdlet such as Get-ConnectionInformation) of Exchange Online or Security & Compliance.
+ * The endpoint owns its session for its lifetime: started = signed in, stopped = released.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "exo,scc", title = "Exchange Online,Security and Compliance",
+             syntax = "exo:cmdlet", producerOnly = true, lenientProperties = true, remote = true,
+             category = {Category.CLOUD, Category.MANAGEMENT}, headersClass = ExoConstants.class)
+public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    static final Set<String> SECRET_OPTIONS = Set.of("clientSecret", "certificatePassword", "accessToken");
+
+    @UriPath(description = "The cmdlet to run, e.g. Get-Mailbox, Set-Mailbox, Get-EXOMailbox, Get-RetentionCompliancePolicy, "
+            + "or a local cmdlet: Get-ConnectionInformation, Disconnect-ExchangeOnline.")
+    @Metadata(required = true)
+    private final String cmdlet;
+
+    @UriParam
+    private final ExoConfiguration configuration;
+
+    private final ExoService service;
+    private ExoSession session;
+
+    ExoEndpoint(String uri, ExoComponent component, String scheme, String cmdlet, ExoConfiguration configuration) {
+        super(uri, component);
+        this.service = ExoService.forScheme(scheme);
+        this.cmdlet = cmdlet;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isLenientProperties() {
+        // PascalCase cmdlet parameters pass through; ExoComponent rejects unknown lower-case options itself
+        return true;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new ExoProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException(getEndpointBaseUri() + " runs cmdlets from a route: use it in to(), not from()");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        session = getComponent().sessions().acquire(sessionSettings());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (session != null) {
+            getComponent().sessions().release(session);
+            session = null;
+        }
+        super.doStop();
+    }
+
+    /** Rejects contradictory or incomplete options while the endpoint is created, naming the option. */
+    void validateOptions() {
+        ExoConfiguration c = configuration;
+        if (c.getPageSize() < 1 || c.getPageSize() > CmdletRequest.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("pageSize must be between 1 and 1000, got " + c.getPageSize());
+        }
+        if (c.getMaxRetries() < 0) {
+            throw new IllegalArgumentException("maxRetries must be 0 or more, got " + c.getMaxRetries());
+        }
+        List<String> credentials = new ArrayList<>();
+        if (c.getClientSecret() != null) {
+            credentials.add("clientSecret");
+        }
+        if (c.getCertificateFilePath() != null) {
+            credentials.add("certificateFilePath");
+        }
+        if (c.getAccessToken() != null) {
+            credentials.add("accessToken");
+        }
+        if (c.getAccessTokenProvider() != null) {
+            credentials.add("accessTokenProvider");
+        }
+        if (credentials.size() > 1) {
+            throw new IllegalArgumentException("Give one credential, not " + String.join(" and ", credentials) + " at once");
+        }
+        ExoAuthMethod method = authMethod();
+        if (method == null) {
+            throw new IllegalArgumentException("No credential on " + getEndpointBaseUri() + ": set auth and its credential (auth="
+                    + Arrays.toString(ExoAuthMethod.values()) + ": certificateFilePath, clientSecret, or accessToken/accessTokenProvider)");
+        }
+        String needed = switch (method) {
+            case certificate -> c.getCertificateFilePath() == null ? "certificateFilePath" : null;
+            case clientSecret -> c.getClientSecret() == null ? "clientSecret" : null;
+            case accessToken -> c.getAccessToken() == null && c.getAccessTokenProvider() == null ? "accessToken or accessTokenProvider" : null;
+        };
+        if (needed != null || !credentials.isEmpty() && !matches(method, credentials.get(0))) {
+            throw new IllegalArgumentException("auth=" + method + " needs " + (needed != null ? needed : "its own credential, not " + credentials.get(0)));
+        }
+        boolean appOnly = method == ExoAuthMethod.certificate || method == ExoAuthMethod.clientSecret;
+        if (appOnly && isBlank(c.getOrganization())) {
+            throw new IllegalArgumentException("auth=" + method + " signs in app-only and needs organization "
+                    + "(the tenant's initial *.onmicrosoft.com domain or tenant id), as -Organization does");
+        }
+        if (appOnly && isBlank(c.getAppId())) {
+            throw new IllegalArgumentException("auth=" + method + " needs appId (the app registration's application id)");
+        }
+        if (method == ExoAuthMethod.accessToken && c.getAccessTokenProvider() != null && isBlank(c.getOrganization())
+                && isBlank(c.getDelegatedOrganization())) {
+            throw new IllegalArgumentException("auth=accessToken with accessTokenProvider needs organization");
+        }
+        if ((c.getProxyHost() == null) != (c.getProxyPort() == null)) {
+            throw new IllegalArgumentException("proxyHost and proxyPort go together");
+        }
+    }
+
+    /** The explicit auth option, else the one the credential implies. */
+    ExoAuthMethod authMethod() {
+        if (configuration.getAuth() != null) {
+            return configuration.getAuth();
+        } else if (configuration.getCertificateFilePath() != null) {
+            return ExoAuthMethod.certificate;
+        } else if (configuration.getClientSecret() != null) {
+            return ExoAuthMethod.clientSecret;
+        } else if (configuration.getAccessToken() != null || configuration.getAccessTokenProvider() != null) {
+            return ExoAuthMethod.accessToken;
+        }
+        return null;
+    }
+
+    private static boolean matches(ExoAuthMethod method, String credential) {
+        return switch (method) {
+            case certificate -> credential.equals("certificateFilePath");
+            case clientSecret -> credential.equals("clientSecret");
+            case accessToken -> credential.startsWith("accessToken");
+        };
+    }
+
+    SessionSettings sessionSettings() throws Exception {
+        ExoConfiguration c = configuration;
+        SSLContext sslContext = c.getSslContextParameters() != null ? c.getSslContextParameters().createSSLContext(getCamelContext()) : null;
+        InetSocketAddress proxy = c.getProxyHost() != null ? InetSocketAddress.createUnresolved(c.getProxyHost(), c.getProxyPort()) : null;
+        return new SessionSettings(service, c.getEnvironment(), c.getConnectionUri(), c.getAzureADAuthorizationEndpointUri(),
+                c.getOrganization(), c.getDelegatedOrganization(), authMethod(), c.getAppId(),
+                c.getClientSecret(), c.getCertificateFilePath(), c.getCertificatePassword(),
+                c.getAccessToken(), c.getAccessTokenProvider(), sslContext, proxy, Duration.ofMillis(c.getConnectTimeout()),
+                c.getIdentityHttpClient());
+    }
+
+    CallOptions callOptions() {
+        return new CallOptions(new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
+                Duration.ofMillis(configuration.getRetryMaxDelay())), Duration.ofMillis(configuration.getRequestTimeout()),
+                !configuration.isBypassMailboxAnchoring());
+    }
+
+    /** The cmdlet parameters of the URI, in the order written. */
+    Map<String, Object> uriParameters() {
+        return new LinkedHashMap<>(configuration.getParameters());
+    }
+
+    List<String> selectedProperties() {
+        if (isBlank(configuration.getSelect())) {
+            return List.of();
+        }
+        return Arrays.stream(configuration.getSelect().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    ExoSession getSession() {
+        return session;
+    }
+
+    @Override
+    public ExoComponent getComponent() {
+        return (ExoComponent) super.getComponent();
+    }
+
+    public String getCmdlet() {
+        return cmdlet;
+    }
+
+    public ExoService getService() {
+        return service;
+    }
+
+    public ExoConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return session != null ? String.valueOf(session.connectionInformation(configuration.getPageSize()).get("ConnectionUri"))
+                : configuration.getConnectionUri() != null ? configuration.getConnectionUri()
+                : "https://" + configuration.getEnvironment().serviceHost(service);
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "https";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("environment", configuration.getEnvironment().name());
+        if (configuration.getOrganization() != null) {
+            metadata.put("organization", configuration.getOrganization());
+        }
+        return metadata;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,163 @@
+package io.camelexo.exchangeonline;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelexo.exchangeonline.adminapi.CmdletRequest;
+import io.camelexo.exchangeonline.adminapi.CmdletResult;
+import io.camelexo.exchangeonline.error.ExoCmdletException;
+import io.camelexo.exchangeonline.error.ExoCommandNotAllowedException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
+
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an exchange into a cmdlet call and the result into the body: resolves the cmdlet (header over URI) and its
+ * parameters (URI, then header map, then body), enforces the allow-list, and shapes the records per outputType.
+ */
+public class ExoProducer extends DefaultProducer {
+
+    private static final ObjectMapper RECORD_MAPPER = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final ExoEndpoint endpoint;
+    private final CommandAllowList allowList;
+
+    public ExoProducer(ExoEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.allowList = new CommandAllowList(endpoint.getConfiguration().getCommandName());
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        String cmdlet = in.getHeader(ExoConstants.CMDLET, endpoint.getCmdlet(), String.class).strip();
+        if (!allowList.allows(cmdlet)) {
+            throw new ExoCommandNotAllowedException(cmdlet + " is not in commandName (" + endpoint.getConfiguration().getCommandName()
+                    + ") of " + endpoint.getEndpointBaseUri() + "; nothing was sent");
+        }
+        if (LocalCmdlets.handles(cmdlet)) {
+            setBody(in, LocalCmdlets.run(cmdlet, endpoint));
+            return;
+        }
+        CmdletResult result = endpoint.getSession().invoke(
+                new CmdletRequest(cmdlet, parameters(in), endpoint.selectedProperties(), endpoint.getConfiguration().getPageSize()),
+                endpoint.callOptions());
+        in.setHeader(ExoConstants.REQUEST_ID, result.requestId());
+        switch (endpoint.getConfiguration().getOutputType()) {
+            case List -> {
+                List<Object> records = readAll(result);
+                in.setBody(records);
+                in.setHeader(ExoConstants.RESULT_COUNT, records.size());
+                in.setHeader(ExoConstants.WARNINGS, List.copyOf(result.warnings()));
+            }
+            case Single -> {
+                try (result) {
+                    Object first = result.hasNext() ? convert(result.next()) : null;
+                    in.setBody(first);
+                    in.setHeader(ExoConstants.RESULT_COUNT, first == null ? 0 : 1);
+                    in.setHeader(ExoConstants.WARNINGS, List.copyOf(result.warnings()));
+                }
+            }
+            case Stream -> {
+                in.setBody(new RecordIterator(result));
+                in.setHeader(ExoConstants.WARNINGS, result.warnings());
+                // a route that never reads the stream (or fails first) still releases the connection
+                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                    @Override
+                    public void onDone(Exchange done) {
+                        result.close();
+                    }
+                });
+            }
+        }
+    }
+
+    private Map<String, Object> parameters(Message in) {
+        Map<String, Object> parameters = endpoint.uriParameters();
+        Map<?, ?> overrides = in.getHeader(ExoConstants.PARAMETERS, Map.class);
+        if (overrides != null) {
+            overrides.forEach((name, value) -> parameters.put(String.valueOf(name), value));
+        }
+        String inBody = endpoint.getConfiguration().getInBody();
+        if (inBody != null && in.getBody() != null) {
+            parameters.put(inBody, in.getBody());
+        }
+        return parameters;
+    }
+
+    private List<Object> readAll(CmdletResult result) {
+        List<Object> records = new ArrayList<>();
+        try (result) {
+            while (result.hasNext()) {
+                records.add(convert(result.next()));
+            }
+        } catch (ExoCmdletException e) {
+            throw e.withRecords(records);
+        }
+        return records;
+    }
+
+    private void setBody(Message in, Map<String, Object> record) {
+        switch (endpoint.getConfiguration().getOutputType()) {
+            case List -> in.setBody(record == null ? List.of() : List.of(convert(record)));
+            case Single -> in.setBody(record == null ? null : convert(record));
+            case Stream -> in.setBody(record == null ? List.of().iterator() : List.of(convert(record)).iterator());
+        }
+        in.setHeader(ExoConstants.RESULT_COUNT, record == null ? 0 : 1);
+    }
+
+    private Object convert(Map<String, Object> record) {
+        Class<?> outputClass = endpoint.getConfiguration().getOutputClass();
+        return outputClass == null || outputClass.isInstance(record) ? record : RECORD_MAPPER.convertValue(record, outputClass);
+    }
+
+    /** The lazy body of outputType=Stream: converts records on the fly; closing it stops the paging. */
+    private final class RecordIterator implements Iterator<Object>, Closeable {
+        private final CmdletResult result;
+
+        RecordIterator(CmdletResult result) {
+            this.result = result;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return result.hasNext();
+        }
+
+        @Override
+        public Object next() {
+            return convert(result.next());
+        }
+
+        @Override
+        public void close() {
+            result.close();
+        }
+    }
+
+    /** Cmdlets answered from the session's own state, with no request to the service (architecture 3.4). */
+    private static final class LocalCmdlets {
+        private static final String CONNECTION_INFORMATION = "Get-ConnectionInformation";
+        private static final String DISCONNECT = "Disconnect-ExchangeOnline";
+
+        static boolean handles(String cmdlet) {
+            return cmdlet.equalsIgnoreCase(CONNECTION_INFORMATION) || cmdlet.equalsIgnoreCase(DISCONNECT);
+        }
+
+        static Map<String, Object> run(String cmdlet, ExoEndpoint endpoint) {
+            if (cmdlet.equalsIgnoreCase(DISCONNECT)) {
+                endpoint.getSession().disconnect();
+                return null;
+            }
+            return new LinkedHashMap<>(endpoint.getSession().connectionInformation(endpoint.getConfiguration().getPageSize()));
+        }
+    }
+}

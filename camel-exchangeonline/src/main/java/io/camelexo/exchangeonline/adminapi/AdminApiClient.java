@@ -1,0 +1,276 @@
+package io.camelexo.exchangeonline.adminapi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelexo.exchangeonline.error.ExoException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Runs cmdlets over the Admin API (reference b, c, d, e): builds the requests with the module's headers, follows
+ * pages, retries what may be retried, refreshes the token once on a 401, pins regional redirects, and turns error
+ * answers into typed exceptions. Thread-safe; one per session. No Camel types.
+ */
+public final class AdminApiClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApiClient.class);
+
+    /**
+     * [L] The module re-POSTs the same body to an InvokeCommand nextLink; two clients GET it instead.
+     * Entity routes (Get-EXO*) are always followed by GET.
+     */
+    static final boolean INVOKE_COMMAND_NEXT_PAGE_BY_POST = true;
+    static final String CLIENT_APPLICATION = "CamelExchangeOnline";
+    private static final int MAX_ERROR_BODY_BYTES = 1 << 20;
+    private static final int MAX_REDIRECTS = 3;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient http;
+    private final ServiceLocation location;
+    private final TokenSupplier tokens;
+    private final String anchorMailbox;
+    private final String connectionId;
+    private final ClientStatistics statistics = new ClientStatistics();
+
+    /**
+     * @param anchorMailbox {@code X-AnchorMailbox} value for calls that do not bypass anchoring
+     */
+    public AdminApiClient(HttpClient http, ServiceLocation location, TokenSupplier tokens, String anchorMailbox, String connectionId) {
+        this.http = http;
+        this.location = location;
+        this.tokens = tokens;
+        this.anchorMailbox = anchorMailbox;
+        this.connectionId = connectionId;
+    }
+
+    public ClientStatistics statistics() {
+        return statistics;
+    }
+
+    public ServiceLocation location() {
+        return location;
+    }
+
+    /**
+     * Starts the call and reads the first page up to its first record, so that a failing cmdlet fails here;
+     * later pages are requested only as the caller iterates. Close the result if you stop early.
+     */
+    public CmdletResult invoke(CmdletRequest request, CallOptions options) {
+        return new CmdletResult(plan(request, options));
+    }
+
+    private Call plan(CmdletRequest request, CallOptions options) {
+        String requestId = UUID.randomUUID().toString();
+        ResultLimit limit = ResultLimit.parse(request.parameter("ResultSize"));
+        if (EntityRoutes.isEntityCmdlet(request.cmdlet())) {
+            return new Call(request, options, requestId, limit, true, EntityRoutes.firstPage(request), null);
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        request.parameters().forEach((name, value) ->
+                parameters.put(name, name.equalsIgnoreCase("ResultSize") ? limit.wireValue() : value));
+        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode input = body.putObject("CmdletInput");
+        input.put("CmdletName", request.cmdlet());
+        input.set("Parameters", ParameterEncoder.encodeParameters(parameters));
+        String relative = "InvokeCommand" + (request.select().isEmpty() ? "" : "?$select=" + UriEncoding.encode(String.join(",", request.select())));
+        try {
+            return new Call(request, options, requestId, limit, false, relative, MAPPER.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Parameters of " + request.cmdlet() + " cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** One logical call: everything needed to request any of its pages. */
+    final class Call {
+        final CmdletRequest request;
+        final CallOptions options;
+        final String requestId;
+        final ResultLimit limit;
+        final boolean entityRoute;
+        final String firstPageRelative;
+        final byte[] body;
+        final boolean readCmdlet;
+
+        Call(CmdletRequest request, CallOptions options, String requestId, ResultLimit limit, boolean entityRoute,
+             String firstPageRelative, byte[] body) {
+            this.request = request;
+            this.options = options;
+            this.requestId = requestId;
+            this.limit = limit;
+            this.entityRoute = entityRoute;
+            this.firstPageRelative = firstPageRelative;
+            this.body = body;
+            this.readCmdlet = RetryPolicy.isReadCmdlet(request.cmdlet());
+        }
+
+        String cmdlet() {
+            return request.cmdlet();
+        }
+
+        /** The first page (nextLink null) or the page behind a nextLink, with retries and token refresh. */
+        PageReader fetch(URI nextLink, long delivered) {
+            URI uri = nextLink != null ? nextLink : location.resolve(firstPageRelative);
+            boolean post = body != null && (nextLink == null || INVOKE_COMMAND_NEXT_PAGE_BY_POST);
+            int preferred = limit.preferredPageSize(request.pageSize(), delivered);
+            return send(this, uri, post, preferred);
+        }
+    }
+
+    private PageReader send(Call call, URI target, boolean post, int preferredPageSize) {
+        URI uri = target;
+        boolean tokenRefreshed = false;
+        boolean forceRefresh = false;
+        int retries = 0;
+        int redirects = 0;
+        RetryPolicy retryPolicy = call.options.retryPolicy();
+        while (true) {
+            HttpRequest request = buildRequest(call, uri, post, preferredPageSize, tokens.accessToken(forceRefresh));
+            forceRefresh = false;
+            HttpResponse<InputStream> response;
+            statistics.requestSent();
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
+                if (retryPolicy.shouldRetryTransport(call.readCmdlet, neverSent, retries)) {
+                    pause(call, retryPolicy.delay(null, retries), e.toString());
+                    retries++;
+                    continue;
+                }
+                throw new ExoException(call.cmdlet() + " failed: no answer from " + uri.getHost() + " (" + e + ")"
+                        + (call.readCmdlet || neverSent ? "" : "; a write is not re-sent after a lost answer, it may have run")
+                        + " [client-request-id " + call.requestId + "]", 0, null, call.requestId, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExoException(call.cmdlet() + " was interrupted [client-request-id " + call.requestId + "]", 0, null, call.requestId, e);
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return new PageReader(decodedBody(response), status, call.requestId);
+            }
+            if (isRedirect(status) && redirects < MAX_REDIRECTS && response.headers().firstValue("Location").isPresent()) {
+                closeQuietly(response.body());
+                URI regional = location.pinRedirect(URI.create(response.headers().firstValue("Location").get()));
+                LOG.info("{} redirected the call to its regional host; pinned {} for this session", location.configuredBase().getHost(), regional);
+                uri = location.rebase(uri);
+                redirects++;
+                continue;
+            }
+            ServiceError error = ServiceError.decode(status, readLimited(response), header(response, "x-ExceptionType"),
+                    header(response, "Retry-After"), call.requestId);
+            if (error.isThrottling()) {
+                statistics.throttledResponse();
+            }
+            if (status == 401 && !tokenRefreshed) {
+                LOG.debug("{} got HTTP 401; signing in again and repeating once [client-request-id {}]", call.cmdlet(), call.requestId);
+                tokenRefreshed = true;
+                forceRefresh = true;
+                continue;
+            }
+            if (retryPolicy.shouldRetry(error, call.readCmdlet, retries)) {
+                pause(call, retryPolicy.delay(error.retryAfter(), retries), error.toString());
+                retries++;
+                continue;
+            }
+            throw error.toException(call.cmdlet());
+        }
+    }
+
+    private HttpRequest buildRequest(Call call, URI uri, boolean post, int preferredPageSize, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(call.options.requestTimeout())
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .header("Accept-Encoding", "gzip")
+                .header("Accept-Language", "en-US")
+                .header("User-Agent", "camel-exchangeonline")
+                .header("X-ClientApplication", CLIENT_APPLICATION)
+                .header("X-CmdletName", call.cmdlet())
+                .header("X-ResponseFormat", "json")
+                .header("X-SerializationLevel", "Partial")
+                .header("Prefer", "odata.maxpagesize=" + preferredPageSize)
+                .header("client-request-id", call.requestId)
+                .header("connection-id", connectionId);
+        if (call.options.sendAnchor() && anchorMailbox != null) {
+            builder.header("X-AnchorMailbox", anchorMailbox);
+        }
+        if (post) {
+            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(call.body));
+        } else {
+            builder.GET();
+        }
+        return builder.build();
+    }
+
+    private void pause(Call call, Duration delay, String reason) {
+        statistics.retried();
+        LOG.debug("{} will be retried in {} ms after {} [client-request-id {}]", call.cmdlet(), delay.toMillis(), reason, call.requestId);
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExoException(call.cmdlet() + " was interrupted while waiting to retry [client-request-id " + call.requestId + "]", 0, null, call.requestId, e);
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    /** The body, gunzipped when the service says gzip and the bytes really are gzip (some error bodies only claim it). */
+    private static InputStream decodedBody(HttpResponse<InputStream> response) {
+        InputStream body = response.body();
+        boolean claimsGzip = response.headers().firstValue("Content-Encoding")
+                .map(value -> value.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
+        if (!claimsGzip) {
+            return body;
+        }
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(body, 64 * 1024);
+            buffered.mark(2);
+            int first = buffered.read();
+            int second = buffered.read();
+            buffered.reset();
+            return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
+        } catch (IOException e) {
+            closeQuietly(body);
+            throw new ExoException("Reading the response failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readLimited(HttpResponse<InputStream> response) {
+        try (InputStream body = decodedBody(response)) {
+            return body.readNBytes(MAX_ERROR_BODY_BYTES);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static void closeQuietly(InputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // connection release is best effort
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.camelexo.exchangeonline.adminapi;
+
+import io.camelexo.exchangeonline.error.ExoCmdletException;
+
+import java.io.Closeable;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The records of one call, read lazily: a record is parsed when {@link #next()} needs it and the next page is
+ * requested only when the current one is used up. {@link #close()} (or reading to the end, or a failure) stops the
+ * paging and releases the connection. One reader at a time.
+ */
+public final class CmdletResult implements Iterator<Map<String, Object>>, Closeable {
+
+    static final String MORE_RESULTS_WARNING = "There are more results available than are currently displayed. "
+            + "To view them, increase the value for the ResultSize parameter.";
+    private static final String MORE_RESULTS_PREFIX = "There are more results available than are currently displayed";
+
+    private final AdminApiClient.Call call;
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private PageReader page;
+    private Map<String, Object> next;
+    private long delivered;
+    private int pagesRequested;
+    private boolean closed;
+
+    CmdletResult(AdminApiClient.Call call) {
+        this.call = call;
+        this.page = call.fetch(null, 0);
+        this.pagesRequested = 1;
+    }
+
+    /** The client-request-id shared by every page and retry of this call. */
+    public String requestId() {
+        return call.requestId;
+    }
+
+    /**
+     * The service's warnings of the pages read so far (all of them once the result is read to its end), without
+     * the "more results" notice while pages are being followed; it stays when the result was cut by ResultSize.
+     */
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    public int pagesRequested() {
+        return pagesRequested;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next != null) {
+            return true;
+        }
+        if (closed) {
+            return false;
+        }
+        try {
+            return advance();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Map<String, Object> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("No more records from " + call.cmdlet());
+        }
+        Map<String, Object> record = next;
+        next = null;
+        delivered++;
+        return record;
+    }
+
+    private boolean advance() {
+        while (true) {
+            if (delivered >= call.limit.maxRecords()) {
+                close();
+                return false;
+            }
+            Map<String, Object> record = page.nextRecord();
+            if (record != null) {
+                next = record;
+                return true;
+            }
+            URI nextLink = page.nextLink();
+            boolean followNextLink = nextLink != null && call.limit.wantsAnotherPage(delivered);
+            collectWarnings(followNextLink, nextLink != null);
+            List<String> errors = new ArrayList<>(page.errors());
+            page.close();
+            if (!errors.isEmpty()) {
+                closed = true;
+                throw reportedErrors(errors);
+            }
+            if (!followNextLink) {
+                closed = true;
+                return false;
+            }
+            page = call.fetch(nextLink, delivered);
+            pagesRequested++;
+        }
+    }
+
+    private void collectWarnings(boolean followingNextLink, boolean moreExist) {
+        for (String warning : page.warnings()) {
+            if (!(followingNextLink && warning.startsWith(MORE_RESULTS_PREFIX)) && !warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        }
+        // entity routes carry no warnings; tell the caller that ResultSize cut the result, as the module does
+        if (!followingNextLink && moreExist && warnings.stream().noneMatch(w -> w.startsWith(MORE_RESULTS_PREFIX))) {
+            warnings.add(MORE_RESULTS_WARNING);
+        }
+    }
+
+    private ExoCmdletException reportedErrors(List<String> errors) {
+        String[] first = ServiceError.parseDetailMessage(errors.get(0));
+        String type = first[0] == null ? null : first[0].substring(first[0].lastIndexOf('.') + 1);
+        return new ExoCmdletException(call.cmdlet() + " reported " + errors.size() + " error(s) with HTTP 200: "
+                + String.join("; ", errors) + " [client-request-id " + call.requestId + "]",
+                page.statusCode(), null, call.requestId, type, first[1], null);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            page.close();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.camelexo.exchangeonline.adminapi;
+
+/**
+ * The clouds of {@code -ExchangeEnvironmentName}: the one table of hosts, authorities and token resources.
+ * Nothing else in the code base names a Microsoft host. Values marked [L] in the Admin API reference
+ * (DoD and China SCC, Germany) are best evidence, not confirmed; each is a single literal here, and
+ * {@code connectionUri} / {@code azureADAuthorizationEndpointUri} override them per endpoint.
+ */
+public enum ExoEnvironment {
+
+    O365Default("login.microsoftonline.com",
+            "outlook.office365.com", "https://outlook.office365.com",
+            "ps.compliance.protection.outlook.com", "https://ps.compliance.protection.outlook.com"),
+
+    O365USGovGCCHigh("login.microsoftonline.us",
+            "outlook.office365.us", "https://outlook.office365.us",
+            "ps.compliance.protection.office365.us", "https://ps.compliance.protection.office365.us"),
+
+    // [L] REST clients use outlook-dod.office365.us; the SCC host is the one the connect documentation names.
+    O365USGovDoD("login.microsoftonline.us",
+            "outlook-dod.office365.us", "https://outlook-dod.office365.us",
+            "l5.ps.compliance.protection.office365.us", "https://ps.compliance.protection.office365.us"),
+
+    // [L] legacy Microsoft Cloud Deutschland; hosts follow the documented RPS endpoints.
+    O365GermanyCloud("login.microsoftonline.de",
+            "outlook.office.de", "https://outlook.office.de",
+            "ps.compliance.protection.outlook.de", "https://ps.compliance.protection.outlook.de"),
+
+    // [L] 21Vianet: msal4j maps login.chinacloudapi.cn to login.partner.microsoftonline.cn itself.
+    O365China("login.chinacloudapi.cn",
+            "partner.outlook.cn", "https://partner.outlook.cn",
+            "ps.compliance.protection.partner.outlook.cn", "https://ps.compliance.protection.partner.outlook.cn");
+
+    private final String authorityHost;
+    private final String exchangeHost;
+    private final String exchangeResource;
+    private final String complianceHost;
+    private final String complianceResource;
+
+    ExoEnvironment(String authorityHost, String exchangeHost, String exchangeResource,
+                   String complianceHost, String complianceResource) {
+        this.authorityHost = authorityHost;
+        this.exchangeHost = exchangeHost;
+        this.exchangeResource = exchangeResource;
+        this.complianceHost = complianceHost;
+        this.complianceResource = complianceResource;
+    }
+
+    /** Host of the Entra ID authority that issues tokens in this cloud. */
+    public String authorityHost() {
+        return authorityHost;
+    }
+
+    /** Host that serves the service's Admin API (for SCC: the front door that redirects to a regional host). */
+    public String serviceHost(ExoService service) {
+        return service == ExoService.COMPLIANCE ? complianceHost : exchangeHost;
+    }
+
+    /** Token resource (audience) of the service; the scope is this plus {@code /.default}. */
+    public String tokenResource(ExoService service) {
+        return service == ExoService.COMPLIANCE ? complianceResource : exchangeResource;
+    }
+}

@@ -1,0 +1,90 @@
+package io.camelexo.exchangeonline.adminapi;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Where a session's Admin API calls go: {@code {base}/adminapi/beta/{tenant}/...}. The base starts as the
+ * cloud's host (or {@code connectionUri}) and is pinned to the regional host the service redirects to
+ * (SCC front door, some EXO tenants) for the rest of the session.
+ */
+public final class ServiceLocation {
+
+    private final URI configuredBase;
+    private final String tenant;
+    private final AtomicReference<URI> pinnedBase = new AtomicReference<>();
+
+    public ServiceLocation(URI configuredBase, String tenant) {
+        this.configuredBase = stripPath(configuredBase);
+        this.tenant = tenant;
+    }
+
+    public static ServiceLocation of(ExoEnvironment environment, ExoService service, String connectionUri, String tenant) {
+        URI base = connectionUri != null && !connectionUri.isBlank()
+                ? URI.create(connectionUri.trim())
+                : URI.create("https://" + environment.serviceHost(service));
+        return new ServiceLocation(base, tenant);
+    }
+
+    /** The base in use now: the pinned regional host once known, else the configured one. */
+    public URI base() {
+        URI pinned = pinnedBase.get();
+        return pinned != null ? pinned : configuredBase;
+    }
+
+    public URI configuredBase() {
+        return configuredBase;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    /** {@code {base}/adminapi/beta/{tenant}/{relative}}; relative may carry a query. */
+    public URI resolve(String relative) {
+        String base = base().toString();
+        return URI.create(base + "/adminapi/beta/" + UriEncoding.encode(tenant) + "/" + relative);
+    }
+
+    /**
+     * Pins the regional host named by a redirect's Location header and returns the new base.
+     * The front door points at {@code {prefix}.admin.protection.outlook.com:446}, while the REST service lives on
+     * {@code {prefix}.{service host}:443}: the first DNS label is kept and the service host rebuilt. A Location
+     * that already is a host of the service, or any redirect while the base is a literal address (a simulator),
+     * is taken as it is.
+     */
+    public URI pinRedirect(URI location) {
+        URI current = base();
+        URI absolute = current.resolve(location);
+        String locationHost = absolute.getHost().toLowerCase(Locale.ROOT);
+        String serviceHost = configuredBase.getHost().toLowerCase(Locale.ROOT);
+        URI regional;
+        if (locationHost.endsWith("." + serviceHost) || isLiteralOrLocal(serviceHost)) {
+            regional = URI.create(absolute.getScheme() + "://" + absolute.getRawAuthority());
+        } else {
+            String prefix = locationHost.substring(0, locationHost.indexOf('.') > 0 ? locationHost.indexOf('.') : locationHost.length());
+            regional = URI.create("https://" + prefix + "." + serviceHost);
+        }
+        pinnedBase.set(regional);
+        return regional;
+    }
+
+    /** Maps a URL of the old base onto the pinned one (a request re-issued after the redirect). */
+    public URI rebase(URI uri) {
+        URI target = base();
+        return URI.create(target.getScheme() + "://" + target.getRawAuthority() + uri.getRawPath()
+                + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : ""));
+    }
+
+    private static boolean isLiteralOrLocal(String host) {
+        return host.equals("localhost") || host.matches("[0-9.]+") || host.contains(":");
+    }
+
+    private static URI stripPath(URI uri) {
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("connectionUri must be an absolute http(s) URI, got: " + uri);
+        }
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+    }
+}

@@ -1,0 +1,47 @@
+package io.camelexo.exchangeonline.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Keeps the last token until it is within {@link #REFRESH_MARGIN} of expiry, so that a call (or the next page of a
+ * long stream) never goes out with a token about to lapse; subclasses only acquire.
+ */
+abstract class CachingTokenSource implements TokenSource {
+
+    /** Refresh this long before expiry: clock skew plus the longest single page request. */
+    static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+
+    private final Clock clock;
+    private AccessToken cached;
+
+    CachingTokenSource(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized AccessToken token(boolean forceRefresh) {
+        if (forceRefresh || cached == null || cached.expiresWithin(REFRESH_MARGIN, clock.instant())) {
+            cached = acquire(forceRefresh);
+        }
+        return cached;
+    }
+
+    @Override
+    public synchronized AccessToken currentToken() {
+        return cached;
+    }
+
+    @Override
+    public synchronized void clear() {
+        cached = null;
+        dropCaches();
+    }
+
+    /** Gets a token from the identity provider (or its cache, unless forceRefresh). */
+    protected abstract AccessToken acquire(boolean forceRefresh);
+
+    /** Forget whatever the identity library caches. */
+    protected void dropCaches() {
+    }
+}

@@ -1,0 +1,24 @@
+package io.camelexo.exchangeonline.auth;
+
+/** Where a session's tokens come from: one implementation per sign-in method. Thread-safe. */
+public interface TokenSource {
+
+    /**
+     * A token valid for a while yet; signs in or refreshes when needed.
+     *
+     * @param forceRefresh the service refused the current token: get a new one from the identity provider
+     * @throws io.camelexo.exchangeonline.error.ExoAuthenticationException when sign-in fails
+     */
+    AccessToken token(boolean forceRefresh);
+
+    /** The token last handed out, without signing in; null when there is none. */
+    AccessToken currentToken();
+
+    /** Drops every cached token ({@code Disconnect-ExchangeOnline}); the next {@link #token} signs in again. */
+    void clear();
+
+    /** Whether the identity signs in with a certificate ({@code CertificateAuthentication}). */
+    default boolean isCertificateAuthentication() {
+        return false;
+    }
+}

@@ -1,0 +1,150 @@
+package io.camelexo.exchangeonline.session;
+
+import io.camelexo.exchangeonline.adminapi.AdminApiClient;
+import io.camelexo.exchangeonline.adminapi.AnchorMailbox;
+import io.camelexo.exchangeonline.adminapi.CallOptions;
+import io.camelexo.exchangeonline.adminapi.ClientStatistics;
+import io.camelexo.exchangeonline.adminapi.CmdletRequest;
+import io.camelexo.exchangeonline.adminapi.CmdletResult;
+import io.camelexo.exchangeonline.adminapi.ExoService;
+import io.camelexo.exchangeonline.adminapi.ServiceLocation;
+import io.camelexo.exchangeonline.auth.AccessToken;
+import io.camelexo.exchangeonline.auth.AuthSettings;
+import io.camelexo.exchangeonline.auth.JwtClaims;
+import io.camelexo.exchangeonline.auth.TokenSource;
+import io.camelexo.exchangeonline.auth.TokenSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One connection identity's state, the equivalent of one {@code Connect-ExchangeOnline}: the token source, the
+ * service location (with the pinned regional host), the connection-id, and the Admin API client. Shared by every
+ * endpoint with the same {@link SessionSettings}; opened by {@link ExoSessionManager}.
+ */
+public final class ExoSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExoSession.class);
+
+    private final SessionSettings settings;
+    private final String connectionId = UUID.randomUUID().toString();
+    private final String name;
+    private final String authority;
+    private final String scope;
+    private final TokenSource tokens;
+    private final HttpClient http;
+    private volatile AdminApiClient client;
+    private volatile String tenant;
+    private volatile String userPrincipalName;
+
+    ExoSession(SessionSettings settings, int ordinal) {
+        this.settings = settings;
+        this.name = settings.service().connectionNamePrefix() + "_" + ordinal;
+        String configuredTenant = firstNonBlank(settings.delegatedOrganization(), settings.organization());
+        this.tenant = configuredTenant;
+        this.authority = settings.azureADAuthorizationEndpointUri() != null
+                ? settings.azureADAuthorizationEndpointUri()
+                : "https://" + settings.environment().authorityHost() + "/" + (configuredTenant != null ? configuredTenant : "organizations");
+        this.scope = settings.environment().tokenResource(settings.service()) + "/.default";
+        Proxy proxy = settings.proxy() == null ? null : new Proxy(Proxy.Type.HTTP, settings.proxy());
+        this.tokens = TokenSources.create(new AuthSettings(settings.auth(), settings.appId(), authority, scope,
+                settings.clientSecret(), settings.certificateFilePath(), settings.certificatePassword(),
+                settings.accessToken(), settings.accessTokenProvider(),
+                settings.sslContext() != null ? settings.sslContext().getSocketFactory() : null, proxy,
+                settings.identityHttpClient()));
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.connectTimeout());
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext());
+        }
+        if (settings.proxy() != null) {
+            builder.proxy(ProxySelector.of(settings.proxy()));
+        }
+        this.http = builder.build();
+    }
+
+    /** Signs in, so that bad credentials fail the route start; learns tenant and user from the token where needed. */
+    void open() {
+        AccessToken token = tokens.token(false);
+        JwtClaims claims = JwtClaims.parse(token.value());
+        if (tenant == null) {
+            tenant = claims.tenantId();
+            if (tenant == null) {
+                throw new IllegalArgumentException("organization is required: the access token names no tenant (tid claim)");
+            }
+        }
+        userPrincipalName = claims.userPrincipalName();
+        String anchor = userPrincipalName != null ? AnchorMailbox.forUser(userPrincipalName) : AnchorMailbox.forApp(tenant);
+        ServiceLocation location = ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), tenant);
+        client = new AdminApiClient(http, location, force -> tokens.token(force).value(), anchor, connectionId);
+        LOG.info("Connected {} to {} for {} ({} sign-in, connection-id {})", name, location.configuredBase(), tenant, settings.auth(), connectionId);
+    }
+
+    public CmdletResult invoke(CmdletRequest request, CallOptions options) {
+        return client.invoke(request, options);
+    }
+
+    /** Drops the cached tokens ({@code Disconnect-ExchangeOnline}); the next call signs in again. */
+    public void disconnect() {
+        tokens.clear();
+        LOG.info("Disconnected {}: tokens dropped, the next call signs in again", name);
+    }
+
+    void close() {
+        tokens.clear();
+    }
+
+    public ClientStatistics statistics() {
+        return client.statistics();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** {@code Get-ConnectionInformation}: the module's property names, from local state only. */
+    public Map<String, Object> connectionInformation(int pageSize) {
+        AccessToken token = tokens.currentToken();
+        Instant now = Instant.now();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("ConnectionId", connectionId);
+        info.put("State", token != null ? "Connected" : "Disconnected");
+        info.put("Name", name);
+        info.put("UserPrincipalName", userPrincipalName);
+        info.put("ConnectionUri", client.location().base().toString());
+        info.put("AzureAdAuthorizationEndpointUri", authority);
+        info.put("TokenExpiryTimeUTC", token != null && token.expiresAt() != null ? token.expiresAt().toString() : null);
+        info.put("TokenStatus", token == null ? "NotAvailable"
+                : token.expiresAt() != null && !token.expiresAt().isAfter(now) ? "Expired" : "Active");
+        info.put("Organization", settings.organization());
+        info.put("DelegatedOrganization", settings.delegatedOrganization());
+        info.put("AppId", settings.appId() != null ? settings.appId() : token != null ? JwtClaims.parse(token.value()).appId() : null);
+        info.put("PageSize", pageSize);
+        String tenantId = token != null ? JwtClaims.parse(token.value()).tenantId() : null;
+        info.put("TenantID", tenantId != null ? tenantId : tenant);
+        info.put("CertificateAuthentication", tokens.isCertificateAuthentication());
+        info.put("IsEopSession", settings.service() == ExoService.COMPLIANCE);
+        info.put("ModuleName", "camel-exchangeonline");
+        info.put("Environment", settings.environment().name());
+        info.put("TokenScope", scope);
+        return info;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+}

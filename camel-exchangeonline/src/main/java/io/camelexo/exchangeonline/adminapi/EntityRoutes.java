@@ -117,9 +117,9 @@ final class EntityRoutes {
         return null;
     }
 
-    /** {@code ('base64 of the UTF-8 identity')}: no quoting or escaping problems whatever the identity holds. */
+    /** {@code 'base64 of the UTF-8 identity'}: no quoting or escaping problems whatever the identity holds. */
     private static String key(String identity) {
-        return "('" + UriEncoding.encode(Base64.getEncoder().encodeToString(identity.getBytes(StandardCharsets.UTF_8))) + "')";
+        return "'" + UriEncoding.encode(Base64.getEncoder().encodeToString(identity.getBytes(StandardCharsets.UTF_8))) + "'";
     }
 
     private static String joined(Object value) {

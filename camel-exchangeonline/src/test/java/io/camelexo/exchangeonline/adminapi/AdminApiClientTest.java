@@ -1,0 +1,255 @@
+package io.camelexo.exchangeonline.adminapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelexo.exchangeonline.error.ExoAuthenticationException;
+import io.camelexo.exchangeonline.error.ExoCmdletException;
+import io.camelexo.exchangeonline.error.ExoProtocolException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.camelexo.exchangeonline.support.AdminApiWire.JSON;
+import static io.camelexo.exchangeonline.support.AdminApiWire.MORE_RESULTS;
+import static io.camelexo.exchangeonline.support.AdminApiWire.error;
+import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
+import static io.camelexo.exchangeonline.support.AdminApiWire.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Admin API client against a WireMock Exchange Online on loopback: headers, paging, retries, errors. No Camel. */
+class AdminApiClientTest {
+
+    private static final String TENANT = "contoso.onmicrosoft.com";
+    private static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
+
+    private WireMockServer exo;
+    private AdminApiClient client;
+    private final List<Boolean> tokenRequests = new ArrayList<>();
+    private final CallOptions options = new CallOptions(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(2)), Duration.ofSeconds(10), true);
+
+    @BeforeEach
+    void start() {
+        exo = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        exo.start();
+        AtomicInteger issued = new AtomicInteger();
+        client = new AdminApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                new ServiceLocation(URI.create(exo.baseUrl()), TENANT),
+                force -> {
+                    tokenRequests.add(force);
+                    return "token-" + (force ? issued.incrementAndGet() : issued.get());
+                },
+                AnchorMailbox.forApp(TENANT), "conn-1");
+    }
+
+    @AfterEach
+    void stop() {
+        exo.stop();
+    }
+
+    private String next(int page) {
+        return exo.baseUrl() + INVOKE + "?$skiptoken=" + page;
+    }
+
+    private void stubPages(int pages, int perPage, List<String> warnings) {
+        for (int p = 1; p <= pages; p++) {
+            var request = post(urlPathEqualTo(INVOKE));
+            request = p == 1 ? request.withQueryParam("$skiptoken", absent()) : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
+            List<String> pageWarnings = new ArrayList<>(warnings);
+            if (p < pages) {
+                pageWarnings.add(MORE_RESULTS);
+            }
+            exo.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json;odata.metadata=minimal;odata.streaming=true")
+                    .withBody(page(mailboxes((p - 1) * perPage, perPage), p < pages ? next(p + 1) : null, pageWarnings))));
+        }
+    }
+
+    private List<Map<String, Object>> readAll(CmdletResult result) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        result.forEachRemaining(records::add);
+        return records;
+    }
+
+    @Test
+    void sendsTheModuleHeadersAndBody() throws Exception {
+        stubPages(1, 2, List.of());
+        CmdletResult result = client.invoke(new CmdletRequest("Get-Mailbox", Map.of("Identity", "anna@contoso.com"), List.of("DisplayName"), 250), options);
+        assertThat(readAll(result)).hasSize(2);
+
+        LoggedRequest sent = exo.findAll(postRequestedFor(urlPathEqualTo(INVOKE))).get(0);
+        assertThat(sent.getUrl()).isEqualTo(INVOKE + "?$select=DisplayName");
+        assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer token-0");
+        assertThat(sent.getHeader("X-CmdletName")).isEqualTo("Get-Mailbox");
+        assertThat(sent.getHeader("X-AnchorMailbox")).isEqualTo("UPN:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@" + TENANT);
+        assertThat(sent.getHeader("Prefer")).isEqualTo("odata.maxpagesize=250");
+        assertThat(sent.getHeader("X-ResponseFormat")).isEqualTo("json");
+        assertThat(sent.getHeader("Accept-Language")).isEqualTo("en-US");
+        assertThat(sent.getHeader("Accept-Encoding")).contains("gzip");
+        assertThat(sent.getHeader("connection-id")).isEqualTo("conn-1");
+        assertThat(sent.getHeader("client-request-id")).isEqualTo(result.requestId()).hasSize(36);
+        assertThat(sent.getHeader("Content-Type")).startsWith("application/json");
+        JsonNode body = JSON.readTree(sent.getBodyAsString());
+        assertThat(body.toString()).isEqualTo("{\"CmdletInput\":{\"CmdletName\":\"Get-Mailbox\",\"Parameters\":{\"Identity\":\"anna@contoso.com\"}}}");
+    }
+
+    @Test
+    void unlimitedFollowsEveryNextLinkByRePostingTheSameBodyAndRequestId() {
+        stubPages(3, 4, List.of("Mailbox user3 is on hold."));
+        CmdletResult result = client.invoke(new CmdletRequest("Get-Mailbox", Map.of("ResultSize", "Unlimited"), List.of(), 4), options);
+        List<Map<String, Object>> records = readAll(result);
+
+        assertThat(records).extracting(r -> r.get("Identity")).containsExactly(
+                "user0", "user1", "user2", "user3", "user4", "user5", "user6", "user7", "user8", "user9", "user10", "user11");
+        List<LoggedRequest> sent = exo.findAll(postRequestedFor(urlPathEqualTo(INVOKE)));
+        assertThat(sent).hasSize(3);
+        assertThat(sent).extracting(r -> r.getHeader("client-request-id")).containsOnly(result.requestId());
+        assertThat(sent).extracting(LoggedRequest::getBodyAsString).containsOnly(
+                "{\"CmdletInput\":{\"CmdletName\":\"Get-Mailbox\",\"Parameters\":{\"ResultSize\":\"Unlimited\"}}}");
+        assertThat(result.warnings()).containsExactly("Mailbox user3 is on hold.");
+        assertThat(result.pagesRequested()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutResultSizeOnlyTheFirstPageComesAndTheMoreResultsWarningStays() {
+        stubPages(3, 4, List.of());
+        CmdletResult result = client.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 4), options);
+        assertThat(readAll(result)).hasSize(4);
+        assertThat(result.warnings()).containsExactly(MORE_RESULTS);
+        exo.verify(1, postRequestedFor(urlPathEqualTo(INVOKE)));
+    }
+
+    @Test
+    void numericResultSizeAsksOnlyForWhatRemains() {
+        stubPages(3, 4, List.of());
+        CmdletResult result = client.invoke(new CmdletRequest("Get-Mailbox", Map.of("ResultSize", 6), List.of(), 4), options);
+        assertThat(readAll(result)).hasSize(6);
+        List<LoggedRequest> sent = exo.findAll(postRequestedFor(urlPathEqualTo(INVOKE)));
+        assertThat(sent).extracting(r -> r.getHeader("Prefer")).containsExactly("odata.maxpagesize=4", "odata.maxpagesize=2");
+        assertThat(sent.get(0).getBodyAsString()).contains("\"ResultSize\":6");
+    }
+
+    @Test
+    void throttlingWithDecimalRetryAfterIsWaitedOutWithTheSameRequestId() {
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0.5").withHeader("Rate-Limit-Remaining", "0"))
+                .willSetStateTo("open"));
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).inScenario("throttle").whenScenarioStateIs("open")
+                .willReturn(aResponse().withBody(page(mailboxes(0, 1), null, List.of()))));
+        long started = System.nanoTime();
+        CmdletResult result = client.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 10), options);
+        assertThat(readAll(result)).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+        assertThat(exo.findAll(postRequestedFor(urlPathEqualTo(INVOKE)))).extracting(r -> r.getHeader("client-request-id"))
+                .hasSize(2).containsOnly(result.requestId());
+        assertThat(client.statistics().throttledResponses()).isEqualTo(1);
+    }
+
+    @Test
+    void htmlServiceUnavailableIsRetriedForReads() {
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                        .withBody("<html><head><title>Service Unavailable</title></head></html>"))
+                .willSetStateTo("up"));
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).inScenario("busy").whenScenarioStateIs("up")
+                .willReturn(aResponse().withBody(page(mailboxes(0, 2), null, List.of()))));
+        assertThat(readAll(client.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 10), options))).hasSize(2);
+    }
+
+    @Test
+    void persistentHtmlErrorEndsAsProtocolExceptionAfterTheRetries() {
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withStatus(503).withBody("<html><title>Down</title></html>")));
+        assertThatThrownBy(() -> client.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 10), options))
+                .isInstanceOf(ExoProtocolException.class).hasMessageContaining("'Down'");
+        exo.verify(4, postRequestedFor(urlPathEqualTo(INVOKE)));
+    }
+
+    @Test
+    void aWriteIsNotResentAfterAServerError() {
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withStatus(500).withBody(error("InternalServerError",
+                null, "Microsoft.Exchange.Data.Directory.ADTransientException"))));
+        assertThatThrownBy(() -> client.invoke(new CmdletRequest("Set-Mailbox", Map.of("Identity", "a", "Type", "Shared"), List.of(), 10), options))
+                .isInstanceOf(ExoCmdletException.class);
+        exo.verify(1, postRequestedFor(urlPathEqualTo(INVOKE)));
+    }
+
+    @Test
+    void aWriteIsResentAfterTheConcurrencyRejection() {
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).inScenario("c").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/plain")
+                        .withBody("You have reached the maximum number of concurrent requests per tenant. Please wait and try again"))
+                .willSetStateTo("free"));
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).inScenario("c").whenScenarioStateIs("free")
+                .willReturn(aResponse().withBody(page(List.of(), null, List.of()))));
+        assertThat(readAll(client.invoke(new CmdletRequest("Set-Mailbox", Map.of("Identity", "a"), List.of(), 10), options))).isEmpty();
+        exo.verify(2, postRequestedFor(urlPathEqualTo(INVOKE)));
+    }
+
+    @Test
+    void unauthorizedRefreshesTheTokenOnceThenGivesUp() {
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withStatus(401)));
+        assertThatThrownBy(() -> client.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 10), options))
+                .isInstanceOf(ExoAuthenticationException.class).hasMessageContaining("HTTP 401");
+        assertThat(tokenRequests).containsExactly(false, true);
+        assertThat(exo.findAll(postRequestedFor(urlPathEqualTo(INVOKE)))).extracting(r -> r.getHeader("Authorization"))
+                .containsExactly("Bearer token-0", "Bearer token-1");
+    }
+
+    @Test
+    void gzipBodiesAreDecodedAndFalseGzipClaimsTolerated() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(page(mailboxes(0, 3), null, List.of()).getBytes(StandardCharsets.UTF_8));
+        }
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).withHeader("X-CmdletName", equalTo("Get-Mailbox"))
+                .willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(zipped.toByteArray())));
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).withHeader("X-CmdletName", equalTo("Get-User"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Encoding", "gzip")
+                        .withBody(error("NotFound", "Ex1|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|gone", "T"))));
+        assertThat(readAll(client.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 10), options))).hasSize(3);
+        assertThatThrownBy(() -> client.invoke(new CmdletRequest("Get-User", Map.of(), List.of(), 10), options))
+                .isInstanceOfSatisfying(ExoCmdletException.class, e -> assertThat(e.getExceptionType()).isEqualTo("ManagementObjectNotFoundException"));
+    }
+
+    @Test
+    void closingEarlyStopsThePaging() {
+        stubPages(3, 4, List.of());
+        CmdletResult result = client.invoke(new CmdletRequest("Get-Mailbox", Map.of("ResultSize", "Unlimited"), List.of(), 4), options);
+        result.next();
+        result.close();
+        assertThat(result.hasNext()).isFalse();
+        exo.verify(1, postRequestedFor(urlPathEqualTo(INVOKE)));
+    }
+
+    @Test
+    void adminApiErrorsOnSuccessFailTheCallAfterItsRecords() {
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withBody(
+                "{\"value\":[{\"Identity\":\"a\"}],\"@adminapi.errors\":[\"Ex2|Microsoft.Exchange.RecipientTaskException|b could not be updated\"]}")));
+        CmdletResult result = client.invoke(new CmdletRequest("Set-Mailbox", Map.of(), List.of(), 10), options);
+        assertThat(result.next()).containsEntry("Identity", "a");
+        assertThatThrownBy(result::hasNext).isInstanceOfSatisfying(ExoCmdletException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(200);
+            assertThat(e.getExceptionType()).isEqualTo("RecipientTaskException");
+            assertThat(e.getCmdletMessage()).isEqualTo("b could not be updated");
+        });
+    }
+}

@@ -1,0 +1,104 @@
+package io.camelexo.exchangeonline.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Response bodies in the Admin API's wire shapes (reference c.1, c.2, c.5, d.1, d.3): OData annotations on the
+ * envelope and on each record, warnings, nextLinks and the three error-detail formats.
+ */
+public final class AdminApiWire {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String MORE_RESULTS = "There are more results available than are currently displayed. "
+            + "To view them, increase the value for the ResultSize parameter.";
+
+    private AdminApiWire() {
+    }
+
+    /** A Get-Mailbox record with the annotations the service adds; padding makes it about paddingBytes larger. */
+    public static ObjectNode mailbox(int index, int paddingBytes) {
+        ObjectNode m = JSON.createObjectNode();
+        String alias = "user" + index;
+        m.put("Identity", alias);
+        m.put("Name", alias);
+        m.put("DisplayName", "User " + index);
+        m.put("UserPrincipalName", alias + "@contoso.com");
+        m.put("PrimarySmtpAddress", alias + "@contoso.com");
+        m.put("EmailAddresses@odata.type", "#Collection(String)");
+        m.putArray("EmailAddresses").add("SMTP:" + alias + "@contoso.com").add("smtp:" + alias + "@contoso.onmicrosoft.com");
+        m.put("RecipientTypeDetails", "UserMailbox");
+        m.put("ExchangeGuid@data.type", "System.Guid");
+        m.put("ExchangeGuid@odata.type", "#Guid");
+        m.put("ExchangeGuid", String.format("00000000-0000-0000-0000-%012d", index));
+        m.put("ProhibitSendQuota", "99 GB (106,300,440,576 bytes)");
+        m.put("RecipientSoftDeletedStatus@data.type", "System.Int32");
+        m.put("RecipientSoftDeletedStatus", 0);
+        m.put("WhenChanged@data.type", "System.DateTime");
+        m.put("WhenChanged", "2025-10-17T13:02:51.0000000+00:00");
+        if (paddingBytes > 0) {
+            m.put("Notes", "x".repeat(paddingBytes));
+        }
+        return m;
+    }
+
+    /** An InvokeCommand page envelope. */
+    public static String page(List<ObjectNode> records, String nextLink, List<String> warnings) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("@odata.context", "https://outlook.office365.com/adminapi/beta/contoso/$metadata#Collection(Exchange.GenericHashTable)");
+        envelope.put("adminapi.warnings@odata.type", "#Collection(String)");
+        ArrayNode warningArray = envelope.putArray("@adminapi.warnings");
+        warnings.forEach(warningArray::add);
+        if (nextLink != null) {
+            envelope.put("@odata.nextLink", nextLink);
+        }
+        ArrayNode value = envelope.putArray("value");
+        records.forEach(value::add);
+        return envelope.toString();
+    }
+
+    public static List<ObjectNode> mailboxes(int from, int count) {
+        return java.util.stream.IntStream.range(from, from + count).mapToObj(i -> mailbox(i, 0)).toList();
+    }
+
+    /** Error envelope whose details[0].message is given verbatim (one of the three formats). */
+    public static String error(String code, String detailMessage, String innerType) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode error = root.putObject("error");
+        error.put("code", code);
+        error.put("message", "Error executing cmdlet");
+        if (detailMessage != null) {
+            ObjectNode detail = error.putArray("details").addObject();
+            detail.put("code", "Context");
+            detail.put("target", "");
+            detail.put("message", detailMessage);
+        }
+        ObjectNode inner = error.putObject("innererror");
+        inner.put("message", "Error executing cmdlet");
+        inner.put("type", innerType);
+        return root.toString();
+    }
+
+    /** An unsigned JWT with the given claims (the service is faked; only the claims matter to the client). */
+    public static String jwt(Map<String, Object> claims) {
+        try {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                    + b64.encodeToString(JSON.writeValueAsBytes(claims)) + ".c2ln";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An app-only token for tenant contoso valid for an hour. */
+    public static String appToken(String tenantId) {
+        return jwt(Map.of("tid", tenantId, "appid", "11111111-2222-3333-4444-555555555555",
+                "exp", System.currentTimeMillis() / 1000 + 3600, "roles", List.of("Exchange.ManageAsApp")));
+    }
+}

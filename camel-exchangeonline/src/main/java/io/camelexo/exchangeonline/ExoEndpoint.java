@@ -91,6 +91,10 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     /** Rejects contradictory or incomplete options while the endpoint is created, naming the option. */
     void validateOptions() {
         ExoConfiguration c = configuration;
+        // an empty value on the endpoint clears a component default (accessToken= next to accessTokenProvider=#bean)
+        c.setClientSecret(blankToNull(c.getClientSecret()));
+        c.setCertificateFilePath(blankToNull(c.getCertificateFilePath()));
+        c.setAccessToken(blankToNull(c.getAccessToken()));
         if (c.getPageSize() < 1 || c.getPageSize() > CmdletRequest.MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("pageSize must be between 1 and 1000, got " + c.getPageSize());
         }
@@ -235,6 +239,10 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
             metadata.put("organization", configuration.getOrganization());
         }
         return metadata;
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value;
     }
 
     private static boolean isBlank(String value) {

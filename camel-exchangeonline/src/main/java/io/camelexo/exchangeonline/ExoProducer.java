@@ -67,7 +67,7 @@ public class ExoProducer extends DefaultProducer {
                 }
             }
             case Stream -> {
-                in.setBody(new RecordIterator(result));
+                in.setBody(new RecordIterator(result, exchange));
                 in.setHeader(ExoConstants.WARNINGS, result.warnings());
                 // a route that never reads the stream (or fails first) still releases the connection
                 exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -122,13 +122,23 @@ public class ExoProducer extends DefaultProducer {
     /** The lazy body of outputType=Stream: converts records on the fly; closing it stops the paging. */
     private final class RecordIterator implements Iterator<Object>, Closeable {
         private final CmdletResult result;
+        private final Exchange exchange;
 
-        RecordIterator(CmdletResult result) {
+        RecordIterator(CmdletResult result, Exchange exchange) {
             this.result = result;
+            this.exchange = exchange;
         }
 
+        /**
+         * Ends the stream once the exchange has failed or was stopped: after stopOnException, Camel's multicast walks
+         * the remaining split pairs to release them, which would otherwise pull every remaining page.
+         */
         @Override
         public boolean hasNext() {
+            if (exchange.isFailed() || exchange.isRouteStop()) {
+                result.close();
+                return false;
+            }
             return result.hasNext();
         }
 

@@ -14,11 +14,14 @@ import java.net.Proxy;
  * @param sslSocketFactory    trust for the identity provider's TLS; null = the JVM default
  * @param proxy               proxy for sign-in requests; null = none
  * @param identityHttpClient  replaces msal4j's HTTP stack (custom proxies, tests); null = msal4j's own
+ * @param customAuthority     the authority is not a Microsoft login host (a simulator, a test): msal4j must not ask
+ *                            Microsoft's instance discovery about it
  */
 public record AuthSettings(ExoAuthMethod method, String appId, String authority, String scope,
                            String clientSecret, String certificateFilePath, String certificatePassword,
                            String accessToken, ExoAccessTokenProvider accessTokenProvider,
-                           SSLSocketFactory sslSocketFactory, Proxy proxy, IHttpClient identityHttpClient) {
+                           SSLSocketFactory sslSocketFactory, Proxy proxy, IHttpClient identityHttpClient,
+                           boolean customAuthority) {
 
     @Override
     public String toString() {

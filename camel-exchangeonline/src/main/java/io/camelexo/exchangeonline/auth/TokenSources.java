@@ -4,6 +4,7 @@ import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IClientCredential;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -33,6 +34,19 @@ public final class TokenSources {
         };
     }
 
+    /**
+     * Instance metadata for an authority msal4j does not know. Listing host:port as an alias and cache key works
+     * around msal4j dropping the port, which would otherwise break token caching and refresh (msal4j-testing 1.3 B).
+     */
+    static String localInstanceMetadata(String authority) {
+        URI uri = URI.create(authority);
+        String host = uri.getHost();
+        String hostAndPort = uri.getPort() == -1 ? host : host + ":" + uri.getPort();
+        return "{\"tenant_discovery_endpoint\":\"" + authority.replaceAll("/+$", "") + "/v2.0/.well-known/openid-configuration\","
+                + "\"api-version\":\"1.1\",\"metadata\":[{\"preferred_network\":\"" + host + "\",\"preferred_cache\":\""
+                + hostAndPort + "\",\"aliases\":[\"" + host + "\",\"" + hostAndPort + "\"]}]}";
+    }
+
     /** Proxy, TLS trust and HTTP client for msal4j, from the endpoint's transport options. */
     private static Function<ConfidentialClientApplication.Builder, ConfidentialClientApplication.Builder> transport(AuthSettings settings) {
         return builder -> {
@@ -44,6 +58,9 @@ public final class TokenSources {
             }
             if (settings.proxy() != null) {
                 builder.proxy(settings.proxy());
+            }
+            if (settings.customAuthority()) {
+                builder.instanceDiscovery(false).aadInstanceDiscoveryResponse(localInstanceMetadata(settings.authority()));
             }
             return builder;
         };

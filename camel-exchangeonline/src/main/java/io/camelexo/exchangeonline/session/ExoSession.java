@@ -16,7 +16,12 @@ import io.camelexo.exchangeonline.auth.TokenSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelexo.exchangeonline.adminapi.ExoEnvironment;
 import java.net.Proxy;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Instant;
@@ -32,6 +37,10 @@ import java.util.UUID;
 public final class ExoSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExoSession.class);
+
+    /** Other names msal4j knows for the clouds' login hosts. */
+    private static final Set<String> MICROSOFT_LOGIN_ALIASES = Set.of("login.windows.net", "login.microsoft.com", "sts.windows.net",
+            "login.partner.microsoftonline.cn", "login.usgovcloudapi.net");
 
     private final SessionSettings settings;
     private final String connectionId = UUID.randomUUID().toString();
@@ -58,7 +67,7 @@ public final class ExoSession {
                 settings.clientSecret(), settings.certificateFilePath(), settings.certificatePassword(),
                 settings.accessToken(), settings.accessTokenProvider(),
                 settings.sslContext() != null ? settings.sslContext().getSocketFactory() : null, proxy,
-                settings.identityHttpClient()));
+                settings.identityHttpClient(), isCustomAuthority(authority)));
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -137,6 +146,13 @@ public final class ExoSession {
         info.put("Environment", settings.environment().name());
         info.put("TokenScope", scope);
         return info;
+    }
+
+    /** An authority whose host is no cloud's login host (nor one of msal4j's aliases of it). */
+    private static boolean isCustomAuthority(String authority) {
+        String host = URI.create(authority).getHost();
+        return host == null || Arrays.stream(ExoEnvironment.values()).noneMatch(env -> env.authorityHost().equalsIgnoreCase(host))
+                && !MICROSOFT_LOGIN_ALIASES.contains(host.toLowerCase(Locale.ROOT));
     }
 
     private static String firstNonBlank(String... values) {

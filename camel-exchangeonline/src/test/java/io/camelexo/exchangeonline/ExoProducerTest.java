@@ -1,0 +1,267 @@
+package io.camelexo.exchangeonline;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelexo.exchangeonline.auth.AccessToken;
+import io.camelexo.exchangeonline.error.ExoCmdletException;
+import io.camelexo.exchangeonline.error.ExoCommandNotAllowedException;
+import io.camelexo.exchangeonline.support.AdminApiWire;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.camelexo.exchangeonline.support.AdminApiWire.MORE_RESULTS;
+import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
+import static io.camelexo.exchangeonline.support.AdminApiWire.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Real routes against a WireMock Exchange Online: paging under split().streaming(), output shapes, headers, local cmdlets. */
+class ExoProducerTest extends CamelTestSupport {
+
+    static final String TENANT = "contoso.onmicrosoft.com";
+    static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
+    static final String TOKEN = AdminApiWire.appToken("6f1c0e52-3b7d-4a0c-9f61-2d8e5a7b9c10");
+    static final WireMockServer EXO = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+
+    static {
+        EXO.start();
+    }
+
+    final AtomicInteger providerCalls = new AtomicInteger();
+
+    @AfterAll
+    static void stopServer() {
+        EXO.stop();
+    }
+
+    @BeforeEach
+    void resetServer() {
+        EXO.resetAll();
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                ExoConfiguration defaults = getContext().getComponent("exo", ExoComponent.class).getConfiguration();
+                defaults.setConnectionUri(EXO.baseUrl());
+                defaults.setOrganization(TENANT);
+                defaults.setAccessToken(TOKEN);
+                defaults.setRetryInitialDelay(10);
+
+                from("direct:stream").to("exo:Get-Mailbox?outputType=Stream&pageSize=4&ResultSize=Unlimited")
+                        .split(body()).streaming().stopOnException()
+                        .process(exchange -> {
+                            if (exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) == 5 && exchange.getIn().getHeader("fail") != null) {
+                                throw new IllegalStateException("warehouse unavailable");
+                            }
+                        })
+                        .to("mock:record");
+                from("direct:list").to("exo:Get-Mailbox?pageSize=4&ResultSize=Unlimited&select=Identity,DisplayName");
+                from("direct:single").to("exo:Get-Mailbox?outputType=Single&inBody=Identity");
+                from("direct:typed").to("exo:Get-Mailbox?outputClass=" + MailboxView.class.getName() + "&pageSize=4");
+                from("direct:restricted").to("exo:Get-Mailbox?commandName=Get-*,Set-MailboxAutoReplyConfiguration");
+                from("direct:info").to("exo:Get-ConnectionInformation?outputType=Single");
+                from("direct:provider-info").to("exo:Get-ConnectionInformation?outputType=Single&accessToken=&accessTokenProvider=#provider");
+                from("direct:provider-mailbox").to("exo:Get-Mailbox?accessToken=&accessTokenProvider=#provider");
+                from("direct:provider-disconnect").to("exo:Disconnect-ExchangeOnline?accessToken=&accessTokenProvider=#provider");
+            }
+        };
+    }
+
+    @Override
+    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
+        registry.bind("provider", (io.camelexo.exchangeonline.auth.ExoAccessTokenProvider) (scope, force) -> {
+            int call = providerCalls.incrementAndGet();
+            // a token that is always within the refresh margin: the provider must be asked before each use
+            return new AccessToken(AdminApiWire.appToken("tid-" + call), Instant.now().plusSeconds(60));
+        });
+    }
+
+    /** Outputs of outputClass. */
+    public static class MailboxView {
+        public String Identity;
+        public String DisplayName;
+    }
+
+    private static void stubPages(int pages, int perPage) {
+        for (int p = 1; p <= pages; p++) {
+            var request = post(urlPathEqualTo(INVOKE));
+            request = p == 1 ? request.withQueryParam("$skiptoken", absent()) : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
+            String next = p < pages ? EXO.baseUrl() + INVOKE + "?$skiptoken=" + (p + 1) : null;
+            EXO.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json")
+                    .withBody(page(mailboxes((p - 1) * perPage, perPage), next, next != null ? List.of(MORE_RESULTS) : List.of()))));
+        }
+    }
+
+    private static List<LoggedRequest> invokeRequests() {
+        return EXO.findAll(postRequestedFor(urlPathEqualTo(INVOKE)));
+    }
+
+    @Test
+    void threePagesStreamRecordByRecordThroughTheSplitter() throws Exception {
+        stubPages(3, 4);
+        MockEndpoint records = getMockEndpoint("mock:record");
+        records.expectedMessageCount(12);
+        Exchange result = template.request("direct:stream", e -> { });
+        records.assertIsSatisfied();
+
+        assertThat(records.getExchanges()).extracting(e -> e.getIn().getBody(Map.class).get("Identity"))
+                .containsExactly("user0", "user1", "user2", "user3", "user4", "user5", "user6", "user7", "user8", "user9", "user10", "user11");
+        assertThat(invokeRequests()).hasSize(3).extracting(r -> r.getHeader("client-request-id"))
+                .containsOnly(result.getMessage().getHeader(ExoConstants.REQUEST_ID, String.class));
+    }
+
+    @Test
+    void aSplitThatStopsHalfwayThroughTheSecondPageFetchesTwoPages() {
+        stubPages(3, 4);
+        Exchange result = template.request("direct:stream", e -> e.getIn().setHeader("fail", true));
+        assertThat(result.getException()).hasRootCauseMessage("warehouse unavailable");
+        assertThat(getMockEndpoint("mock:record").getReceivedCounter()).isEqualTo(5);
+        assertThat(invokeRequests()).hasSize(2);
+    }
+
+    @Test
+    void retriedPagesKeepTheCallsClientRequestId() throws Exception {
+        stubPages(3, 4);
+        EXO.stubFor(post(urlPathEqualTo(INVOKE)).withQueryParam("$skiptoken", equalTo("2")).inScenario("p2")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0.1"))
+                .willSetStateTo("ok"));
+        EXO.stubFor(post(urlPathEqualTo(INVOKE)).withQueryParam("$skiptoken", equalTo("2")).inScenario("p2").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withBody(page(mailboxes(4, 4), EXO.baseUrl() + INVOKE + "?$skiptoken=3", List.of()))));
+        getMockEndpoint("mock:record").expectedMessageCount(12);
+        template.request("direct:stream", e -> { });
+        getMockEndpoint("mock:record").assertIsSatisfied();
+        assertThat(invokeRequests()).hasSize(4).extracting(r -> r.getHeader("client-request-id")).containsOnly(invokeRequests().get(0).getHeader("client-request-id"));
+    }
+
+    @Test
+    void listOutputReadsEveryPageAndSetsHeaders() {
+        stubPages(2, 4);
+        Exchange result = template.request("direct:list", e -> e.getIn().setHeader(ExoConstants.PARAMETERS, Map.of("RecipientTypeDetails", List.of("UserMailbox"))));
+        assertThat(result.getMessage().getBody(List.class)).hasSize(8);
+        assertThat(result.getMessage().getHeader(ExoConstants.RESULT_COUNT)).isEqualTo(8);
+        assertThat(result.getMessage().getHeader(ExoConstants.WARNINGS, List.class)).isEmpty();
+        LoggedRequest first = invokeRequests().get(0);
+        assertThat(first.getUrl()).endsWith("InvokeCommand?$select=Identity%2CDisplayName");
+        assertThat(first.getBodyAsString()).isEqualTo("{\"CmdletInput\":{\"CmdletName\":\"Get-Mailbox\",\"Parameters\":"
+                + "{\"ResultSize\":\"Unlimited\",\"RecipientTypeDetails\":[\"UserMailbox\"]}}}");
+    }
+
+    @Test
+    void singleOutputBindsTheBodyAndReadsOnlyTheFirstRecord() {
+        stubPages(2, 4);
+        Exchange result = template.request("direct:single", e -> e.getIn().setBody("user0@contoso.com"));
+        assertThat(result.getMessage().getBody(Map.class)).containsEntry("Identity", "user0");
+        assertThat(result.getMessage().getHeader(ExoConstants.RESULT_COUNT)).isEqualTo(1);
+        assertThat(invokeRequests()).hasSize(1);
+        assertThat(invokeRequests().get(0).getBodyAsString()).contains("\"Identity\":\"user0@contoso.com\"");
+    }
+
+    @Test
+    void withoutResultSizeTheMoreResultsWarningReachesTheRoute() {
+        stubPages(2, 4);
+        Exchange result = template.request("direct:typed", e -> { });
+        List<?> body = result.getMessage().getBody(List.class);
+        assertThat(body).hasSize(4).first().isInstanceOfSatisfying(MailboxView.class, m -> assertThat(m.DisplayName).isEqualTo("User 0"));
+        assertThat(result.getMessage().getHeader(ExoConstants.WARNINGS, List.class)).containsExactly(MORE_RESULTS);
+    }
+
+    @Test
+    void cmdletErrorsReachTheRouteTyped() {
+        EXO.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withStatus(404).withBody(AdminApiWire.error("NotFound",
+                "Ex6F9304|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed "
+                        + "because object 'ghost@contoso.com' couldn't be found.", "ODataServiceException"))));
+        Exchange result = template.request("direct:single", e -> e.getIn().setBody("ghost@contoso.com"));
+        assertThat(result.getException()).isInstanceOfSatisfying(ExoCmdletException.class, e -> {
+            assertThat(e.getExceptionType()).isEqualTo("ManagementObjectNotFoundException");
+            assertThat(e.getStatusCode()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void aCmdletOutsideCommandNameSendsNothing() {
+        stubPages(1, 1);
+        assertThatThrownBy(() -> template.requestBodyAndHeader("direct:restricted", null, ExoConstants.CMDLET, "Set-Mailbox"))
+                .isInstanceOf(CamelExecutionException.class).cause().isInstanceOf(ExoCommandNotAllowedException.class)
+                .hasMessageContaining("Set-Mailbox is not in commandName");
+        assertThatThrownBy(() -> template.requestBodyAndHeader("direct:restricted", null, ExoConstants.CMDLET, "Remove-Mailbox"))
+                .cause().isInstanceOf(ExoCommandNotAllowedException.class);
+        EXO.verify(0, anyRequestedFor(anyUrl()));
+        template.requestBodyAndHeader("direct:restricted", null, ExoConstants.CMDLET, "set-mailboxautoreplyconfiguration");
+        template.requestBody("direct:restricted", (Object) null);
+        assertThat(invokeRequests()).extracting(r -> r.getHeader("X-CmdletName")).containsExactly("set-mailboxautoreplyconfiguration", "Get-Mailbox");
+    }
+
+    @Test
+    void connectionInformationNeedsNoCall() {
+        Map<String, Object> info = info("direct:info");
+        assertThat(info).containsEntry("State", "Connected").containsEntry("Name", "ExchangeOnline_1")
+                .containsEntry("ConnectionUri", EXO.baseUrl()).containsEntry("Organization", TENANT)
+                .containsEntry("TenantID", "6f1c0e52-3b7d-4a0c-9f61-2d8e5a7b9c10").containsEntry("TokenStatus", "Active")
+                .containsEntry("AppId", "11111111-2222-3333-4444-555555555555").containsEntry("IsEopSession", false)
+                .containsEntry("PageSize", 1000).containsKey("TokenExpiryTimeUTC").containsKey("ConnectionId");
+        EXO.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void endpointsNamingTheSameIdentityShareOneSession() {
+        Object first = template.requestBody("direct:info", null, Map.class).get("ConnectionId");
+        Object again = template.requestBody("direct:info", null, Map.class).get("ConnectionId");
+        Object other = template.requestBody("direct:provider-info", null, Map.class).get("ConnectionId");
+        assertThat(first).isEqualTo(again).isNotEqualTo(other);
+        assertThat(context.getComponent("exo", ExoComponent.class).sessions().openSessions()).isEqualTo(2);
+    }
+
+    @Test
+    void providerTokensNearExpiryAreFetchedAgainAndDisconnectDropsThem() {
+        stubPages(1, 1);
+        int atStart = providerCalls.get();
+        template.requestBody("direct:provider-mailbox", (Object) null);
+        template.requestBody("direct:provider-mailbox", (Object) null);
+        assertThat(providerCalls.get() - atStart).isEqualTo(2);
+        assertThat(invokeRequests()).extracting(r -> r.getHeader("Authorization")).doesNotHaveDuplicates();
+
+        template.requestBody("direct:provider-disconnect", (Object) null);
+        Map<String, Object> info = info("direct:provider-info");
+        assertThat(info).containsEntry("State", "Disconnected").containsEntry("TokenStatus", "NotAvailable");
+        template.requestBody("direct:provider-mailbox", (Object) null);
+        assertThat(info("direct:provider-info")).containsEntry("State", "Connected");
+    }
+
+    @Test
+    void theGeneratedConfigurersAndUriFactoryAreInUse() {
+        var resolver = org.apache.camel.support.PluginHelper.getConfigurerResolver(context);
+        assertThat(resolver.resolvePropertyConfigurer("exo-endpoint", context)).isInstanceOf(ExoEndpointConfigurer.class);
+        assertThat(resolver.resolvePropertyConfigurer("scc-endpoint", context)).isInstanceOf(ExoEndpointConfigurer.class);
+        assertThat(resolver.resolvePropertyConfigurer("scc-component", context)).isInstanceOf(ExoComponentConfigurer.class);
+        assertThat(context.getCamelContextExtension().getEndpointUriFactory("scc")).isInstanceOf(ExoEndpointUriFactory.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> info(String route) {
+        return template.requestBody(route, null, Map.class);
+    }
+}

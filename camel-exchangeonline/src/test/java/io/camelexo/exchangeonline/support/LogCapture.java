@@ -1,0 +1,67 @@
+package io.camelexo.exchangeonline.support;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Captures every log event of every logger, at every level, with its stack trace, for leak checks. */
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Level previousRootLevel;
+
+    private LogCapture() {
+        super("capture", null, null, true, Property.EMPTY_ARRAY);
+        LoggerContext context = (LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        Configuration configuration = context.getConfiguration();
+        start();
+        configuration.addAppender(this);
+        LoggerConfig root = configuration.getRootLogger();
+        previousRootLevel = root.getLevel();
+        root.addAppender(this, Level.ALL, null);
+        root.setLevel(Level.ALL);
+        configuration.getLoggers().values().forEach(logger -> {
+            logger.addAppender(this, Level.ALL, null);
+            logger.setLevel(Level.ALL);
+        });
+        context.updateLoggers();
+    }
+
+    public static LogCapture capture() {
+        return new LogCapture();
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        StringWriter text = new StringWriter();
+        text.append(event.getLoggerName()).append(' ').append(event.getMessage().getFormattedMessage());
+        if (event.getThrown() != null) {
+            event.getThrown().printStackTrace(new PrintWriter(text));
+        }
+        lines.add(text.toString());
+    }
+
+    public List<String> lines() {
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        LoggerContext context = (LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        Configuration configuration = context.getConfiguration();
+        configuration.getRootLogger().removeAppender(getName());
+        configuration.getRootLogger().setLevel(previousRootLevel);
+        configuration.getLoggers().values().forEach(logger -> logger.removeAppender(getName()));
+        context.updateLoggers();
+        stop();
+    }
+}

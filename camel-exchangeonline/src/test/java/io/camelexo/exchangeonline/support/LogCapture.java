@@ -13,13 +13,13 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Captures every log event of every logger, at every level, with its stack trace, for leak checks. */
+/** Captures the log events of every logger down to a level, with stack traces, for leak checks. */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Level previousRootLevel;
 
-    private LogCapture() {
+    private LogCapture(Level level) {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
         LoggerContext context = (LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
@@ -27,17 +27,17 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         configuration.addAppender(this);
         LoggerConfig root = configuration.getRootLogger();
         previousRootLevel = root.getLevel();
-        root.addAppender(this, Level.ALL, null);
-        root.setLevel(Level.ALL);
+        root.addAppender(this, level, null);
+        root.setLevel(level);
         configuration.getLoggers().values().forEach(logger -> {
-            logger.addAppender(this, Level.ALL, null);
-            logger.setLevel(Level.ALL);
+            logger.addAppender(this, level, null);
+            logger.setLevel(level);
         });
         context.updateLoggers();
     }
 
-    public static LogCapture capture() {
-        return new LogCapture();
+    public static LogCapture capture(Level level) {
+        return new LogCapture(level);
     }
 
     @Override

@@ -232,7 +232,10 @@ class ExoProducerTest extends CamelTestSupport {
         Object again = template.requestBody("direct:info", null, Map.class).get("ConnectionId");
         Object other = template.requestBody("direct:provider-info", null, Map.class).get("ConnectionId");
         assertThat(first).isEqualTo(again).isNotEqualTo(other);
-        assertThat(context.getComponent("exo", ExoComponent.class).sessions().openSessions()).isEqualTo(2);
+        ExoComponent exo = context.getComponent("exo", ExoComponent.class);
+        assertThat(exo.sessions().openSessions()).isEqualTo(2);
+        context.stop();
+        assertThat(exo.sessions().openSessions()).isZero();
     }
 
     @Test

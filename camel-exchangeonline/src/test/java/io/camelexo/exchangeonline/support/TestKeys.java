@@ -19,6 +19,11 @@ public final class TestKeys {
 
     /** A PKCS12 file with one RSA key and a self-signed certificate valid for the given days. */
     public static Path keyPair(Path dir, String name, String password, String dname, String san, int validityDays) {
+        return keyPair(dir, name, password, dname, san, null, validityDays);
+    }
+
+    /** As above, valid from startDate (keytool syntax, e.g. -30d) for validityDays. */
+    public static Path keyPair(Path dir, String name, String password, String dname, String san, String startDate, int validityDays) {
         Path file = dir.resolve(name + ".p12");
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
@@ -26,6 +31,10 @@ public final class TestKeys {
                 "-dname", dname, "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", password, "-keypass", password));
         if (san != null) {
             command.addAll(List.of("-ext", "SAN=" + san));
+        }
+        if (startDate != null) {
+            command.add("-startdate");
+            command.add(startDate);
         }
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

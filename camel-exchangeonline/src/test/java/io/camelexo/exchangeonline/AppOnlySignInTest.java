@@ -1,0 +1,269 @@
+package io.camelexo.exchangeonline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelexo.exchangeonline.error.ExoAuthenticationException;
+import io.camelexo.exchangeonline.support.FakeEntra;
+import io.camelexo.exchangeonline.support.LogCapture;
+import io.camelexo.exchangeonline.support.TestKeys;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.camelexo.exchangeonline.support.AdminApiWire.JSON;
+import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
+import static io.camelexo.exchangeonline.support.AdminApiWire.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * App-only sign-in end to end: msal4j talks HTTPS to a fake Entra ID (which checks what Entra checks), the token
+ * reaches the fake Exchange Online, and an expiring token is refreshed in the middle of a stream.
+ */
+class AppOnlySignInTest extends CamelTestSupport {
+
+    static final String TENANT = "contoso.onmicrosoft.com";
+    static final String APP = "7d5f5b8e-1111-4c5e-9d0a-3b2c1d0e9f8a";
+    static final String SECRET = "correct-horse~battery";
+    static final String TOKEN_PATH = "/" + TENANT + "/oauth2/v2.0/token";
+    static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
+    static final FakeEntra ENTRA = new FakeEntra();
+    static final WireMockServer EXO = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+
+    static {
+        EXO.start();
+    }
+
+    @TempDir
+    static Path keys;
+
+    @AfterAll
+    static void stopServers() {
+        EXO.stop();
+        ENTRA.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        EXO.resetAll();
+        ENTRA.server.resetRequests();
+    }
+
+    @Override
+    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
+        registry.bind("entra", ENTRA.router());
+    }
+
+    private static String exoUri(String scheme, String cmdlet, String credential) {
+        return scheme + ":" + cmdlet + "?appId=" + APP + "&organization=" + TENANT + "&connectionUri=" + EXO.baseUrl()
+                + "&identityHttpClient=#entra&retryInitialDelay=10&" + credential;
+    }
+
+    private static String formValue(LoggedRequest request, String name) {
+        for (String pair : request.getBodyAsString().split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name)) {
+                return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static void stubToken(String accessToken) {
+        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("client_secret=" + "correct-horse%7Ebattery"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FakeEntra.tokenAnswer(accessToken, 3599))));
+    }
+
+    private static List<LoggedRequest> tokenRequests() {
+        return ENTRA.server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+    }
+
+    @Test
+    void clientSecretSignsInOnceAndItsTokenReachesExchange() throws Exception {
+        stubToken("at-secret");
+        EXO.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withBody(page(mailboxes(0, 2), null, List.of()))));
+        String uri = exoUri("exo", "Get-Mailbox", "clientSecret=RAW(" + SECRET + ")");
+        for (int i = 0; i < 3; i++) {
+            assertThat(template.requestBody(uri, null, List.class)).hasSize(2);
+        }
+        assertThat(tokenRequests()).hasSize(1);
+        LoggedRequest token = tokenRequests().get(0);
+        assertThat(token.getHeader("X-Original-Host")).isEqualTo("login.microsoftonline.com");
+        assertThat(formValue(token, "grant_type")).isEqualTo("client_credentials");
+        assertThat(formValue(token, "client_id")).isEqualTo(APP);
+        assertThat(formValue(token, "client_secret")).isEqualTo(SECRET);
+        assertThat(Set.of(formValue(token, "scope").split(" "))).contains("https://outlook.office365.com/.default");
+        assertThat(EXO.findAll(postRequestedFor(urlPathEqualTo(INVOKE)))).hasSize(3)
+                .extracting(r -> r.getHeader("Authorization")).containsOnly("Bearer at-secret");
+    }
+
+    @Test
+    void sccAsksForTheComplianceScope() {
+        stubToken("at-scc");
+        EXO.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withBody(page(List.of(), null, List.of()))));
+        template.requestBody(exoUri("scc", "Get-RetentionCompliancePolicy", "clientSecret=RAW(" + SECRET + ")"), null, List.class);
+        assertThat(Set.of(formValue(tokenRequests().get(0), "scope").split(" "))).contains("https://ps.compliance.protection.outlook.com/.default");
+    }
+
+    @Test
+    void certificateFromAPfxSignsAnAssertionEntraWouldAccept() throws Exception {
+        Path pfx = TestKeys.keyPair(keys, "app-cert", "pfx-pass", "CN=exchange-automation", null, 365);
+        X509Certificate certificate = TestKeys.certificate(pfx, "pfx-pass");
+        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("client_assertion="))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FakeEntra.tokenAnswer("at-cert", 3599))));
+        EXO.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withBody(page(mailboxes(0, 1), null, List.of()))));
+
+        String uri = exoUri("exo", "Get-Mailbox", "certificateFilePath=" + pfx + "&certificatePassword=pfx-pass");
+        assertThat(template.requestBody(uri, null, List.class)).hasSize(1);
+        assertThat(EXO.findAll(postRequestedFor(urlPathEqualTo(INVOKE))).get(0).getHeader("Authorization")).isEqualTo("Bearer at-cert");
+
+        LoggedRequest token = tokenRequests().get(0);
+        assertThat(formValue(token, "client_assertion_type")).isEqualTo("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        assertThat(formValue(token, "client_secret")).isNull();
+        String[] jwt = formValue(token, "client_assertion").split("\\.");
+        JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(jwt[0]));
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt[1]));
+        assertThat(header.path("alg").asText()).isEqualTo("RS256");
+        byte[] thumbprint = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        assertThat(Base64.getDecoder().decode(header.path("x5t#S256").asText().replace('-', '+').replace('_', '/'))).isEqualTo(thumbprint);
+        assertThat(claims.path("aud").asText()).isEqualTo("https://login.microsoftonline.com/" + TENANT + "/oauth2/v2.0/token");
+        assertThat(claims.path("iss").asText()).isEqualTo(APP);
+        assertThat(claims.path("sub").asText()).isEqualTo(APP);
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initVerify(certificate.getPublicKey());
+        rs256.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(rs256.verify(Base64.getUrlDecoder().decode(jwt[2]))).isTrue();
+
+        Map<?, ?> info = template.requestBody(uri.replace("Get-Mailbox", "Get-ConnectionInformation") + "&outputType=Single", null, Map.class);
+        assertThat(info.get("CertificateAuthentication")).isEqualTo(true);
+    }
+
+    @Test
+    void aWrongSecretFailsTheRouteStartWithTheAadstsCode() {
+        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody(FakeEntra.errorAnswer("invalid_client", "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent "
+                        + "in the request is the client secret value, not the client secret ID"))));
+        Throwable failure = catchThrowable(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:bad-secret").to(exoUri("exo", "Get-Mailbox", "clientSecret=RAW(wrong-secret)"));
+            }
+        }));
+        ExoAuthenticationException signIn = findCause(failure, ExoAuthenticationException.class);
+        assertThat(signIn.getErrorCode()).isEqualTo("AADSTS7000215");
+        assertThat(signIn.getMessage()).contains("client secret is wrong").doesNotContain("wrong-secret");
+    }
+
+    @Test
+    void unusableCertificatesFailAtStartNamingTheOption() {
+        Path pfx = TestKeys.keyPair(keys, "pw-cert", "right-pass", "CN=pw", null, 365);
+        assertThat(startFailure(exoUri("exo", "Get-Mailbox", "certificateFilePath=" + pfx + "&certificatePassword=wrong-pass")))
+                .contains("certificatePassword does not open").doesNotContain("wrong-pass");
+        Path expired = TestKeys.keyPair(keys, "old-cert", "password", "CN=old", null, "-40d", 10);
+        assertThat(startFailure(exoUri("exo", "Get-Mailbox", "certificateFilePath=" + expired + "&certificatePassword=password")))
+                .contains("CN=old", "expired on");
+    }
+
+    @Test
+    void aCertificateCloseToExpiryIsReportedAtStart() {
+        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(FakeEntra.tokenAnswer("at-soon", 3599))));
+        Path soon = TestKeys.keyPair(keys, "soon-cert", "password", "CN=renew-me", null, 10);
+        try (LogCapture logs = LogCapture.capture(Level.WARN)) {
+            template.requestBody(exoUri("exo", "Get-ConnectionInformation", "certificateFilePath=" + soon + "&certificatePassword=password"), (Object) null);
+            assertThat(logs.lines()).anyMatch(line -> line.contains("CN=renew-me") && line.contains("expires on"));
+        }
+    }
+
+    @Test
+    void aTokenThatExpiresDuringAFivePageStreamIsRefreshedWithoutLosingOrRepeatingAPage() throws Exception {
+        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FakeEntra.tokenAnswer("at-1", 3599)))
+                .willSetStateTo("second"));
+        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FakeEntra.tokenAnswer("at-2", 3599))));
+        for (int p = 1; p <= 5; p++) {
+            var request = post(urlPathEqualTo(INVOKE));
+            request = p == 1 ? request.withQueryParam("$skiptoken", absent()) : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
+            String next = p < 5 ? EXO.baseUrl() + INVOKE + "?$skiptoken=" + (p + 1) : null;
+            EXO.stubFor(request.willReturn(aResponse().withBody(page(mailboxes((p - 1) * 3, 3), next, List.of()))));
+        }
+        // the service lets at-1 lapse after the second page
+        for (int p = 3; p <= 5; p++) {
+            EXO.stubFor(post(urlPathEqualTo(INVOKE)).withQueryParam("$skiptoken", equalTo(String.valueOf(p)))
+                    .withHeader("Authorization", equalTo("Bearer at-1")).atPriority(1)
+                    .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+        }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:five-pages").to(exoUri("exo", "Get-Mailbox", "clientSecret=RAW(" + SECRET + ")&outputType=Stream&pageSize=3&ResultSize=Unlimited"))
+                        .split(body()).streaming().to("mock:five");
+            }
+        });
+        MockEndpoint five = getMockEndpoint("mock:five");
+        five.expectedMessageCount(15);
+        template.sendBody("direct:five-pages", null);
+        five.assertIsSatisfied();
+
+        List<Object> identities = five.getExchanges().stream().map(e -> e.getIn().getBody(Map.class).get("Identity")).toList();
+        assertThat(identities).doesNotHaveDuplicates().hasSize(15).startsWith("user0").endsWith("user14");
+        List<LoggedRequest> pages = EXO.findAll(postRequestedFor(urlPathEqualTo(INVOKE)));
+        assertThat(pages.stream().map(r -> r.queryParameter("$skiptoken").isPresent() ? r.queryParameter("$skiptoken").firstValue() : "1")
+                .collect(Collectors.toList())).containsExactly("1", "2", "3", "3", "4", "5");
+        assertThat(pages).extracting(r -> r.getHeader("Authorization"))
+                .containsExactly("Bearer at-1", "Bearer at-1", "Bearer at-1", "Bearer at-2", "Bearer at-2", "Bearer at-2");
+        assertThat(new HashSet<>(pages.stream().map(r -> r.getHeader("client-request-id")).toList())).hasSize(1);
+        assertThat(tokenRequests()).hasSize(2);
+    }
+
+    private String startFailure(String uri) {
+        Throwable failure = catchThrowable(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:start-" + Math.abs(uri.hashCode())).to(uri);
+            }
+        }));
+        assertThat(failure).isNotNull();
+        java.io.StringWriter out = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+
+    private static <T extends Throwable> T findCause(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        throw new AssertionError("No " + type.getSimpleName() + " in " + thrown, thrown);
+    }
+}

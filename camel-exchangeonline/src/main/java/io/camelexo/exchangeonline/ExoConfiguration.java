@@ -1,15 +1,18 @@
 package io.camelexo.exchangeonline;
 
 import com.microsoft.aad.msal4j.IHttpClient;
+import com.microsoft.aad.msal4j.OpenBrowserAction;
 import io.camelexo.exchangeonline.adminapi.ExoEnvironment;
 import io.camelexo.exchangeonline.auth.ExoAccessTokenProvider;
 import io.camelexo.exchangeonline.auth.ExoAuthMethod;
+import io.camelexo.exchangeonline.auth.ExoDeviceCodeListener;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
+import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,18 +39,52 @@ public class ExoConfiguration implements Cloneable {
     private String azureADAuthorizationEndpointUri;
 
     // --- security ---
-    @UriParam(label = "security", enums = "certificate,clientSecret,accessToken",
-              description = "Sign-in method. When omitted it follows from the credential given: certificateFilePath means "
-                      + "certificate, clientSecret means clientSecret, accessToken or accessTokenProvider means accessToken.")
+    @UriParam(label = "security", enums = "certificate,clientSecret,accessToken,managedIdentity,deviceCode,credential,interactive",
+              description = "Sign-in method. App-only: certificate, clientSecret, managedIdentity; supplied: accessToken; delegated: "
+                      + "deviceCode (servers without a browser), credential (user name and password, accounts without MFA only), "
+                      + "interactive (browser on this machine). When omitted it follows from the credential given: a certificate option "
+                      + "means certificate, clientSecret means clientSecret, accessToken or accessTokenProvider means accessToken, "
+                      + "password means credential.")
     private ExoAuthMethod auth;
-    @UriParam(label = "security", description = "Application (client) id of the app registration (-AppId).")
+    @UriParam(label = "security", description = "Application (client) id of the app registration (-AppId). Delegated sign-in "
+            + "defaults to the module's public client fb78d390-0c51-40cd-8e17-fdbfab77341b, present in every tenant.")
     private String appId;
     @UriParam(label = "security", secret = true, description = "Client secret of the app registration.")
     private String clientSecret;
-    @UriParam(label = "security", description = "Path of a PFX/P12 file with the app's certificate and private key (-CertificateFilePath).")
+    @UriParam(label = "security", description = "The app's certificate and private key (-CertificateFilePath): a PFX/P12 file, "
+            + "a PEM file (PKCS#8, PKCS#1 or encrypted PKCS#8 key with the certificate chain), or with certificateThumbprint a "
+            + "PKCS12/JKS key store to search.")
     private String certificateFilePath;
-    @UriParam(label = "security", secret = true, description = "Password of the certificate file (-CertificatePassword).")
+    @UriParam(label = "security", secret = true, description = "Password of the certificate file, key store or encrypted PEM key "
+            + "(-CertificatePassword).")
     private String certificatePassword;
+    @UriParam(label = "security", description = "SHA-1 thumbprint of the certificate to use from the key store in "
+            + "certificateFilePath (or the JVM's javax.net.ssl.keyStore), as -CertificateThumbprint picks from the Windows store.")
+    private String certificateThumbprint;
+    @UriParam(label = "security", description = "The app's private key and certificate chain as a bean (java.security.KeyStore.PrivateKeyEntry), "
+            + "e.g. loaded from a vault (-Certificate).")
+    private KeyStore.PrivateKeyEntry certificate;
+    @UriParam(label = "security", description = "Client id, or resource id (/subscriptions/...), of a user-assigned managed identity "
+            + "(-ManagedIdentityAccountId); without it auth=managedIdentity uses the system-assigned identity.")
+    private String managedIdentityAccountId;
+    @UriParam(label = "security", description = "The admin's user principal name (-UserPrincipalName): the account for auth=credential, "
+            + "the login hint and cached account for deviceCode and interactive.")
+    private String userPrincipalName;
+    @UriParam(label = "security", secret = true, description = "The admin's password for auth=credential (-Credential). Works only for "
+            + "accounts without MFA or Conditional Access requiring it; prefer certificate or managedIdentity for servers.")
+    private String password;
+    @UriParam(label = "security", description = "A bean told the device code of auth=deviceCode (besides the WARN log line), "
+            + "e.g. to post it to a chat channel.")
+    private ExoDeviceCodeListener deviceCodeListener;
+    @UriParam(label = "security", defaultValue = "900000", javaType = "java.time.Duration",
+              description = "How long the route start waits for a person to finish a deviceCode or interactive sign-in.")
+    private long signInTimeout = 900000;
+    @UriParam(label = "security", description = "File that keeps the token cache of delegated sign-in (deviceCode, credential, "
+            + "interactive) across restarts, created readable by its owner only. It holds refresh tokens: protect it like a password.")
+    private String tokenCacheFile;
+    @UriParam(label = "advanced", description = "How auth=interactive opens the sign-in page (an msal4j OpenBrowserAction bean); "
+            + "default: the desktop's browser.")
+    private OpenBrowserAction openBrowserAction;
     @UriParam(label = "security", secret = true, description = "An access token obtained elsewhere (-AccessToken); its tenant "
             + "(tid) and user are read from it. Prefer accessTokenProvider for tokens that expire while the route runs.")
     private String accessToken;
@@ -194,6 +231,78 @@ public class ExoConfiguration implements Cloneable {
 
     public void setCertificatePassword(String certificatePassword) {
         this.certificatePassword = certificatePassword;
+    }
+
+    public String getCertificateThumbprint() {
+        return certificateThumbprint;
+    }
+
+    public void setCertificateThumbprint(String certificateThumbprint) {
+        this.certificateThumbprint = certificateThumbprint;
+    }
+
+    public KeyStore.PrivateKeyEntry getCertificate() {
+        return certificate;
+    }
+
+    public void setCertificate(KeyStore.PrivateKeyEntry certificate) {
+        this.certificate = certificate;
+    }
+
+    public String getManagedIdentityAccountId() {
+        return managedIdentityAccountId;
+    }
+
+    public void setManagedIdentityAccountId(String managedIdentityAccountId) {
+        this.managedIdentityAccountId = managedIdentityAccountId;
+    }
+
+    public String getUserPrincipalName() {
+        return userPrincipalName;
+    }
+
+    public void setUserPrincipalName(String userPrincipalName) {
+        this.userPrincipalName = userPrincipalName;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public ExoDeviceCodeListener getDeviceCodeListener() {
+        return deviceCodeListener;
+    }
+
+    public void setDeviceCodeListener(ExoDeviceCodeListener deviceCodeListener) {
+        this.deviceCodeListener = deviceCodeListener;
+    }
+
+    public long getSignInTimeout() {
+        return signInTimeout;
+    }
+
+    public void setSignInTimeout(long signInTimeout) {
+        this.signInTimeout = signInTimeout;
+    }
+
+    public String getTokenCacheFile() {
+        return tokenCacheFile;
+    }
+
+    public void setTokenCacheFile(String tokenCacheFile) {
+        this.tokenCacheFile = tokenCacheFile;
+    }
+
+    public OpenBrowserAction getOpenBrowserAction() {
+        return openBrowserAction;
+    }
+
+    public void setOpenBrowserAction(OpenBrowserAction openBrowserAction) {
+        this.openBrowserAction = openBrowserAction;
     }
 
     public String getAccessToken() {

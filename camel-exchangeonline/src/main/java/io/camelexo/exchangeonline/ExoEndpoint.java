@@ -4,6 +4,7 @@ import io.camelexo.exchangeonline.adminapi.CallOptions;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.ExoService;
 import io.camelexo.exchangeonline.adminapi.RetryPolicy;
+import io.camelexo.exchangeonline.auth.Credentials;
 import io.camelexo.exchangeonline.auth.ExoAuthMethod;
 import io.camelexo.exchangeonline.session.ExoSession;
 import io.camelexo.exchangeonline.session.SessionSettings;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs one cmdlet (or a local cmdlet such as Get-ConnectionInformation) of Exchange Online or Security & Compliance.
@@ -37,7 +39,7 @@ import java.util.Set;
              category = {Category.CLOUD, Category.MANAGEMENT}, headersClass = ExoConstants.class)
 public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    static final Set<String> SECRET_OPTIONS = Set.of("clientSecret", "certificatePassword", "accessToken");
+    static final Set<String> SECRET_OPTIONS = Set.of("clientSecret", "certificatePassword", "accessToken", "password");
 
     @UriPath(description = "The cmdlet to run, e.g. Get-Mailbox, Set-Mailbox, Get-EXOMailbox, Get-RetentionCompliancePolicy, "
             + "or a local cmdlet: Get-ConnectionInformation, Disconnect-ExchangeOnline.")
@@ -94,79 +96,108 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         // an empty value on the endpoint clears a component default (accessToken= next to accessTokenProvider=#bean)
         c.setClientSecret(blankToNull(c.getClientSecret()));
         c.setCertificateFilePath(blankToNull(c.getCertificateFilePath()));
+        c.setCertificateThumbprint(blankToNull(c.getCertificateThumbprint()));
         c.setAccessToken(blankToNull(c.getAccessToken()));
+        c.setPassword(blankToNull(c.getPassword()));
         if (c.getPageSize() < 1 || c.getPageSize() > CmdletRequest.MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("pageSize must be between 1 and 1000, got " + c.getPageSize());
         }
         if (c.getMaxRetries() < 0) {
             throw new IllegalArgumentException("maxRetries must be 0 or more, got " + c.getMaxRetries());
         }
-        List<String> credentials = new ArrayList<>();
-        if (c.getClientSecret() != null) {
-            credentials.add("clientSecret");
+        if ((c.getProxyHost() == null) != (c.getProxyPort() == null)) {
+            throw new IllegalArgumentException("proxyHost and proxyPort go together");
         }
-        if (c.getCertificateFilePath() != null) {
-            credentials.add("certificateFilePath");
-        }
-        if (c.getAccessToken() != null) {
-            credentials.add("accessToken");
-        }
-        if (c.getAccessTokenProvider() != null) {
-            credentials.add("accessTokenProvider");
-        }
-        if (credentials.size() > 1) {
-            throw new IllegalArgumentException("Give one credential, not " + String.join(" and ", credentials) + " at once");
+        List<Map.Entry<ExoAuthMethod, String>> given = givenCredentials();
+        if (given.size() > 1) {
+            throw new IllegalArgumentException("Give one credential, not "
+                    + given.stream().map(Map.Entry::getValue).collect(Collectors.joining(" and ")) + " at once");
         }
         ExoAuthMethod method = authMethod();
         if (method == null) {
-            throw new IllegalArgumentException("No credential on " + getEndpointBaseUri() + ": set auth and its credential (auth="
-                    + Arrays.toString(ExoAuthMethod.values()) + ": certificateFilePath, clientSecret, or accessToken/accessTokenProvider)");
+            throw new IllegalArgumentException("No credential on " + getEndpointBaseUri() + ": set auth (" + Arrays.toString(ExoAuthMethod.values())
+                    + ") and its credential");
         }
         String needed = switch (method) {
-            case certificate -> c.getCertificateFilePath() == null ? "certificateFilePath" : null;
-            case clientSecret -> c.getClientSecret() == null ? "clientSecret" : null;
-            case accessToken -> c.getAccessToken() == null && c.getAccessTokenProvider() == null ? "accessToken or accessTokenProvider" : null;
+            case certificate -> "certificateFilePath, certificateThumbprint or certificate";
+            case clientSecret -> "clientSecret";
+            case accessToken -> "accessToken or accessTokenProvider";
+            case credential -> "userPrincipalName and password";
+            case managedIdentity, deviceCode, interactive -> null;
         };
-        if (needed != null || !credentials.isEmpty() && !matches(method, credentials.get(0))) {
-            throw new IllegalArgumentException("auth=" + method + " needs " + (needed != null ? needed : "its own credential, not " + credentials.get(0)));
+        if (!given.isEmpty() && given.get(0).getKey() != method) {
+            throw new IllegalArgumentException("auth=" + method + (needed != null ? " needs " + needed + ", not " : " does not use ")
+                    + given.get(0).getValue());
         }
-        boolean appOnly = method == ExoAuthMethod.certificate || method == ExoAuthMethod.clientSecret;
-        if (appOnly && isBlank(c.getOrganization())) {
-            throw new IllegalArgumentException("auth=" + method + " signs in app-only and needs organization "
-                    + "(the tenant's initial *.onmicrosoft.com domain or tenant id), as -Organization does");
-        }
-        if (appOnly && isBlank(c.getAppId())) {
-            throw new IllegalArgumentException("auth=" + method + " needs appId (the app registration's application id)");
+        boolean incomplete = method == ExoAuthMethod.credential ? isBlank(c.getUserPrincipalName()) || c.getPassword() == null
+                : needed != null && given.isEmpty();
+        if (incomplete) {
+            throw new IllegalArgumentException("auth=" + method + " needs " + needed);
         }
         if (method == ExoAuthMethod.accessToken && c.getAccessTokenProvider() != null && isBlank(c.getOrganization())
                 && isBlank(c.getDelegatedOrganization())) {
             throw new IllegalArgumentException("auth=accessToken with accessTokenProvider needs organization");
         }
-        if ((c.getProxyHost() == null) != (c.getProxyPort() == null)) {
-            throw new IllegalArgumentException("proxyHost and proxyPort go together");
+        boolean appOnly = method == ExoAuthMethod.certificate || method == ExoAuthMethod.clientSecret || method == ExoAuthMethod.managedIdentity;
+        if (appOnly && isBlank(c.getOrganization())) {
+            throw new IllegalArgumentException("auth=" + method + " signs in app-only and needs organization "
+                    + "(the tenant's initial *.onmicrosoft.com domain or tenant id), as -Organization does");
+        }
+        if ((method == ExoAuthMethod.certificate || method == ExoAuthMethod.clientSecret) && isBlank(c.getAppId())) {
+            throw new IllegalArgumentException("auth=" + method + " needs appId (the app registration's application id)");
+        }
+        if (c.getTokenCacheFile() != null && !method.isDelegated()) {
+            throw new IllegalArgumentException("tokenCacheFile keeps delegated sign-ins (deviceCode, credential, interactive), not auth=" + method);
+        }
+        if (service == ExoService.COMPLIANCE && !isBlank(c.getDelegatedOrganization()) && isBlank(c.getAzureADAuthorizationEndpointUri())) {
+            throw new IllegalArgumentException("scc with delegatedOrganization needs azureADAuthorizationEndpointUri, as Connect-IPPSSession "
+                    + "does: https://" + c.getEnvironment().authorityHost() + "/" + c.getDelegatedOrganization());
         }
     }
 
-    /** The explicit auth option, else the one the credential implies. */
+    /** The credential options present on the endpoint, each with the method it belongs to. */
+    private List<Map.Entry<ExoAuthMethod, String>> givenCredentials() {
+        ExoConfiguration c = configuration;
+        List<Map.Entry<ExoAuthMethod, String>> given = new ArrayList<>();
+        if (c.getClientSecret() != null) {
+            given.add(Map.entry(ExoAuthMethod.clientSecret, "clientSecret"));
+        }
+        if (c.getCertificate() != null || c.getCertificateFilePath() != null || c.getCertificateThumbprint() != null) {
+            given.add(Map.entry(ExoAuthMethod.certificate, c.getCertificate() != null ? "certificate"
+                    : c.getCertificateFilePath() != null ? "certificateFilePath" : "certificateThumbprint"));
+        }
+        if (c.getAccessToken() != null) {
+            given.add(Map.entry(ExoAuthMethod.accessToken, "accessToken"));
+        }
+        if (c.getAccessTokenProvider() != null) {
+            given.add(Map.entry(ExoAuthMethod.accessToken, "accessTokenProvider"));
+        }
+        if (c.getPassword() != null) {
+            given.add(Map.entry(ExoAuthMethod.credential, "password"));
+        }
+        return given;
+    }
+
+    /** The explicit auth option, else the one the only credential given implies. */
     ExoAuthMethod authMethod() {
         if (configuration.getAuth() != null) {
             return configuration.getAuth();
-        } else if (configuration.getCertificateFilePath() != null) {
-            return ExoAuthMethod.certificate;
-        } else if (configuration.getClientSecret() != null) {
-            return ExoAuthMethod.clientSecret;
-        } else if (configuration.getAccessToken() != null || configuration.getAccessTokenProvider() != null) {
-            return ExoAuthMethod.accessToken;
         }
-        return null;
+        List<Map.Entry<ExoAuthMethod, String>> given = givenCredentials();
+        return given.size() == 1 ? given.get(0).getKey() : null;
     }
 
-    private static boolean matches(ExoAuthMethod method, String credential) {
-        return switch (method) {
-            case certificate -> credential.equals("certificateFilePath");
-            case clientSecret -> credential.equals("clientSecret");
-            case accessToken -> credential.startsWith("accessToken");
-        };
+    Credentials credentials() {
+        ExoConfiguration c = configuration;
+        return new Credentials().method(authMethod()).appId(blankToNull(c.getAppId()))
+                .clientSecret(c.getClientSecret())
+                .certificateFilePath(c.getCertificateFilePath()).certificatePassword(c.getCertificatePassword())
+                .certificateThumbprint(c.getCertificateThumbprint()).certificate(c.getCertificate())
+                .accessToken(c.getAccessToken()).accessTokenProvider(c.getAccessTokenProvider())
+                .managedIdentityAccountId(blankToNull(c.getManagedIdentityAccountId()))
+                .userPrincipalName(blankToNull(c.getUserPrincipalName())).password(c.getPassword())
+                .deviceCodeListener(c.getDeviceCodeListener()).browser(c.getOpenBrowserAction())
+                .signInTimeout(Duration.ofMillis(c.getSignInTimeout())).tokenCacheFile(blankToNull(c.getTokenCacheFile()));
     }
 
     SessionSettings sessionSettings() throws Exception {
@@ -174,9 +205,7 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         SSLContext sslContext = c.getSslContextParameters() != null ? c.getSslContextParameters().createSSLContext(getCamelContext()) : null;
         InetSocketAddress proxy = c.getProxyHost() != null ? InetSocketAddress.createUnresolved(c.getProxyHost(), c.getProxyPort()) : null;
         return new SessionSettings(service, c.getEnvironment(), c.getConnectionUri(), c.getAzureADAuthorizationEndpointUri(),
-                c.getOrganization(), c.getDelegatedOrganization(), authMethod(), c.getAppId(),
-                c.getClientSecret(), c.getCertificateFilePath(), c.getCertificatePassword(),
-                c.getAccessToken(), c.getAccessTokenProvider(), sslContext, proxy, Duration.ofMillis(c.getConnectTimeout()),
+                c.getOrganization(), c.getDelegatedOrganization(), credentials(), sslContext, proxy, Duration.ofMillis(c.getConnectTimeout()),
                 c.getIdentityHttpClient());
     }
 

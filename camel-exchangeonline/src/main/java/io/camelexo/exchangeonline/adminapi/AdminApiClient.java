@@ -136,12 +136,14 @@ public final class AdminApiClient {
         URI uri = target;
         boolean tokenRefreshed = false;
         boolean forceRefresh = false;
+        String claims = null;
         int retries = 0;
         int redirects = 0;
         RetryPolicy retryPolicy = call.options.retryPolicy();
         while (true) {
-            HttpRequest request = buildRequest(call, uri, post, preferredPageSize, tokens.accessToken(forceRefresh));
+            HttpRequest request = buildRequest(call, uri, post, preferredPageSize, tokens.accessToken(forceRefresh, claims));
             forceRefresh = false;
+            claims = null;
             HttpResponse<InputStream> response;
             statistics.requestSent();
             try {
@@ -178,7 +180,9 @@ public final class AdminApiClient {
                 statistics.throttledResponse();
             }
             if (status == 401 && !tokenRefreshed) {
-                LOG.debug("{} got HTTP 401; signing in again and repeating once [client-request-id {}]", call.cmdlet(), call.requestId);
+                claims = ClaimsChallenge.claims(response.headers().allValues("WWW-Authenticate"));
+                LOG.debug("{} got HTTP 401{}; signing in again and repeating once [client-request-id {}]", call.cmdlet(),
+                        claims != null ? " with a claims challenge" : "", call.requestId);
                 tokenRefreshed = true;
                 forceRefresh = true;
                 continue;

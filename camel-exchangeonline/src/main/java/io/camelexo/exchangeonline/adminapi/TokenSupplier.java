@@ -6,7 +6,8 @@ public interface TokenSupplier {
 
     /**
      * @param forceRefresh true after a 401: the cached token was refused, get a new one from the identity provider
+     * @param claims       the claims a 401 challenge demands (continuous access evaluation, JSON), or null
      * @return the access token, without the "Bearer " prefix
      */
-    String accessToken(boolean forceRefresh);
+    String accessToken(boolean forceRefresh, String claims);
 }

@@ -20,9 +20,10 @@ abstract class CachingTokenSource implements TokenSource {
     }
 
     @Override
-    public synchronized AccessToken token(boolean forceRefresh) {
-        if (forceRefresh || cached == null || cached.expiresWithin(REFRESH_MARGIN, clock.instant())) {
-            cached = acquire(forceRefresh);
+    public synchronized AccessToken token(boolean forceRefresh, String claims) {
+        boolean force = forceRefresh || claims != null;
+        if (force || cached == null || cached.expiresWithin(REFRESH_MARGIN, clock.instant())) {
+            cached = acquire(force, claims);
         }
         return cached;
     }
@@ -39,7 +40,7 @@ abstract class CachingTokenSource implements TokenSource {
     }
 
     /** Gets a token from the identity provider (or its cache, unless forceRefresh). */
-    protected abstract AccessToken acquire(boolean forceRefresh);
+    protected abstract AccessToken acquire(boolean forceRefresh, String claims);
 
     /** Forget whatever the identity library caches. */
     protected void dropCaches() {

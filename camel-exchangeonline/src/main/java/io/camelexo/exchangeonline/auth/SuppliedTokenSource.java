@@ -19,7 +19,7 @@ final class SuppliedTokenSource extends CachingTokenSource {
     }
 
     @Override
-    protected AccessToken acquire(boolean forceRefresh) {
+    protected AccessToken acquire(boolean forceRefresh, String claims) {
         if (provider == null) {
             return fixed;
         }

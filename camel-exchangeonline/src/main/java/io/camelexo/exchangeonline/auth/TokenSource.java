@@ -7,9 +7,14 @@ public interface TokenSource {
      * A token valid for a while yet; signs in or refreshes when needed.
      *
      * @param forceRefresh the service refused the current token: get a new one from the identity provider
+     * @param claims       the claims a 401 challenge asked for (continuous access evaluation), or null
      * @throws io.camelexo.exchangeonline.error.ExoAuthenticationException when sign-in fails
      */
-    AccessToken token(boolean forceRefresh);
+    AccessToken token(boolean forceRefresh, String claims);
+
+    default AccessToken token(boolean forceRefresh) {
+        return token(forceRefresh, null);
+    }
 
     /** The token last handed out, without signing in; null when there is none. */
     AccessToken currentToken();
@@ -20,5 +25,10 @@ public interface TokenSource {
     /** Whether the identity signs in with a certificate ({@code CertificateAuthentication}). */
     default boolean isCertificateAuthentication() {
         return false;
+    }
+
+    /** What sign-in is waiting for a person to do (a device code to enter), or null. */
+    default String pendingInteraction() {
+        return null;
     }
 }

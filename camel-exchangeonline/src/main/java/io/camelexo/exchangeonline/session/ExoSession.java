@@ -9,7 +9,7 @@ import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.adminapi.ExoService;
 import io.camelexo.exchangeonline.adminapi.ServiceLocation;
 import io.camelexo.exchangeonline.auth.AccessToken;
-import io.camelexo.exchangeonline.auth.AuthSettings;
+import io.camelexo.exchangeonline.auth.SignInTarget;
 import io.camelexo.exchangeonline.auth.JwtClaims;
 import io.camelexo.exchangeonline.auth.TokenSource;
 import io.camelexo.exchangeonline.auth.TokenSources;
@@ -63,11 +63,9 @@ public final class ExoSession {
                 : "https://" + settings.environment().authorityHost() + "/" + (configuredTenant != null ? configuredTenant : "organizations");
         this.scope = settings.environment().tokenResource(settings.service()) + "/.default";
         Proxy proxy = settings.proxy() == null ? null : new Proxy(Proxy.Type.HTTP, settings.proxy());
-        this.tokens = TokenSources.create(new AuthSettings(settings.auth(), settings.appId(), authority, scope,
-                settings.clientSecret(), settings.certificateFilePath(), settings.certificatePassword(),
-                settings.accessToken(), settings.accessTokenProvider(),
-                settings.sslContext() != null ? settings.sslContext().getSocketFactory() : null, proxy,
-                settings.identityHttpClient(), isCustomAuthority(authority)));
+        this.tokens = TokenSources.create(settings.credentials(), new SignInTarget(authority, settings.environment().tokenResource(settings.service()),
+                isCustomAuthority(authority), settings.sslContext() != null ? settings.sslContext().getSocketFactory() : null, proxy,
+                settings.identityHttpClient()));
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -94,8 +92,9 @@ public final class ExoSession {
         userPrincipalName = claims.userPrincipalName();
         String anchor = userPrincipalName != null ? AnchorMailbox.forUser(userPrincipalName) : AnchorMailbox.forApp(tenant);
         ServiceLocation location = ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), tenant);
-        client = new AdminApiClient(http, location, force -> tokens.token(force).value(), anchor, connectionId);
-        LOG.info("Connected {} to {} for {} ({} sign-in, connection-id {})", name, location.configuredBase(), tenant, settings.auth(), connectionId);
+        client = new AdminApiClient(http, location, (force, challenge) -> tokens.token(force, challenge).value(), anchor, connectionId);
+        LOG.info("Connected {} to {} for {} ({} sign-in{}, connection-id {})", name, location.configuredBase(), tenant,
+                settings.credentials().method(), userPrincipalName != null ? " as " + userPrincipalName : "", connectionId);
     }
 
     public CmdletResult invoke(CmdletRequest request, CallOptions options) {
@@ -110,6 +109,11 @@ public final class ExoSession {
 
     void close() {
         tokens.clear();
+    }
+
+    /** What sign-in is waiting for a person to do (enter a device code), or null. */
+    public String pendingSignIn() {
+        return tokens.pendingInteraction();
     }
 
     public ClientStatistics statistics() {
@@ -136,7 +140,8 @@ public final class ExoSession {
                 : token.expiresAt() != null && !token.expiresAt().isAfter(now) ? "Expired" : "Active");
         info.put("Organization", settings.organization());
         info.put("DelegatedOrganization", settings.delegatedOrganization());
-        info.put("AppId", settings.appId() != null ? settings.appId() : token != null ? JwtClaims.parse(token.value()).appId() : null);
+        String appId = settings.credentials().appId();
+        info.put("AppId", appId != null ? appId : token != null ? JwtClaims.parse(token.value()).appId() : null);
         info.put("PageSize", pageSize);
         String tenantId = token != null ? JwtClaims.parse(token.value()).tenantId() : null;
         info.put("TenantID", tenantId != null ? tenantId : tenant);

@@ -55,7 +55,7 @@ class AdminApiClientTest {
         AtomicInteger issued = new AtomicInteger();
         client = new AdminApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                 new ServiceLocation(URI.create(exo.baseUrl()), TENANT),
-                force -> {
+                (force, claims) -> {
                     tokenRequests.add(force);
                     return "token-" + (force ? issued.incrementAndGet() : issued.get());
                 },

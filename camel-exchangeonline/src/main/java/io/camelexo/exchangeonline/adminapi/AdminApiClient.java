@@ -46,21 +46,19 @@ public final class AdminApiClient {
     private final TokenSupplier tokens;
     private final String anchorMailbox;
     private final String connectionId;
-    private final ClientStatistics statistics = new ClientStatistics();
+    private final ClientStatistics statistics;
 
     /**
      * @param anchorMailbox {@code X-AnchorMailbox} value for calls that do not bypass anchoring
      */
-    public AdminApiClient(HttpClient http, ServiceLocation location, TokenSupplier tokens, String anchorMailbox, String connectionId) {
+    public AdminApiClient(HttpClient http, ServiceLocation location, TokenSupplier tokens, String anchorMailbox, String connectionId,
+                          ClientStatistics statistics) {
         this.http = http;
         this.location = location;
         this.tokens = tokens;
         this.anchorMailbox = anchorMailbox;
         this.connectionId = connectionId;
-    }
-
-    public ClientStatistics statistics() {
-        return statistics;
+        this.statistics = statistics;
     }
 
     public ServiceLocation location() {

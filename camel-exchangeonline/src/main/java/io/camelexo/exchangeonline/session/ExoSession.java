@@ -49,6 +49,7 @@ public final class ExoSession {
     private final String scope;
     private final TokenSource tokens;
     private final HttpClient http;
+    private final ClientStatistics statistics = new ClientStatistics();
     private volatile AdminApiClient client;
     private volatile String tenant;
     private volatile String userPrincipalName;
@@ -92,7 +93,7 @@ public final class ExoSession {
         userPrincipalName = claims.userPrincipalName();
         String anchor = userPrincipalName != null ? AnchorMailbox.forUser(userPrincipalName) : AnchorMailbox.forApp(tenant);
         ServiceLocation location = ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), tenant);
-        client = new AdminApiClient(http, location, (force, challenge) -> tokens.token(force, challenge).value(), anchor, connectionId);
+        client = new AdminApiClient(http, location, (force, challenge) -> tokens.token(force, challenge).value(), anchor, connectionId, statistics);
         LOG.info("Connected {} to {} for {} ({} sign-in{}, connection-id {})", name, location.configuredBase(), tenant,
                 settings.credentials().method(), userPrincipalName != null ? " as " + userPrincipalName : "", connectionId);
     }
@@ -117,7 +118,12 @@ public final class ExoSession {
     }
 
     public ClientStatistics statistics() {
-        return client.statistics();
+        return statistics;
+    }
+
+    /** True once sign-in succeeded; false while it is still running (e.g. waiting for a device login). */
+    public boolean isOpen() {
+        return client != null;
     }
 
     public String name() {
@@ -130,10 +136,11 @@ public final class ExoSession {
         Instant now = Instant.now();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("ConnectionId", connectionId);
-        info.put("State", token != null ? "Connected" : "Disconnected");
+        info.put("State", !isOpen() ? "Connecting" : token != null ? "Connected" : "Disconnected");
         info.put("Name", name);
         info.put("UserPrincipalName", userPrincipalName);
-        info.put("ConnectionUri", client.location().base().toString());
+        info.put("ConnectionUri", isOpen() ? client.location().base().toString()
+                : ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), "-").base().toString());
         info.put("AzureAdAuthorizationEndpointUri", authority);
         info.put("TokenExpiryTimeUTC", token != null && token.expiresAt() != null ? token.expiresAt().toString() : null);
         info.put("TokenStatus", token == null ? "NotAvailable"

@@ -1,16 +1,19 @@
 package io.camelexo.exchangeonline.session;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sessions by identity, reference-counted: the first endpoint that names an identity opens (signs in) its
- * session, later ones share it, and the last one to stop closes it and drops its tokens.
+ * session, later ones share it, and the last one to stop closes it and drops its tokens. A session is listed from
+ * the moment its sign-in starts, so health checks can report one that waits for a person (device code).
  */
 public final class ExoSessionManager {
 
-    private final Map<SessionSettings.SessionKey, Shared> sessions = new HashMap<>();
+    private final ConcurrentMap<SessionSettings.SessionKey, Shared> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger ordinal = new AtomicInteger();
 
     private static final class Shared {
@@ -31,8 +34,14 @@ public final class ExoSessionManager {
             return shared.session;
         }
         ExoSession session = new ExoSession(settings, ordinal.incrementAndGet());
-        session.open();
         sessions.put(key, new Shared(session));
+        try {
+            session.open();
+        } catch (RuntimeException e) {
+            sessions.remove(key);
+            session.close();
+            throw e;
+        }
         return session;
     }
 
@@ -46,7 +55,12 @@ public final class ExoSessionManager {
         });
     }
 
-    public synchronized int openSessions() {
+    /** Every session, including one still signing in. */
+    public Collection<ExoSession> sessions() {
+        return List.copyOf(sessions.values().stream().map(shared -> shared.session).toList());
+    }
+
+    public int openSessions() {
         return sessions.size();
     }
 

@@ -45,6 +45,7 @@ class AdminApiClientTest {
 
     private WireMockServer exo;
     private AdminApiClient client;
+    private final ClientStatistics statistics = new ClientStatistics();
     private final List<Boolean> tokenRequests = new ArrayList<>();
     private final CallOptions options = new CallOptions(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(2)), Duration.ofSeconds(10), true);
 
@@ -59,7 +60,7 @@ class AdminApiClientTest {
                     tokenRequests.add(force);
                     return "token-" + (force ? issued.incrementAndGet() : issued.get());
                 },
-                AnchorMailbox.forApp(TENANT), "conn-1");
+                AnchorMailbox.forApp(TENANT), "conn-1", statistics);
     }
 
     @AfterEach
@@ -161,7 +162,7 @@ class AdminApiClientTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
         assertThat(exo.findAll(postRequestedFor(urlPathEqualTo(INVOKE)))).extracting(r -> r.getHeader("client-request-id"))
                 .hasSize(2).containsOnly(result.requestId());
-        assertThat(client.statistics().throttledResponses()).isEqualTo(1);
+        assertThat(statistics.throttledResponses()).isEqualTo(1);
     }
 
     @Test

@@ -1,23 +1,19 @@
 package io.camelexo.exchangeonline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelexo.exchangeonline.error.ExoAuthenticationException;
 import io.camelexo.exchangeonline.support.FakeEntra;
 import io.camelexo.exchangeonline.support.LogCapture;
+import io.camelexo.exchangeonline.support.SignInTestSupport;
 import io.camelexo.exchangeonline.support.TestKeys;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,7 +33,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.camelexo.exchangeonline.support.AdminApiWire.JSON;
 import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
 import static io.camelexo.exchangeonline.support.AdminApiWire.page;
@@ -48,54 +43,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * App-only sign-in end to end: msal4j talks HTTPS to a fake Entra ID (which checks what Entra checks), the token
  * reaches the fake Exchange Online, and an expiring token is refreshed in the middle of a stream.
  */
-class AppOnlySignInTest extends CamelTestSupport {
+class AppOnlySignInTest extends SignInTestSupport {
 
-    static final String TENANT = "contoso.onmicrosoft.com";
-    static final String APP = "7d5f5b8e-1111-4c5e-9d0a-3b2c1d0e9f8a";
     static final String SECRET = "correct-horse~battery";
     static final String TOKEN_PATH = "/" + TENANT + "/oauth2/v2.0/token";
-    static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
-    static final FakeEntra ENTRA = new FakeEntra();
-    static final WireMockServer EXO = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-
-    static {
-        EXO.start();
-    }
 
     @TempDir
     static Path keys;
 
-    @AfterAll
-    static void stopServers() {
-        EXO.stop();
-        ENTRA.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        EXO.resetAll();
-        ENTRA.server.resetRequests();
-    }
-
-    @Override
-    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
-        registry.bind("entra", ENTRA.router());
-    }
-
-    private static String exoUri(String scheme, String cmdlet, String credential) {
-        return scheme + ":" + cmdlet + "?appId=" + APP + "&organization=" + TENANT + "&connectionUri=" + EXO.baseUrl()
-                + "&identityHttpClient=#entra&retryInitialDelay=10&" + credential;
-    }
-
-    private static String formValue(LoggedRequest request, String name) {
-        for (String pair : request.getBodyAsString().split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (kv[0].equals(name)) {
-                return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
 
     private static void stubToken(String accessToken) {
         ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("client_secret=" + "correct-horse%7Ebattery"))
@@ -103,7 +58,7 @@ class AppOnlySignInTest extends CamelTestSupport {
     }
 
     private static List<LoggedRequest> tokenRequests() {
-        return ENTRA.server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+        return entraRequests(TOKEN_PATH);
     }
 
     @Test
@@ -243,27 +198,5 @@ class AppOnlySignInTest extends CamelTestSupport {
                 .containsExactly("Bearer at-1", "Bearer at-1", "Bearer at-1", "Bearer at-2", "Bearer at-2", "Bearer at-2");
         assertThat(new HashSet<>(pages.stream().map(r -> r.getHeader("client-request-id")).toList())).hasSize(1);
         assertThat(tokenRequests()).hasSize(2);
-    }
-
-    private String startFailure(String uri) {
-        Throwable failure = catchThrowable(() -> context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:start-" + Math.abs(uri.hashCode())).to(uri);
-            }
-        }));
-        assertThat(failure).isNotNull();
-        java.io.StringWriter out = new java.io.StringWriter();
-        failure.printStackTrace(new java.io.PrintWriter(out));
-        return out.toString();
-    }
-
-    private static <T extends Throwable> T findCause(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        throw new AssertionError("No " + type.getSimpleName() + " in " + thrown, thrown);
     }
 }

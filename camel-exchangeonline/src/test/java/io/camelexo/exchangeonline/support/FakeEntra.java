@@ -5,6 +5,8 @@ import com.microsoft.aad.msal4j.HttpResponse;
 import com.microsoft.aad.msal4j.IHttpClient;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -25,7 +27,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 /**
  * Entra ID on loopback over HTTPS (certificate made by keytool, SAN ip:127.0.0.1). The component keeps the real
  * authority (login.microsoftonline.com) and an {@link IHttpClient} routes msal4j's requests here, so caching and
- * refresh behave as in production (msal4j-testing 1.3 A); the original host travels in X-Original-Host.
+ * refresh behave as in production (msal4j-testing 1.3 A); the original host travels in X-Original-Host. Plain HTTP
+ * requests (the managed identity endpoint 169.254.169.254) go to the server's HTTP port.
  */
 public final class FakeEntra implements AutoCloseable {
 
@@ -52,6 +55,18 @@ public final class FakeEntra implements AutoCloseable {
         }
     }
 
+    /** A delegated token answer: msal4j keeps an account (for silent refresh) only with id_token and client_info. */
+    public static String userTokenAnswer(String accessToken, String refreshToken, int expiresIn, String upn, String scope) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String idToken = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(("{\"oid\":\"oid-1\",\"tid\":\"tid-1\",\"preferred_username\":\"" + upn + "\",\"name\":\"Admin\"}")
+                .getBytes(StandardCharsets.UTF_8)) + ".";
+        String clientInfo = b64.encodeToString("{\"uid\":\"oid-1\",\"utid\":\"tid-1\"}".getBytes(StandardCharsets.UTF_8));
+        return "{\"token_type\":\"Bearer\",\"scope\":\"" + scope + " openid profile offline_access\",\"expires_in\":" + expiresIn
+                + ",\"ext_expires_in\":" + expiresIn + ",\"access_token\":\"" + accessToken + "\",\"refresh_token\":\"" + refreshToken
+                + "\",\"id_token\":\"" + idToken + "\",\"client_info\":\"" + clientInfo + "\"}";
+    }
+
     /** An app-only token answer (msal4j-testing 2.1). */
     public static String tokenAnswer(String accessToken, int expiresIn) {
         return "{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"ext_expires_in\":" + expiresIn
@@ -68,7 +83,9 @@ public final class FakeEntra implements AutoCloseable {
         Set<String> restricted = Set.of("host", "connection", "content-length", "expect", "upgrade");
         return request -> {
             URI original = request.url().toURI();
-            URI routed = URI.create("https://127.0.0.1:" + server.httpsPort() + original.getRawPath()
+            // HTTPS (Entra) to the TLS port, plain HTTP (managed identity endpoints) to the plain one
+            URI routed = URI.create(original.getScheme() + "://127.0.0.1:"
+                    + ("https".equals(original.getScheme()) ? server.httpsPort() : server.port()) + original.getRawPath()
                     + (original.getRawQuery() != null ? "?" + original.getRawQuery() : ""));
             HttpRequest.Builder builder = HttpRequest.newBuilder(routed).header("X-Original-Host", original.getHost());
             request.headers().forEach((name, value) -> {

@@ -46,13 +46,23 @@ public final class FakeEntra implements AutoCloseable {
             server = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1")
                     .keystorePath(keystore.toString()).keystoreType("PKCS12").keystorePassword(PASSWORD).keyManagerPassword(PASSWORD));
             server.start();
-            server.stubFor(get(urlPathEqualTo("/common/discovery/instance")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                    .withBody("{\"tenant_discovery_endpoint\":\"https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration\","
-                            + "\"api-version\":\"1.1\",\"metadata\":[{\"preferred_network\":\"login.microsoftonline.com\","
-                            + "\"preferred_cache\":\"login.windows.net\",\"aliases\":[\"login.microsoftonline.com\",\"login.windows.net\"]}]}")));
+            stubInstanceDiscovery();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Forgets every stub, scenario state and request of the previous test; keeps instance discovery answered. */
+    public void reset() {
+        server.resetAll();
+        stubInstanceDiscovery();
+    }
+
+    private void stubInstanceDiscovery() {
+        server.stubFor(get(urlPathEqualTo("/common/discovery/instance")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"tenant_discovery_endpoint\":\"https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration\","
+                        + "\"api-version\":\"1.1\",\"metadata\":[{\"preferred_network\":\"login.microsoftonline.com\","
+                        + "\"preferred_cache\":\"login.windows.net\",\"aliases\":[\"login.microsoftonline.com\",\"login.windows.net\"]}]}")));
     }
 
     /** A delegated token answer: msal4j keeps an account (for silent refresh) only with id_token and client_info. */

@@ -46,7 +46,7 @@ public abstract class SignInTestSupport extends CamelTestSupport {
     @BeforeEach
     void resetServers() {
         EXO.resetAll();
-        ENTRA.server.resetRequests();
+        ENTRA.reset();
     }
 
     @Override

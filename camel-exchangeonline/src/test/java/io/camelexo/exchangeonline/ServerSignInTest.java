@@ -90,6 +90,23 @@ class ServerSignInTest extends SignInTestSupport {
                 .containsOnly("UPN:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@" + TENANT);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "O365USGovGCCHigh, exo, login.microsoftonline.us,        https://outlook.office365.us/.default",
+            "O365USGovDoD,     scc, login.microsoftonline.us,        https://ps.compliance.protection.office365.us/.default",
+            "O365China,        exo, login.partner.microsoftonline.cn, https://partner.outlook.cn/.default",
+            "O365GermanyCloud, exo, login.microsoftonline.de,        https://outlook.office.de/.default"})
+    void sovereignCloudsSignInAtTheirOwnAuthorityForTheirOwnScope(String environment, String scheme, String tokenHost, String scope) {
+        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withHeader("X-Original-Host", equalTo(tokenHost))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FakeEntra.tokenAnswer("at-" + environment, 3599))));
+        stubExchange(page(List.of(), null, List.of()));
+        template.requestBody(exoUri(scheme, "Get-Mailbox", "clientSecret=" + SECRET + "&environment=" + environment), null, List.class);
+        LoggedRequest token = entraRequests(TOKEN_PATH).get(0);
+        assertThat(token.getHeader("X-Original-Host")).isEqualTo(tokenHost);
+        assertThat(formValue(token, "scope").split(" ")).contains(scope);
+        assertThat(exchangeRequests().get(0).getHeader("Authorization")).isEqualTo("Bearer at-" + environment);
+    }
+
     @Test
     void managedIdentityNeedsOrganization() {
         Throwable thrown = catchThrowable(() -> context.getEndpoint("exo:Get-Mailbox?auth=managedIdentity"));

@@ -35,6 +35,11 @@ final class ServiceError {
             "CmdletProxyNotAvailableFailure", "ServerBusyException", "TransientException",
             "BackendCommunicationException");
 
+    /** The service's text when an app has Exchange.ManageAsApp consent but no Exchange RBAC role (reference a.2). */
+    static final String ROLE_NOT_SUPPORTED = "The role assigned to application";
+    private static final String ROLE_HINT = ". The app has no Exchange role: assign it an Entra role such as Exchange Administrator "
+            + "(Compliance Administrator for scc), or add its service principal to a role group; consent to Exchange.ManageAsApp alone is not enough";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern HTML_TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int TEXT_EXCERPT = 300;
@@ -178,10 +183,10 @@ final class ServiceError {
         }
         if (status == 401) {
             return new ExoAuthenticationException(cmdlet + " was refused with HTTP 401 after a fresh token was used: "
-                    + describe() + where, status, errorCode, requestId, null);
+                    + describe() + (describe().contains(ROLE_NOT_SUPPORTED) ? ROLE_HINT : "") + where, status, errorCode, requestId, null);
         }
         if (status == 403) {
-            String hint = bodyKind == BodyKind.ENVELOPE ? ""
+            String hint = bodyKind == BodyKind.ENVELOPE ? (describe().contains(ROLE_NOT_SUPPORTED) ? ROLE_HINT : "")
                     : ". Exchange Online answers so for a cmdlet it does not serve (Security & Compliance cmdlets belong on scc:, "
                       + "Exchange cmdlets on exo:) or one the identity's RBAC role does not grant";
             return new ExoAccessDeniedException(cmdlet + " was refused (HTTP 403): " + describe() + hint + where,

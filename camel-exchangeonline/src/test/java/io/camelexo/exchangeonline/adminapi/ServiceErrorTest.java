@@ -88,6 +88,13 @@ class ServiceErrorTest {
     }
 
     @Test
+    void missingExchangeRoleIsExplained() {
+        ExoException e = decode(401, "{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The role assigned to application "
+                + "7d5f5b8e-1111 isn't supported in this scenario.\"}}");
+        assertThat(e).isInstanceOf(ExoAuthenticationException.class).hasMessageContaining("The app has no Exchange role");
+    }
+
+    @Test
     void htmlServiceUnavailableIsAProtocolErrorNamingThePage() {
         ExoException e = decode(503, "<html><head><title>Service Unavailable</title></head><body><h1>503</h1></body></html>");
         assertThat(e).isInstanceOf(ExoProtocolException.class);

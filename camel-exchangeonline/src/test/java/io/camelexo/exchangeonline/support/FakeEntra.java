@@ -20,6 +20,7 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -58,11 +59,18 @@ public final class FakeEntra implements AutoCloseable {
         stubInstanceDiscovery();
     }
 
+    /** Instance discovery as each cloud's login host answers it (msal4j asks before its first token request). */
     private void stubInstanceDiscovery() {
-        server.stubFor(get(urlPathEqualTo("/common/discovery/instance")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"tenant_discovery_endpoint\":\"https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration\","
-                        + "\"api-version\":\"1.1\",\"metadata\":[{\"preferred_network\":\"login.microsoftonline.com\","
-                        + "\"preferred_cache\":\"login.windows.net\",\"aliases\":[\"login.microsoftonline.com\",\"login.windows.net\"]}]}")));
+        Map<String, List<String>> clouds = Map.of(
+                "login.microsoftonline.com", List.of("login.microsoftonline.com", "login.windows.net", "login.microsoft.com"),
+                "login.microsoftonline.us", List.of("login.microsoftonline.us", "login.usgovcloudapi.net"),
+                "login.chinacloudapi.cn", List.of("login.partner.microsoftonline.cn", "login.chinacloudapi.cn"),
+                "login.microsoftonline.de", List.of("login.microsoftonline.de"));
+        clouds.forEach((host, aliases) -> server.stubFor(get(urlPathEqualTo("/common/discovery/instance"))
+                .withHeader("X-Original-Host", equalTo(host)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"tenant_discovery_endpoint\":\"https://" + host + "/common/v2.0/.well-known/openid-configuration\","
+                                + "\"api-version\":\"1.1\",\"metadata\":[{\"preferred_network\":\"" + aliases.get(0) + "\","
+                                + "\"preferred_cache\":\"" + aliases.get(0) + "\",\"aliases\":[\"" + String.join("\",\"", aliases) + "\"]}]}"))));
     }
 
     /** A delegated token answer: msal4j keeps an account (for silent refresh) only with id_token and client_info. */

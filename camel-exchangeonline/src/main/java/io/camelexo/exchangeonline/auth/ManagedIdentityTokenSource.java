@@ -26,17 +26,7 @@ final class ManagedIdentityTokenSource extends CachingTokenSource {
         ManagedIdentityId id = accountId == null ? ManagedIdentityId.systemAssigned()
                 : accountId.startsWith("/subscriptions/") ? ManagedIdentityId.userAssignedResourceId(accountId)
                 : ManagedIdentityId.userAssignedClientId(accountId);
-        ManagedIdentityApplication.Builder builder = ManagedIdentityApplication.builder(id);
-        if (target.httpClient() != null) {
-            builder.httpClient(target.httpClient());
-        }
-        if (target.sslSocketFactory() != null) {
-            builder.sslSocketFactory(target.sslSocketFactory());
-        }
-        if (target.proxy() != null) {
-            builder.proxy(target.proxy());
-        }
-        this.application = builder.build();
+        this.application = MsalApplications.transport(ManagedIdentityApplication.builder(id), target).build();
         this.resource = target.resource();
     }
 

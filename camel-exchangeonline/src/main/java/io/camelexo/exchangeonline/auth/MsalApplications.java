@@ -1,5 +1,6 @@
 package io.camelexo.exchangeonline.auth;
 
+import com.microsoft.aad.msal4j.AbstractApplicationBase;
 import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
 
 import java.net.MalformedURLException;
@@ -17,6 +18,15 @@ final class MsalApplications {
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("azureADAuthorizationEndpointUri is not a valid authority URL: " + target.authority(), e);
         }
+        transport(builder, target);
+        if (target.customAuthority()) {
+            builder.instanceDiscovery(false).aadInstanceDiscoveryResponse(localInstanceMetadata(target.authority()));
+        }
+        return builder;
+    }
+
+    /** HTTP client, TLS trust and proxy; for every msal4j application, managed identity included. */
+    static <B extends AbstractApplicationBase.Builder<B>> B transport(B builder, SignInTarget target) {
         if (target.httpClient() != null) {
             builder.httpClient(target.httpClient());
         }
@@ -25,9 +35,6 @@ final class MsalApplications {
         }
         if (target.proxy() != null) {
             builder.proxy(target.proxy());
-        }
-        if (target.customAuthority()) {
-            builder.instanceDiscovery(false).aadInstanceDiscoveryResponse(localInstanceMetadata(target.authority()));
         }
         return builder;
     }

@@ -82,6 +82,10 @@ public class ExoConfiguration implements Cloneable {
     @UriParam(label = "security", description = "File that keeps the token cache of delegated sign-in (deviceCode, credential, "
             + "interactive) across restarts, created readable by its owner only. It holds refresh tokens: protect it like a password.")
     private String tokenCacheFile;
+    @UriParam(label = "advanced", description = "The RSA public key for SecureString and PSCredential parameters (New-Mailbox "
+            + "-Password...), as .NET XML <RSAKeyValue>. By default the session reads it from the module file the service serves at "
+            + "connect time, the first time a call needs it.")
+    private String secureStringPublicKey;
     @UriParam(label = "advanced", description = "How auth=interactive opens the sign-in page (an msal4j OpenBrowserAction bean); "
             + "default: the desktop's browser.")
     private OpenBrowserAction openBrowserAction;
@@ -295,6 +299,14 @@ public class ExoConfiguration implements Cloneable {
 
     public void setTokenCacheFile(String tokenCacheFile) {
         this.tokenCacheFile = tokenCacheFile;
+    }
+
+    public String getSecureStringPublicKey() {
+        return secureStringPublicKey;
+    }
+
+    public void setSecureStringPublicKey(String secureStringPublicKey) {
+        this.secureStringPublicKey = secureStringPublicKey;
     }
 
     public OpenBrowserAction getOpenBrowserAction() {

@@ -4,6 +4,7 @@ import io.camelexo.exchangeonline.adminapi.CallOptions;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.ExoService;
 import io.camelexo.exchangeonline.adminapi.RetryPolicy;
+import io.camelexo.exchangeonline.adminapi.SecureStringKey;
 import io.camelexo.exchangeonline.auth.Credentials;
 import io.camelexo.exchangeonline.auth.ExoAuthMethod;
 import io.camelexo.exchangeonline.session.ExoSession;
@@ -149,6 +150,9 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         if (c.getTokenCacheFile() != null && !method.isDelegated()) {
             throw new IllegalArgumentException("tokenCacheFile keeps delegated sign-ins (deviceCode, credential, interactive), not auth=" + method);
         }
+        if (!isBlank(c.getSecureStringPublicKey()) && SecureStringKey.find(c.getSecureStringPublicKey()) == null) {
+            throw new IllegalArgumentException("secureStringPublicKey must hold <RSAKeyValue><Modulus>...</Modulus><Exponent>...</Exponent></RSAKeyValue>");
+        }
         if (service == ExoService.COMPLIANCE && !isBlank(c.getDelegatedOrganization()) && isBlank(c.getAzureADAuthorizationEndpointUri())) {
             throw new IllegalArgumentException("scc with delegatedOrganization needs azureADAuthorizationEndpointUri, as Connect-IPPSSession "
                     + "does: https://" + c.getEnvironment().authorityHost() + "/" + c.getDelegatedOrganization());
@@ -206,7 +210,7 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         InetSocketAddress proxy = c.getProxyHost() != null ? InetSocketAddress.createUnresolved(c.getProxyHost(), c.getProxyPort()) : null;
         return new SessionSettings(service, c.getEnvironment(), c.getConnectionUri(), c.getAzureADAuthorizationEndpointUri(),
                 c.getOrganization(), c.getDelegatedOrganization(), credentials(), sslContext, proxy, Duration.ofMillis(c.getConnectTimeout()),
-                c.getIdentityHttpClient());
+                c.getIdentityHttpClient(), blankToNull(c.getSecureStringPublicKey()));
     }
 
     CallOptions callOptions() {

@@ -39,6 +39,9 @@ public final class AdminApiClient {
     static final String CLIENT_APPLICATION = "CamelExchangeOnline";
     private static final int MAX_ERROR_BODY_BYTES = 1 << 20;
     private static final int MAX_REDIRECTS = 3;
+    private static final int MAX_MODULE_FILE_BYTES = 16 << 20;
+    /** The module version sent when asking for the module file; the service builds its proxy module for it. */
+    static final String MODULE_VERSION = "3.9.2";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http;
@@ -47,18 +50,21 @@ public final class AdminApiClient {
     private final String anchorMailbox;
     private final String connectionId;
     private final ClientStatistics statistics;
+    private final SecureStringKey configuredKey;
+    private volatile SecureStringKey secureStringKey;
 
     /**
      * @param anchorMailbox {@code X-AnchorMailbox} value for calls that do not bypass anchoring
      */
     public AdminApiClient(HttpClient http, ServiceLocation location, TokenSupplier tokens, String anchorMailbox, String connectionId,
-                          ClientStatistics statistics) {
+                          ClientStatistics statistics, SecureStringKey configuredKey) {
         this.http = http;
         this.location = location;
         this.tokens = tokens;
         this.anchorMailbox = anchorMailbox;
         this.connectionId = connectionId;
         this.statistics = statistics;
+        this.configuredKey = configuredKey;
     }
 
     public ServiceLocation location() {
@@ -85,7 +91,7 @@ public final class AdminApiClient {
         ObjectNode body = MAPPER.createObjectNode();
         ObjectNode input = body.putObject("CmdletInput");
         input.put("CmdletName", request.cmdlet());
-        input.set("Parameters", ParameterEncoder.encodeParameters(parameters));
+        input.set("Parameters", ParameterEncoder.encodeParameters(parameters, this::secureStringKey));
         String relative = "InvokeCommand" + (request.select().isEmpty() ? "" : "?$select=" + UriEncoding.encode(String.join(",", request.select())));
         try {
             return new Call(request, options, requestId, limit, false, relative, MAPPER.writeValueAsBytes(body));
@@ -172,7 +178,7 @@ public final class AdminApiClient {
                 redirects++;
                 continue;
             }
-            ServiceError error = ServiceError.decode(status, readLimited(response), header(response, "x-ExceptionType"),
+            ServiceError error = ServiceError.decode(status, readLimited(response, MAX_ERROR_BODY_BYTES), header(response, "x-ExceptionType"),
                     header(response, "Retry-After"), call.requestId);
             if (error.isThrottling()) {
                 statistics.throttledResponse();
@@ -220,6 +226,51 @@ public final class AdminApiClient {
         return builder.build();
     }
 
+    /**
+     * The key for SecureString parameters: the configured one, else the one embedded in the module file the service
+     * hands out at connect time, fetched once per session when a call first needs it.
+     */
+    private SecureStringKey secureStringKey() {
+        if (configuredKey != null) {
+            return configuredKey;
+        }
+        SecureStringKey key = secureStringKey;
+        if (key == null) {
+            synchronized (this) {
+                if (secureStringKey == null) {
+                    secureStringKey = fetchSecureStringKey();
+                }
+                key = secureStringKey;
+            }
+        }
+        return key;
+    }
+
+    private SecureStringKey fetchSecureStringKey() {
+        String requestId = UUID.randomUUID().toString();
+        HttpRequest request = HttpRequest.newBuilder(location.moduleFile(MODULE_VERSION)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + tokens.accessToken(false, null))
+                .header("Accept-Encoding", "gzip").header("CommandName", "*").header("client-request-id", requestId)
+                .header("connection-id", connectionId).header("User-Agent", "camel-exchangeonline").GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            statistics.requestSent();
+            String text = new String(readLimited(response, MAX_MODULE_FILE_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+            SecureStringKey key = response.statusCode() == 200 ? SecureStringKey.find(text) : null;
+            if (key == null) {
+                throw new ExoException("The RSA key for SecureString parameters is not available (EXOModuleFile answered HTTP "
+                        + response.statusCode() + " without an RSAKeyValue); set secureStringPublicKey [client-request-id " + requestId + "]",
+                        response.statusCode(), null, requestId, null);
+            }
+            return key;
+        } catch (IOException e) {
+            throw new ExoException("The RSA key for SecureString parameters could not be fetched: " + e, 0, null, requestId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExoException("Interrupted while fetching the RSA key for SecureString parameters", 0, null, requestId, e);
+        }
+    }
+
     private void pause(Call call, Duration delay, String reason) {
         statistics.retried();
         LOG.debug("{} will be retried in {} ms after {} [client-request-id {}]", call.cmdlet(), delay.toMillis(), reason, call.requestId);
@@ -260,9 +311,9 @@ public final class AdminApiClient {
         }
     }
 
-    private static byte[] readLimited(HttpResponse<InputStream> response) {
+    private static byte[] readLimited(HttpResponse<InputStream> response, int limit) {
         try (InputStream body = decodedBody(response)) {
-            return body.readNBytes(MAX_ERROR_BODY_BYTES);
+            return body.readNBytes(limit);
         } catch (IOException e) {
             return new byte[0];
         }

@@ -19,13 +19,17 @@ import java.util.Base64;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns Java values into the JSON the module's {@code Transform-Parameters} sends (reference b.4):
  * switches and booleans as JSON booleans, collections as arrays, maps as {@code #Exchange.GenericHashTable},
  * a collection of maps with the {@code #Collection(Exchange.GenericHashTable)} sibling annotation,
- * dates converted to UTC in the sortable pattern, durations as TimeSpan text, everything else as text.
+ * dates converted to UTC in the sortable pattern, durations as TimeSpan text, SecureString and PSCredential values
+ * RSA-encrypted (reference g), everything else as text.
  */
 public final class ParameterEncoder {
 
@@ -39,25 +43,45 @@ public final class ParameterEncoder {
     private ParameterEncoder() {
     }
 
-    /** The {@code Parameters} object of a CmdletInput; null values are dropped (PowerShell sends bound parameters only). */
-    public static ObjectNode encodeParameters(Map<String, ?> parameters) {
+    /** SecureString parameters of common cmdlets, encrypted even when a route gives them as plain strings. */
+    static final Set<String> SECURE_STRING_PARAMETERS = Set.of("password", "roommailboxpassword", "newpassword", "oldpassword");
+
+    /**
+     * The {@code Parameters} object of a CmdletInput; null values are dropped (PowerShell sends bound parameters only).
+     *
+     * @param secureStrings encrypts SecureString and PSCredential values; asked only when there are some
+     */
+    public static ObjectNode encodeParameters(Map<String, ?> parameters, Supplier<SecureStringKey> secureStrings) {
         ObjectNode node = NODES.objectNode();
-        putAll(node, parameters);
+        for (Map.Entry<String, ?> entry : parameters.entrySet()) {
+            Object value = entry.getValue();
+            if (value instanceof String text && SECURE_STRING_PARAMETERS.contains(entry.getKey().toLowerCase(Locale.ROOT))) {
+                value = ExoSecureString.of(text);
+            }
+            if (value instanceof ExoSecureString secure) {
+                node.put(entry.getKey(), secureStrings.get().encrypt(secure.value()));
+            } else if (value instanceof ExoPSCredential credential) {
+                node.put(entry.getKey(), secureStrings.get().encrypt(credential.json()));
+            } else if (value != null) {
+                put(node, entry.getKey(), value);
+            }
+        }
         return node;
     }
 
     private static void putAll(ObjectNode target, Map<?, ?> values) {
         for (Map.Entry<?, ?> entry : values.entrySet()) {
-            if (entry.getValue() == null) {
-                continue;
+            if (entry.getValue() != null) {
+                put(target, String.valueOf(entry.getKey()), entry.getValue());
             }
-            String name = String.valueOf(entry.getKey());
-            Object value = entry.getValue();
-            if (isCollectionOfMaps(value)) {
-                target.put(name + "@odata.type", HASHTABLE_COLLECTION_TYPE);
-            }
-            target.set(name, encode(value));
         }
+    }
+
+    private static void put(ObjectNode target, String name, Object value) {
+        if (isCollectionOfMaps(value)) {
+            target.put(name + "@odata.type", HASHTABLE_COLLECTION_TYPE);
+        }
+        target.set(name, encode(value));
     }
 
     static JsonNode encode(Object value) {

@@ -47,6 +47,11 @@ public final class ServiceLocation {
         return URI.create(base + "/adminapi/beta/" + UriEncoding.encode(tenant) + "/" + relative);
     }
 
+    /** The connect-time module file, which embeds the session's RSA key for SecureString parameters (reference a.3, g). */
+    public URI moduleFile(String moduleVersion) {
+        return URI.create(base() + "/adminapi/v1.0/" + UriEncoding.encode(tenant) + "/EXOModuleFile?Version=" + UriEncoding.encode(moduleVersion));
+    }
+
     /**
      * Pins the regional host named by a redirect's Location header and returns the new base.
      * The front door points at {@code {prefix}.admin.protection.outlook.com:446}, while the REST service lives on

@@ -7,6 +7,7 @@ import io.camelexo.exchangeonline.adminapi.ClientStatistics;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.adminapi.ExoService;
+import io.camelexo.exchangeonline.adminapi.SecureStringKey;
 import io.camelexo.exchangeonline.adminapi.ServiceLocation;
 import io.camelexo.exchangeonline.auth.AccessToken;
 import io.camelexo.exchangeonline.auth.SignInTarget;
@@ -93,7 +94,8 @@ public final class ExoSession {
         userPrincipalName = claims.userPrincipalName();
         String anchor = userPrincipalName != null ? AnchorMailbox.forUser(userPrincipalName) : AnchorMailbox.forApp(tenant);
         ServiceLocation location = ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), tenant);
-        client = new AdminApiClient(http, location, (force, challenge) -> tokens.token(force, challenge).value(), anchor, connectionId, statistics);
+        client = new AdminApiClient(http, location, (force, challenge) -> tokens.token(force, challenge).value(), anchor, connectionId, statistics,
+                settings.secureStringPublicKey() != null ? SecureStringKey.find(settings.secureStringPublicKey()) : null);
         LOG.info("Connected {} to {} for {} ({} sign-in{}, connection-id {})", name, location.configuredBase(), tenant,
                 settings.credentials().method(), userPrincipalName != null ? " as " + userPrincipalName : "", connectionId);
     }

@@ -18,13 +18,13 @@ import java.util.List;
 public record SessionSettings(ExoService service, ExoEnvironment environment, String connectionUri,
                               String azureADAuthorizationEndpointUri, String organization, String delegatedOrganization,
                               Credentials credentials, SSLContext sslContext, InetSocketAddress proxy, Duration connectTimeout,
-                              IHttpClient identityHttpClient) {
+                              IHttpClient identityHttpClient, String secureStringPublicKey) {
 
     /** The identity that decides session sharing: secrets enter only as a digest, supplied objects by identity. */
     SessionKey key() {
         List<Object> identity = new ArrayList<>(List.of(String.valueOf(service), String.valueOf(environment), String.valueOf(connectionUri),
                 String.valueOf(azureADAuthorizationEndpointUri), String.valueOf(organization), String.valueOf(delegatedOrganization),
-                String.valueOf(proxy), String.valueOf(connectTimeout)));
+                String.valueOf(proxy), String.valueOf(connectTimeout), String.valueOf(secureStringPublicKey)));
         identity.addAll(credentials.identity());
         return new SessionKey(identity, sslContext, identityHttpClient);
     }

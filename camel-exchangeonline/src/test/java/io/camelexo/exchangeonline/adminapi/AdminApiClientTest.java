@@ -60,7 +60,7 @@ class AdminApiClientTest {
                     tokenRequests.add(force);
                     return "token-" + (force ? issued.incrementAndGet() : issued.get());
                 },
-                AnchorMailbox.forApp(TENANT), "conn-1", statistics);
+                AnchorMailbox.forApp(TENANT), "conn-1", statistics, null);
     }
 
     @AfterEach
@@ -239,6 +239,36 @@ class AdminApiClientTest {
         result.close();
         assertThat(result.hasNext()).isFalse();
         exo.verify(1, postRequestedFor(urlPathEqualTo(INVOKE)));
+    }
+
+    @Test
+    void secureStringParametersAreEncryptedWithTheKeyFromTheModuleFile() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair keys = generator.generateKeyPair();
+        java.security.interfaces.RSAPublicKey publicKey = (java.security.interfaces.RSAPublicKey) keys.getPublic();
+        String keyXml = "<RSAKeyValue><Modulus>" + java.util.Base64.getEncoder().encodeToString(publicKey.getModulus().toByteArray())
+                + "</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>";
+        exo.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/adminapi/v1.0/" + TENANT + "/EXOModuleFile"))
+                .willReturn(aResponse().withBody("{\"value\":[{\"exportedCmdlets\":\"New-Mailbox\",\"module\":\"# proxy module\\n$key = '"
+                        + keyXml + "'\"}]}")));
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withBody(page(List.of(), null, List.of()))));
+
+        for (int i = 0; i < 2; i++) {
+            readAll(client.invoke(new CmdletRequest("New-Mailbox", Map.of("Name", "Room 4.12", "Room", true,
+                    "RoomMailboxPassword", io.camelexo.exchangeonline.adminapi.ExoSecureString.of("Sëcret-" + i)), List.of(), 10), options));
+        }
+        exo.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/adminapi/v1.0/" + TENANT + "/EXOModuleFile")));
+        List<LoggedRequest> sent = exo.findAll(postRequestedFor(urlPathEqualTo(INVOKE)));
+        javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(javax.crypto.Cipher.DECRYPT_MODE, keys.getPrivate());
+        for (int i = 0; i < 2; i++) {
+            JsonNode parameters = JSON.readTree(sent.get(i).getBodyAsString()).path("CmdletInput").path("Parameters");
+            String encrypted = parameters.path("RoomMailboxPassword").asText();
+            assertThat(encrypted).hasSize(344).doesNotContain("Sëcret");
+            assertThat(new String(rsa.doFinal(java.util.Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8)).isEqualTo("Sëcret-" + i);
+            assertThat(parameters.path("Room").asBoolean()).isTrue();
+        }
     }
 
     @Test

@@ -31,12 +31,37 @@ class RequestShapeTest {
         parameters.put("EndDate", LocalDate.of(2025, 3, 2));
         parameters.put("RetainDeletedItemsFor", Duration.ofDays(30));
         parameters.put("Skipped", null);
-        ObjectNode json = ParameterEncoder.encodeParameters(parameters);
+        ObjectNode json = ParameterEncoder.encodeParameters(parameters, () -> {
+            throw new AssertionError("no SecureString here: the key must not be fetched");
+        });
         assertThat(json.toString()).isEqualTo("{\"Identity\":\"a.meyer@contoso.com\",\"LitigationHoldEnabled\":true,\"ResultSize\":5,"
                 + "\"AuditOwner\":[\"MailboxLogin\",\"HardDelete\"],"
                 + "\"EmailAddresses\":{\"@odata.type\":\"#Exchange.GenericHashTable\",\"Add\":[\"smtp:andrea@contoso.com\"]},"
                 + "\"Rules@odata.type\":\"#Collection(Exchange.GenericHashTable)\",\"Rules\":[{\"@odata.type\":\"#Exchange.GenericHashTable\",\"Name\":\"r1\"}],"
                 + "\"StartTime\":\"2025-03-01T08:00:00\",\"EndDate\":\"2025-03-02T00:00:00\",\"RetainDeletedItemsFor\":\"30.00:00:00\"}");
+    }
+
+    @Test
+    void secureStringsAndCredentialsAreEncryptedAndNeverPrinted() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair keys = generator.generateKeyPair();
+        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) keys.getPublic();
+        SecureStringKey secureStringKey = SecureStringKey.find("<RSAKeyValue><Modulus>" + java.util.Base64.getEncoder()
+                .encodeToString(key.getModulus().toByteArray()) + "</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("Password", "Plain-But-Secure");
+        parameters.put("Credential", new ExoPSCredential("svc@contoso.com", "Cred-Pass"));
+        parameters.put("EmptyPassword", ExoSecureString.of(""));
+        ObjectNode json = ParameterEncoder.encodeParameters(parameters, () -> secureStringKey);
+        javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(javax.crypto.Cipher.DECRYPT_MODE, keys.getPrivate());
+        assertThat(new String(rsa.doFinal(java.util.Base64.getDecoder().decode(json.path("Password").asText())))).isEqualTo("Plain-But-Secure");
+        assertThat(new String(rsa.doFinal(java.util.Base64.getDecoder().decode(json.path("Credential").asText()))))
+                .isEqualTo("{\"UserName\":\"svc@contoso.com\",\"Password\":\"Cred-Pass\"}");
+        assertThat(json.path("EmptyPassword").asText()).isEmpty();
+        assertThat(parameters.toString()).doesNotContain("Cred-Pass");
+        assertThat(ExoSecureString.of("x-secret").toString()).doesNotContain("x-secret");
     }
 
     @Test

@@ -1,0 +1,448 @@
+package io.camelexo.exchangeonline.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelexo.exchangeonline.simulator.adminapi.AdminApiEndpoints;
+import io.camelexo.exchangeonline.simulator.adminapi.ComplianceFrontDoor;
+import io.camelexo.exchangeonline.simulator.adminapi.RecordJson;
+import io.camelexo.exchangeonline.simulator.adminapi.SecureStrings;
+import io.camelexo.exchangeonline.simulator.adminapi.Workload;
+import io.camelexo.exchangeonline.simulator.entra.Directory;
+import io.camelexo.exchangeonline.simulator.entra.EntraEndpoints;
+import io.camelexo.exchangeonline.simulator.entra.TokenService;
+import io.camelexo.exchangeonline.simulator.server.Handler;
+import io.camelexo.exchangeonline.simulator.server.ServerCertificate;
+import io.camelexo.exchangeonline.simulator.server.SimServer;
+import io.camelexo.exchangeonline.simulator.tenant.Seeds;
+import io.camelexo.exchangeonline.simulator.tenant.Tenant;
+import io.camelexo.exchangeonline.simulator.tenant.Tenants;
+
+import javax.net.ssl.SSLContext;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A local Exchange Online + Security &amp; Compliance + Entra ID look-alike on WireMock.
+ *
+ * <pre>{@code
+ * TenantSimulator sim = TenantSimulator.builder().seed(42).mailboxes(5000).tenant("contoso.onmicrosoft.com").build().start();
+ * // component: connectionUri=sim.exchangeUrl(), azureADAuthorizationEndpointUri=sim.authorityUrl(tenant), organization=tenant,
+ * //            auth=clientSecret with sim.defaultApp(tenant), and an SSLContext from sim.sslContext()
+ * sim.stop();
+ * }</pre>
+ *
+ * Four servers on 127.0.0.1: Exchange's Admin API (HTTP unless {@link Builder#adminApiHttps}), the SCC front door that
+ * redirects to the regional SCC server (both HTTP likewise), and Entra ID (always HTTPS: msal4j refuses http
+ * authorities). Tenants are synthetic and deterministic per seed; writes are kept in a per-tenant overlay.
+ */
+public final class TenantSimulator implements AutoCloseable {
+
+    public static final String DEFAULT_TENANT = "contoso.onmicrosoft.com";
+
+    private final Builder settings;
+    private final Tenants tenants;
+    private final Directory directory = new Directory();
+    private final TokenService tokens;
+    private final SecureStrings secureStrings = new SecureStrings();
+    private final Faults faults;
+    private final Journal journal;
+    private final Map<String, AppCredentials> defaultApps = new LinkedHashMap<>();
+    private final Map<String, UserCredentials> adminUsers = new LinkedHashMap<>();
+    private final List<SimServer> servers = new ArrayList<>();
+    private ServerCertificate certificate;
+    private EntraEndpoints entraEndpoints;
+    private SimServer entra;
+    private SimServer exchange;
+    private SimServer complianceFrontDoor;
+    private SimServer compliance;
+
+    private TenantSimulator(Builder settings) {
+        this.settings = settings;
+        List<Tenant> created = new ArrayList<>();
+        settings.tenants.forEach((domain, size) -> created.add(new Tenant(domain, settings.seed, size != null ? size : settings.mailboxes)));
+        if (created.isEmpty()) {
+            created.add(new Tenant(DEFAULT_TENANT, settings.seed, settings.mailboxes));
+        }
+        this.tenants = new Tenants(created);
+        this.tokens = new TokenService(settings.tokenLifetime);
+        this.faults = new Faults(settings.seed);
+        this.journal = new Journal(settings.journalCapacity);
+        for (Tenant tenant : created) {
+            // credentials repeat per seed, so that a README or a script can rely on them
+            AppCredentials app = new AppCredentials(Seeds.guid(tenant.seed(), "default-app", 0).toString(),
+                    "sim8Q~" + Seeds.token(tenant.seed(), "default-app-secret", 34));
+            directory.registerApp(tenant, app.appId(), app.clientSecret());
+            defaultApps.put(tenant.initialDomain(), app);
+            UserCredentials admin = new UserCredentials(tenant.adminUserPrincipalName(),
+                    "Sim!" + Seeds.token(tenant.seed(), "admin-password", 12) + "7x");
+            directory.add(tenant, admin.userPrincipalName(), admin.password());
+            adminUsers.put(tenant.initialDomain(), admin);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creates the TLS certificate and starts the four servers. */
+    public synchronized TenantSimulator start() {
+        if (entra != null) {
+            throw new IllegalStateException("The simulator is already running");
+        }
+        try {
+            certificate = ServerCertificate.generate();
+            entraEndpoints = new EntraEndpoints(tenants, directory, tokens, settings.deviceCodeInterval);
+            entra = startServer(SimulatedService.ENTRA_ID, entraEndpoints, settings.entraPort, certificate);
+            ServerCertificate adminApiTls = settings.adminApiHttps ? certificate : null;
+            exchange = startServer(SimulatedService.EXCHANGE, adminApi(Workload.EXCHANGE), settings.exchangePort, adminApiTls);
+            compliance = startServer(SimulatedService.COMPLIANCE, adminApi(Workload.COMPLIANCE), settings.regionalCompliancePort, adminApiTls);
+            complianceFrontDoor = startServer(SimulatedService.COMPLIANCE_FRONT_DOOR, new ComplianceFrontDoor(compliance.baseUrl()),
+                    settings.compliancePort, adminApiTls);
+            return this;
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private AdminApiEndpoints adminApi(Workload workload) {
+        return new AdminApiEndpoints(workload, tenants, tokens, secureStrings, directory, faults);
+    }
+
+    private SimServer startServer(SimulatedService service, Handler handler, int port,
+                                  ServerCertificate tls) {
+        SimServer server = SimServer.start(service, handler, journal::add, port, tls, settings.threads, settings.verbose);
+        servers.add(server);
+        return server;
+    }
+
+    /** Stops the servers and deletes the TLS files; the simulator cannot be started again. */
+    public synchronized void stop() {
+        servers.forEach(SimServer::stop);
+        servers.clear();
+        if (certificate != null) {
+            certificate.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ---------------------------------------------------------------- where to connect
+
+    /** Exchange's Admin API base, e.g. {@code http://127.0.0.1:PORT}: the component's connectionUri for exo. */
+    public String exchangeUrl() {
+        return running(exchange).baseUrl();
+    }
+
+    /** The SCC front door (it answers 302 to {@link #regionalComplianceUrl()}): the component's connectionUri for scc. */
+    public String complianceUrl() {
+        return running(complianceFrontDoor).baseUrl();
+    }
+
+    /** The regional SCC host the front door redirects to. */
+    public String regionalComplianceUrl() {
+        return running(compliance).baseUrl();
+    }
+
+    /** {@code https://127.0.0.1:PORT}. */
+    public String entraUrl() {
+        return running(entra).baseUrl();
+    }
+
+    /** {@code https://127.0.0.1:PORT/{tenant}}: the component's azureADAuthorizationEndpointUri, msal4j's authority. */
+    public String authorityUrl(String tenant) {
+        return entraUrl() + "/" + tenant;
+    }
+
+    public String tokenEndpoint(String tenant) {
+        return authorityUrl(tenant) + "/oauth2/v2.0/token";
+    }
+
+    /**
+     * Instance metadata that lists the authority with its port as an alias, for msal4j's
+     * {@code aadInstanceDiscoveryResponse(...)}: with it, msal4j caches app tokens and refreshes silently against a
+     * port-bearing authority (msal4j-testing.md 1.3 B). The same JSON is served at /common/discovery/instance.
+     */
+    public String instanceDiscoveryMetadata(String tenant) {
+        try {
+            return new ObjectMapper().writeValueAsString(EntraEndpoints.instanceMetadata(entraUrl(), tenant));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A PKCS12 file holding the simulator's certificate as a trusted entry; deleted by {@link #stop()}. */
+    public Path trustStorePath() {
+        running(entra);
+        return certificate.trustStorePath();
+    }
+
+    public String trustStorePassword() {
+        running(entra);
+        return certificate.password();
+    }
+
+    /** A key store holding the simulator's certificate as a trusted entry. */
+    public KeyStore trustStore() {
+        running(entra);
+        return certificate.trustStore();
+    }
+
+    /** A TLS context trusting the simulator, e.g. for msal4j's sslSocketFactory and the component's SSLContext. */
+    public SSLContext sslContext() {
+        running(entra);
+        return certificate.sslContext();
+    }
+
+    // ---------------------------------------------------------------- tenants and credentials
+
+    /** The tenants' initial domains, in the order they were added. */
+    public List<String> tenants() {
+        return tenants.all().stream().map(Tenant::initialDomain).toList();
+    }
+
+    /** The tenant id (GUID); any of id, initial domain or custom domain names a tenant. */
+    public String tenantId(String tenant) {
+        return tenant(tenant).tenantId().toString();
+    }
+
+    /** The custom domain mailboxes use, e.g. contoso.com for contoso.onmicrosoft.com. */
+    public String smtpDomain(String tenant) {
+        return tenant(tenant).smtpDomain();
+    }
+
+    /** The app every tenant has: client secret sign-in, role Exchange.ManageAsApp. Repeats per seed. */
+    public AppCredentials defaultApp(String tenant) {
+        return defaultApps.get(tenant(tenant).initialDomain());
+    }
+
+    /** admin@{initial domain}, for the password and device-code flows. Repeats per seed. */
+    public UserCredentials adminUser(String tenant) {
+        return adminUsers.get(tenant(tenant).initialDomain());
+    }
+
+    /** Registers another app (or adds a secret to one) in the tenant. */
+    public void registerApp(String tenant, String appId, String clientSecret) {
+        directory.registerApp(tenant(tenant), appId, clientSecret);
+    }
+
+    /** Registers a certificate for client assertions; the app is created if the tenant has none with that id. */
+    public void registerCertificate(String tenant, String appId, X509Certificate certificate) {
+        directory.registerCertificate(tenant(tenant), appId, certificate);
+    }
+
+    public void addUser(String tenant, String userPrincipalName, String password) {
+        directory.add(tenant(tenant), userPrincipalName, password);
+    }
+
+    /** Signs in the device-code login waiting for this user code as the tenant's admin. */
+    public void completeDeviceLogin(String userCode) {
+        completeDeviceLogin(userCode, null);
+    }
+
+    /** Signs in the device-code login waiting for this user code as the given user (null = the authority tenant's admin). */
+    public void completeDeviceLogin(String userCode, String userPrincipalName) {
+        running(entra);
+        entraEndpoints.completeDeviceLogin(userCode, userPrincipalName);
+    }
+
+    /** A valid token of the tenant's default app for Exchange or SCC, without a sign-in (for curl-less tests). */
+    public String accessToken(String tenant, SimulatedService service) {
+        return accessToken(tenant, service, settings.tokenLifetime);
+    }
+
+    /** As {@link #accessToken(String, SimulatedService)}, valid for the given time; negative gives an expired token. */
+    public String accessToken(String tenant, SimulatedService service, Duration validFor) {
+        Workload workload = switch (service) {
+            case EXCHANGE -> Workload.EXCHANGE;
+            case COMPLIANCE, COMPLIANCE_FRONT_DOOR -> Workload.COMPLIANCE;
+            case ENTRA_ID -> throw new IllegalArgumentException("Tokens are for Exchange or Security & Compliance, not for Entra ID");
+        };
+        Tenant target = tenant(tenant);
+        return tokens.appToken(target, directory, defaultApp(tenant).appId(), workload.resource(), validFor);
+    }
+
+    /** The RSA key SecureString parameters are encrypted with, as .NET XML (also in EXOModuleFile's EncryptionKey). */
+    public String publicKeyXml() {
+        return secureStrings.publicKeyXml();
+    }
+
+    public RSAPublicKey publicKey() {
+        return secureStrings.publicKey();
+    }
+
+    // ---------------------------------------------------------------- state for assertions
+
+    /** Generated plus created mailboxes. */
+    public int mailboxCount(String tenant) {
+        return tenant(tenant).mailboxCount();
+    }
+
+    /** The mailbox's current Get-Mailbox properties (writes applied), as a client reads them once annotations are gone. */
+    public Map<String, Object> mailbox(String tenant, int index) {
+        Tenant target = tenant(tenant);
+        if (index < 0 || index >= target.mailboxCount()) {
+            throw new IndexOutOfBoundsException("Mailbox " + index + " of " + target.mailboxCount());
+        }
+        return RecordJson.plain(target.mailboxRecord(index, false));
+    }
+
+    /** The index of the mailbox an -Identity value names, or -1. */
+    public int findMailbox(String tenant, String identity) {
+        return tenant(tenant).findMailbox(identity);
+    }
+
+    /** Primary SMTP addresses of a distribution group's members (writes applied). */
+    public List<String> groupMembers(String tenant, String groupIdentity) {
+        Tenant target = tenant(tenant);
+        int group = target.findGroup(groupIdentity);
+        if (group < 0) {
+            throw new IllegalArgumentException("No distribution group " + groupIdentity + " in " + target.initialDomain());
+        }
+        return target.groupMembers(group).stream().map(member -> String.valueOf(target.mailboxRecord(member, true).get("PrimarySmtpAddress"))).toList();
+    }
+
+    /** The knobs for throttling and faults; changes apply to the next request. */
+    public Faults faults() {
+        return faults;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    private Tenant tenant(String name) {
+        Tenant tenant = tenants.find(name);
+        if (tenant == null) {
+            throw new IllegalArgumentException("The simulator has no tenant " + name + "; it has " + tenants());
+        }
+        return tenant;
+    }
+
+    private static SimServer running(SimServer server) {
+        if (server == null) {
+            throw new IllegalStateException("The simulator is not running: call start() first");
+        }
+        return server;
+    }
+
+    /** Settings; every one has a default, so {@code builder().build().start()} gives one tenant of 5,000 mailboxes. */
+    public static final class Builder {
+        private long seed = 42;
+        private int mailboxes = 5000;
+        private final Map<String, Integer> tenants = new LinkedHashMap<>();
+        private Duration tokenLifetime = Duration.ofHours(1);
+        private Duration deviceCodeInterval = Duration.ofSeconds(1);
+        private int exchangePort;
+        private int compliancePort;
+        private int regionalCompliancePort;
+        private int entraPort;
+        private boolean adminApiHttps;
+        private int journalCapacity = 10_000;
+        private int threads = 32;
+        private boolean verbose;
+
+        private Builder() {
+        }
+
+        /** Everything synthetic derives from it: names, GUIDs, sizes, credentials, the fault sequence. Default 42. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Mailboxes of tenants added without a size. Default 5,000; a million costs no memory. */
+        public Builder mailboxes(int mailboxes) {
+            this.mailboxes = mailboxes;
+            return this;
+        }
+
+        /** Adds a tenant by initial domain ({@code *.onmicrosoft.com}) or custom domain. Default: contoso.onmicrosoft.com. */
+        public Builder tenant(String domain) {
+            tenants.put(domain, null);
+            return this;
+        }
+
+        public Builder tenant(String domain, int mailboxes) {
+            tenants.put(domain, mailboxes);
+            return this;
+        }
+
+        /** Lifetime of issued access tokens (expires_in). Default 1 h. msal4j treats 300 s or less as already expired. */
+        public Builder tokenLifetime(Duration lifetime) {
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /** The polling interval the device-code answer asks for. Default 1 s; 0 makes tests fast. */
+        public Builder deviceCodeInterval(Duration interval) {
+            this.deviceCodeInterval = interval;
+            return this;
+        }
+
+        /** Port of Exchange's Admin API; 0 (default) = any free port. */
+        public Builder exchangePort(int port) {
+            this.exchangePort = port;
+            return this;
+        }
+
+        /** Port of the SCC front door; 0 (default) = any free port. */
+        public Builder compliancePort(int port) {
+            this.compliancePort = port;
+            return this;
+        }
+
+        /** Port of the regional SCC host; 0 (default) = any free port. */
+        public Builder regionalCompliancePort(int port) {
+            this.regionalCompliancePort = port;
+            return this;
+        }
+
+        /** Port of Entra ID (HTTPS); 0 (default) = any free port. */
+        public Builder entraPort(int port) {
+            this.entraPort = port;
+            return this;
+        }
+
+        /** Serve the Admin API over HTTPS (same certificate as Entra) instead of HTTP. */
+        public Builder adminApiHttps(boolean https) {
+            this.adminApiHttps = https;
+            return this;
+        }
+
+        /** How many requests the journal keeps (oldest dropped first); 0 turns it off. Default 10,000. */
+        public Builder journalCapacity(int capacity) {
+            this.journalCapacity = capacity;
+            return this;
+        }
+
+        /** Request threads per server. Default 32; raise it to test concurrency caps above that. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Let WireMock log what it does. */
+        public Builder verbose(boolean verbose) {
+            this.verbose = verbose;
+            return this;
+        }
+
+        public TenantSimulator build() {
+            if (mailboxes < 1 || tenants.values().stream().anyMatch(size -> size != null && size < 1)) {
+                throw new IllegalArgumentException("Every tenant needs at least one mailbox");
+            }
+            return new TenantSimulator(this);
+        }
+    }
+}

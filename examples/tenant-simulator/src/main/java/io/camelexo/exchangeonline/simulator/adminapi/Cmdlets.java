@@ -1,0 +1,90 @@
+package io.camelexo.exchangeonline.simulator.adminapi;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** The cmdlets the simulator runs, each with its workload and the parameters it accepts. */
+final class Cmdlets {
+
+    /** Accepted by every cmdlet (PowerShell's common parameters the module passes through). */
+    private static final List<String> COMMON = List.of("ErrorAction", "WarningAction", "InformationAction", "Confirm", "Verbose",
+            "Debug", "WhatIf");
+
+    @FunctionalInterface
+    interface Handler {
+        CmdletOutput run(CmdletCall call, CmdletContext context);
+    }
+
+    record Definition(String name, Workload workload, Set<String> parameters, Handler handler) {
+
+        /** @throws AdminApiError ParameterBindingException for the first parameter the cmdlet does not have */
+        void checkParameters(CmdletCall call) {
+            for (String name : call.parameterNames()) {
+                if (!parameters.contains(name)) {
+                    throw AdminApiError.parameterNotFound(name);
+                }
+            }
+        }
+    }
+
+    private final Map<String, Definition> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    Cmdlets() {
+        Workload exo = Workload.EXCHANGE;
+        register("Get-Mailbox", exo, MailboxCmdlets::getMailbox, "Identity", "ResultSize", "RecipientTypeDetails", "Filter", "Anr");
+        register("Set-Mailbox", exo, MailboxCmdlets::setMailbox, concat(List.of("Identity", "Type"), MailboxCmdlets.SETTABLE));
+        register("New-Mailbox", exo, MailboxCmdlets::newMailbox, List.of("Name", "DisplayName", "Alias", "FirstName", "LastName",
+                "MicrosoftOnlineServicesID", "PrimarySmtpAddress", "Password", "ResetPasswordOnNextLogon", "Shared", "Room", "Equipment",
+                "EnableRoomMailboxAccount", "RoomMailboxPassword"));
+        register("Get-MailboxStatistics", exo, MailboxCmdlets::getMailboxStatistics, "Identity");
+        register("Get-MailboxPermission", exo, MailboxCmdlets::getMailboxPermission, "Identity", "User", "ResultSize");
+        register("Add-MailboxPermission", exo, MailboxCmdlets::addMailboxPermission, List.of("Identity", "User", "AccessRights",
+                "InheritanceType", "AutoMapping", "Deny"));
+        register("Get-MailboxAutoReplyConfiguration", exo, MailboxCmdlets::getAutoReply, "Identity");
+        register("Set-MailboxAutoReplyConfiguration", exo, MailboxCmdlets::setAutoReply, concat(List.of("Identity"), MailboxCmdlets.AUTO_REPLY_SETTABLE));
+        register("Get-DistributionGroup", exo, GroupCmdlets::getDistributionGroup, "Identity", "ResultSize", "Filter", "RecipientTypeDetails");
+        register("Get-DistributionGroupMember", exo, GroupCmdlets::getDistributionGroupMember, "Identity", "ResultSize");
+        register("Add-DistributionGroupMember", exo, GroupCmdlets::addDistributionGroupMember, List.of("Identity", "Member", "BypassSecurityGroupManagerCheck"));
+        register("Remove-DistributionGroupMember", exo, GroupCmdlets::removeDistributionGroupMember, List.of("Identity", "Member", "BypassSecurityGroupManagerCheck"));
+        register("Get-MobileDevice", exo, DeviceCmdlets::getMobileDevice, "Identity", "Mailbox", "ResultSize", "Filter");
+        register("Remove-MobileDevice", exo, DeviceCmdlets::removeMobileDevice, List.of("Identity"));
+        register("Get-AcceptedDomain", exo, ConfigurationCmdlets::getAcceptedDomain, "Identity");
+        register("Get-OrganizationConfig", exo, ConfigurationCmdlets::getOrganizationConfig, "Identity");
+        register("Get-TransportRule", exo, ConfigurationCmdlets::getTransportRule, "Identity", "ResultSize", "State");
+        register("Get-RetentionCompliancePolicy", Workload.COMPLIANCE, ConfigurationCmdlets::getRetentionCompliancePolicy, "Identity",
+                "DistributionDetail", "ExcludeTeamsPolicy", "RetentionRuleTypes");
+        register("Get-ComplianceSearch", Workload.COMPLIANCE, ConfigurationCmdlets::getComplianceSearch, "Identity", "ResultSize", "Case");
+    }
+
+    /** The definition, or null if no workload has such a cmdlet. */
+    Definition find(String cmdlet) {
+        return byName.get(cmdlet);
+    }
+
+    /** Cmdlet names of one workload, for EXOModuleFile's exportedCmdlets. */
+    List<String> names(Workload workload) {
+        return byName.values().stream().filter(definition -> definition.workload() == workload).map(Definition::name).toList();
+    }
+
+    private void register(String name, Workload workload, Handler handler, String... parameters) {
+        register(name, workload, handler, List.of(parameters));
+    }
+
+    private void register(String name, Workload workload, Handler handler, List<String> parameters) {
+        Set<String> accepted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        accepted.addAll(parameters);
+        accepted.addAll(COMMON);
+        byName.put(name.toLowerCase(Locale.ROOT), new Definition(name, workload, Collections.unmodifiableSet(accepted), handler));
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return Stream.of(lists).flatMap(List::stream).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package io.camelexo.exchangeonline.simulator.adminapi;
+
+import io.camelexo.exchangeonline.simulator.tenant.Tenant;
+
+import java.util.List;
+import java.util.Map;
+
+/** Distribution groups and their membership. */
+final class GroupCmdlets {
+
+    private GroupCmdlets() {
+    }
+
+    static CmdletOutput getDistributionGroup(CmdletCall call, CmdletContext context) {
+        Tenant tenant = context.tenant();
+        if (call.has("Identity")) {
+            return CmdletOutput.of(List.of(tenant.groupRecord(Lookups.group(tenant, call.requiredString("Identity")))));
+        }
+        RecordSource groups = RecordSource.over(tenant.groupCount(), position -> tenant.groupRecord((int) position));
+        return CmdletOutput.of(groups.filter(Lookups.orAll(Lookups.filter(call)).and(MailboxCmdlets.recipientTypes(call))));
+    }
+
+    static CmdletOutput getDistributionGroupMember(CmdletCall call, CmdletContext context) {
+        Tenant tenant = context.tenant();
+        List<Integer> members = tenant.groupMembers(Lookups.group(tenant, call.requiredString("Identity")));
+        return CmdletOutput.of(RecordSource.over(members.size(), position -> tenant.recipientRecord(members.get((int) position))));
+    }
+
+    static CmdletOutput addDistributionGroupMember(CmdletCall call, CmdletContext context) {
+        Tenant tenant = context.tenant();
+        String groupIdentity = call.requiredString("Identity");
+        String memberIdentity = call.requiredString("Member");
+        int group = Lookups.group(tenant, groupIdentity);
+        if (!tenant.addGroupMember(group, Lookups.mailbox(tenant, memberIdentity))) {
+            throw AdminApiError.badRequest("Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
+                    "The recipient \"" + memberIdentity + "\" is already a member of the group \"" + name(tenant, group) + "\".");
+        }
+        return CmdletOutput.none();
+    }
+
+    static CmdletOutput removeDistributionGroupMember(CmdletCall call, CmdletContext context) {
+        Tenant tenant = context.tenant();
+        String memberIdentity = call.requiredString("Member");
+        int group = Lookups.group(tenant, call.requiredString("Identity"));
+        if (!tenant.removeGroupMember(group, Lookups.mailbox(tenant, memberIdentity))) {
+            throw AdminApiError.badRequest("Microsoft.Exchange.Management.Tasks.MemberNotFoundException",
+                    "The recipient \"" + memberIdentity + "\" isn't a member of the group \"" + name(tenant, group) + "\".");
+        }
+        return CmdletOutput.none();
+    }
+
+    private static Object name(Tenant tenant, int group) {
+        Map<String, Object> record = tenant.groupRecord(group);
+        return record.get("Name");
+    }
+}

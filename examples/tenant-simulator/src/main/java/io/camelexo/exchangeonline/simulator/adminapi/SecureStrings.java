@@ -1,0 +1,67 @@
+package io.camelexo.exchangeonline.simulator.adminapi;
+
+import javax.crypto.Cipher;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * The key pair behind SecureString and PSCredential parameters (reference g): the public half is published as .NET
+ * XML ({@code <RSAKeyValue><Modulus>…</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>}), clients encrypt with
+ * RSA PKCS#1 v1.5 and send standard Base64, the private half stays here to decrypt and check.
+ */
+public final class SecureStrings {
+
+    private final KeyPair keyPair = generate();
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK cannot make an RSA key pair", e);
+        }
+    }
+
+    public RSAPublicKey publicKey() {
+        return (RSAPublicKey) keyPair.getPublic();
+    }
+
+    /** The public key as the module embeds it: unsigned big-endian modulus and exponent, standard Base64. */
+    public String publicKeyXml() {
+        RSAPublicKey key = publicKey();
+        return "<RSAKeyValue><Modulus>" + unsignedBase64(key.getModulus()) + "</Modulus><Exponent>"
+                + unsignedBase64(key.getPublicExponent()) + "</Exponent></RSAKeyValue>";
+    }
+
+    /**
+     * The clear text of an encrypted parameter value.
+     *
+     * @throws AdminApiError 400 when the value is not Base64 of a PKCS#1 v1.5 block for this key
+     */
+    String decrypt(String parameter, String base64) {
+        try {
+            Cipher cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+            cipher.init(Cipher.DECRYPT_MODE, keyPair.getPrivate());
+            return new String(cipher.doFinal(Base64.getDecoder().decode(base64.strip())), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            // [L] the real service's wording for an undecryptable SecureString is not known
+            throw AdminApiError.badRequest("System.Security.Cryptography.CryptographicException", "The value of parameter '" + parameter
+                    + "' could not be decrypted. Encrypt SecureString values with the RSA key of this session (PKCS#1 v1.5, Base64).");
+        }
+    }
+
+    private static String unsignedBase64(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,110 @@
+package io.camelexo.exchangeonline.simulator.adminapi;
+
+import io.camelexo.exchangeonline.simulator.Faults;
+import io.camelexo.exchangeonline.simulator.server.CallNote;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Admission of Admin API requests under the configured limits: a concurrency cap per tenant and a token bucket per
+ * (tenant, app). Admitted requests carry the bucket's Rate-Limit-* headers.
+ */
+final class TrafficControl {
+
+    /** An admitted request; closing it frees its concurrency slot. */
+    interface Permit extends AutoCloseable {
+        Map<String, String> rateLimitHeaders();
+
+        @Override
+        void close();
+    }
+
+    private final Faults faults;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    TrafficControl(Faults faults) {
+        this.faults = faults;
+    }
+
+    /** @throws AdminApiError the concurrency or throttling answer when the request is not admitted */
+    Permit admit(String tenantId, String appId, CallNote note) {
+        AtomicInteger running = inFlight.computeIfAbsent(tenantId, id -> new AtomicInteger());
+        int limit = faults.concurrencyLimit();
+        if (running.incrementAndGet() > limit && limit > 0) {
+            running.decrementAndGet();
+            note.fault("concurrency");
+            throw AdminApiError.concurrencyLimit();
+        }
+        Map<String, String> headers = Map.of();
+        if (faults.throttleBurst() > 0) {
+            TokenBucket.Decision decision = bucket(tenantId + "/" + appId).take();
+            headers = decision.headers();
+            if (!decision.granted()) {
+                running.decrementAndGet();
+                note.fault("throttled");
+                throw AdminApiError.throttled(decision.retryAfter(), headers);
+            }
+        }
+        Map<String, String> rateLimitHeaders = headers;
+        return new Permit() {
+            @Override
+            public Map<String, String> rateLimitHeaders() {
+                return rateLimitHeaders;
+            }
+
+            @Override
+            public void close() {
+                running.decrementAndGet();
+            }
+        };
+    }
+
+    private TokenBucket bucket(String key) {
+        long generation = faults.throttleGeneration();
+        return buckets.compute(key, (k, existing) -> existing != null && existing.generation == generation ? existing
+                : new TokenBucket(faults.throttleBurst(), faults.throttleRefillPerSecond(), generation));
+    }
+
+    /** Refills continuously; one request takes one token. */
+    static final class TokenBucket {
+        record Decision(boolean granted, String retryAfter, Map<String, String> headers) {
+        }
+
+        private final int burst;
+        private final double refillPerSecond;
+        private final long generation;
+        private double tokens;
+        private long refilledAt = System.nanoTime();
+
+        TokenBucket(int burst, double refillPerSecond, long generation) {
+            this.burst = burst;
+            this.refillPerSecond = refillPerSecond;
+            this.generation = generation;
+            this.tokens = burst;
+        }
+
+        synchronized Decision take() {
+            long now = System.nanoTime();
+            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * refillPerSecond);
+            refilledAt = now;
+            boolean granted = tokens >= 1;
+            if (granted) {
+                tokens -= 1;
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Rate-Limit-Limit", Integer.toString(burst));
+            headers.put("Rate-Limit-Remaining", Integer.toString((int) Math.floor(tokens)));
+            headers.put("Rate-Limit-Reset", Instant.now().plusMillis((long) ((burst - tokens) / refillPerSecond * 1000)).toString());
+            String retryAfter = granted ? null : BigDecimal.valueOf((1 - tokens) / refillPerSecond).setScale(3, RoundingMode.UP)
+                    .max(new BigDecimal("0.001")).stripTrailingZeros().toPlainString();
+            return new Decision(granted, retryAfter, headers);
+        }
+    }
+}

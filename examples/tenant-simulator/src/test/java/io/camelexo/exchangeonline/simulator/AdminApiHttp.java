@@ -1,0 +1,90 @@
+package io.camelexo.exchangeonline.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** A bare HTTP client for the tests: sends what the component's AdminApiClient sends, returns status, headers and body. */
+final class AdminApiHttp {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Answer(int status, HttpHeaders headers, byte[] body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON: " + text(), e);
+            }
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    static String invokeCommandUrl(String base, String tenant) {
+        return base + "/adminapi/beta/" + tenant + "/InvokeCommand";
+    }
+
+    static byte[] cmdletInput(String cmdlet, Map<String, Object> parameters) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode input = body.putObject("CmdletInput");
+        input.put("CmdletName", cmdlet);
+        input.set("Parameters", JSON.valueToTree(parameters));
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    Answer post(String url, String token, byte[] body, String... headers) {
+        return send(request(url, token, headers).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    Answer get(String url, String token, String... headers) {
+        return send(request(url, token, headers).GET());
+    }
+
+    /** POST of a cmdlet to InvokeCommand with the module's page size header. */
+    Answer invoke(String base, String tenant, String token, String cmdlet, Map<String, Object> parameters, String... headers) {
+        return post(invokeCommandUrl(base, tenant), token, cmdletInput(cmdlet, parameters), headers);
+    }
+
+    private static HttpRequest.Builder request(String url, String token, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .header("client-request-id", "11111111-2222-3333-4444-555555555555");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.camelexo.exchangeonline.simulator;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Throttling, the concurrency cap and injected faults: off by default, set per run, repeatable by seed. */
+class FaultsTest {
+
+    private static final String TENANT = "contoso.onmicrosoft.com";
+
+    @RegisterExtension
+    static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(TenantSimulator.builder().mailboxes(50).seed(7));
+
+    private final AdminApiHttp http = new AdminApiHttp();
+    private TenantSimulator sim;
+    private String token;
+
+    @BeforeEach
+    void signIn() {
+        sim = SIM.simulator();
+        token = sim.accessToken(TENANT, SimulatedService.EXCHANGE);
+    }
+
+    private AdminApiHttp.Answer call() {
+        return http.invoke(sim.exchangeUrl(), TENANT, token, "Get-AcceptedDomain", Map.of());
+    }
+
+    @Test
+    void everythingIsOffByDefault() {
+        for (int i = 0; i < 50; i++) {
+            AdminApiHttp.Answer answer = call();
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.header("Rate-Limit-Limit")).isNull();
+        }
+    }
+
+    @Test
+    void anEmptyTokenBucketAnswers429WithADecimalRetryAfter() throws Exception {
+        sim.faults().throttle(3, 2.0);
+        for (int i = 0; i < 3; i++) {
+            AdminApiHttp.Answer answer = call();
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.header("Rate-Limit-Limit")).isEqualTo("3");
+            assertThat(answer.header("Rate-Limit-Remaining")).isEqualTo(Integer.toString(2 - i));
+        }
+        AdminApiHttp.Answer throttled = call();
+        assertThat(throttled.status()).isEqualTo(429);
+        String retryAfter = throttled.header("Retry-After");
+        assertThat(retryAfter).matches("0\\.\\d{1,3}");
+        assertThat(Double.parseDouble(retryAfter)).isBetween(0.3, 0.5);
+        assertThat(throttled.header("Rate-Limit-Remaining")).isEqualTo("0");
+        assertThat(Instant.parse(throttled.header("Rate-Limit-Reset"))).isAfter(Instant.now());
+        assertThat(throttled.json().path("error").path("code").asText()).isEqualTo("TooManyRequests");
+        assertThat(sim.journal().entries(entry -> "throttled".equals(entry.fault()))).hasSize(1);
+
+        String otherApp = "22222222-3333-4444-5555-666666666666";
+        sim.registerApp(TENANT, otherApp, "other-secret");
+        String otherToken = AdminApiHttp.JSON.readTree(HttpClient.newBuilder().sslContext(sim.sslContext()).build().send(
+                HttpRequest.newBuilder(URI.create(sim.tokenEndpoint(TENANT))).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + otherApp
+                                + "&client_secret=other-secret&scope=https%3A%2F%2Foutlook.office365.com%2F.default")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
+        assertThat(http.invoke(sim.exchangeUrl(), TENANT, otherToken, "Get-AcceptedDomain", Map.of()).status())
+                .as("buckets are per app").isEqualTo(200);
+
+        Thread.sleep((long) (Double.parseDouble(retryAfter) * 1000) + 20);
+        assertThat(call().status()).isEqualTo(200);
+    }
+
+    @Test
+    void theConcurrencyCapRefusesWithThePlainTextMessage() throws Exception {
+        sim.faults().concurrencyLimit(2).pageLatency(Duration.ofMillis(400));
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<AdminApiHttp.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                answers.add(pool.submit(this::call));
+            }
+            int ok = 0;
+            int refused = 0;
+            for (Future<AdminApiHttp.Answer> future : answers) {
+                AdminApiHttp.Answer answer = future.get();
+                if (answer.status() == 200) {
+                    ok++;
+                } else {
+                    refused++;
+                    assertThat(answer.status()).isEqualTo(429);
+                    assertThat(answer.header("Content-Type")).startsWith("text/plain");
+                    assertThat(answer.text()).isEqualTo("You have reached the maximum number of concurrent requests per tenant. "
+                            + "Please wait and try again");
+                }
+            }
+            assertThat(ok).isEqualTo(2);
+            assertThat(refused).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void seededFaultsRepeatAndHaveTheServiceShapes() {
+        sim.faults().serverBusyRate(0.2).transientErrorRate(0.2).connectionResetRate(0.1).seed(3);
+        List<Integer> first = statuses(40);
+        sim.faults().seed(3);
+        List<Integer> second = statuses(40);
+        assertThat(second).isEqualTo(first);
+        assertThat(first).contains(200, 503, 500, 0);
+
+        sim.faults().reset().serverBusyRate(1);
+        AdminApiHttp.Answer busy = call();
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.header("Content-Type")).startsWith("text/html");
+        assertThat(busy.text()).contains("<title>Service Unavailable</title>");
+
+        sim.faults().reset().transientErrorRate(1);
+        AdminApiHttp.Answer transientError = call();
+        assertThat(transientError.status()).isEqualTo(500);
+        assertThat(transientError.json().path("error").path("code").asText()).isEqualTo("InternalServerError");
+        assertThat(transientError.json().path("error").path("innererror").path("type").asText())
+                .isEqualTo("Microsoft.Exchange.Data.Directory.ADTransientException");
+        assertThat(transientError.json().path("error").has("details")).isFalse();
+    }
+
+    @Test
+    void aResetConnectionFailsTheClient() {
+        sim.faults().connectionResetRate(1);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(AdminApiHttp.invokeCommandUrl(sim.exchangeUrl(), TENANT)))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(AdminApiHttp.cmdletInput("Get-AcceptedDomain", Map.of()))).build();
+        assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+        assertThat(sim.journal().entries(entry -> "connection-reset".equals(entry.fault()))).hasSize(1);
+    }
+
+    @Test
+    void latencyDelaysEachPage() {
+        sim.faults().pageLatency(Duration.ofMillis(300));
+        long started = System.nanoTime();
+        call();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    /** Status per call, 0 for a reset connection. */
+    private List<Integer> statuses(int calls) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            try {
+                statuses.add(call().status());
+            } catch (IllegalStateException reset) {
+                statuses.add(0);
+            }
+        }
+        return statuses;
+    }
+}

@@ -11,10 +11,11 @@ import java.util.Random;
 public final class Faults {
 
     /** A fault drawn for one request. */
-    public enum Injected { NONE, SERVER_BUSY, TRANSIENT_ERROR, CONNECTION_RESET }
+    public enum Injected { NONE, THROTTLED, SERVER_BUSY, TRANSIENT_ERROR, CONNECTION_RESET }
 
     private final long defaultSeed;
     private Random random;
+    private double throttledRate;
     private double serverBusyRate;
     private double transientErrorRate;
     private double connectionResetRate;
@@ -27,6 +28,12 @@ public final class Faults {
     Faults(long seed) {
         this.defaultSeed = seed;
         this.random = new Random(seed);
+    }
+
+    /** Share of requests answered 429 with a short decimal Retry-After, whatever the token bucket says (0..1). */
+    public synchronized Faults throttledRate(double rate) {
+        this.throttledRate = rate(rate);
+        return this;
     }
 
     /** Share of requests answered 503 with an HTML page (0..1). */
@@ -87,6 +94,7 @@ public final class Faults {
 
     /** Everything off, and the random sequence back at the simulator's seed. */
     public synchronized Faults reset() {
+        throttledRate = 0;
         serverBusyRate = 0;
         transientErrorRate = 0;
         connectionResetRate = 0;
@@ -124,14 +132,20 @@ public final class Faults {
     /** Draws the fault for the next request: one number from the seeded sequence, whatever the rates. */
     public synchronized Injected draw() {
         double roll = random.nextDouble();
-        if (roll < serverBusyRate) {
-            return Injected.SERVER_BUSY;
-        } else if (roll < serverBusyRate + transientErrorRate) {
-            return Injected.TRANSIENT_ERROR;
-        } else if (roll < serverBusyRate + transientErrorRate + connectionResetRate) {
-            return Injected.CONNECTION_RESET;
+        double bound = throttledRate;
+        if (roll < bound) {
+            return Injected.THROTTLED;
         }
-        return Injected.NONE;
+        bound += serverBusyRate;
+        if (roll < bound) {
+            return Injected.SERVER_BUSY;
+        }
+        bound += transientErrorRate;
+        if (roll < bound) {
+            return Injected.TRANSIENT_ERROR;
+        }
+        bound += connectionResetRate;
+        return roll < bound ? Injected.CONNECTION_RESET : Injected.NONE;
     }
 
     private static double rate(double rate) {

@@ -28,6 +28,7 @@ public final class SimulatorMain {
               --token-lifetime SECONDS   access token lifetime (default 3600)
               --throttle BURST/PER_SEC   per-app token bucket, e.g. 30/10 (default off)
               --concurrency N            concurrent requests per tenant before the plain-text refusal (default off)
+              --throttled-rate R         share of requests answered 429 with Retry-After 0.05, 0..1 (default 0)
               --server-busy-rate R       share of requests answered 503 with HTML, 0..1 (default 0)
               --transient-error-rate R   share answered 500 ADTransientException, 0..1 (default 0)
               --connection-reset-rate R  share whose connection is reset, 0..1 (default 0)
@@ -155,6 +156,7 @@ public final class SimulatorMain {
                     faults.add(f -> f.throttle(Integer.parseInt(parts[0]), Double.parseDouble(parts[1])));
                 }
                 case "--concurrency" -> faults.add(f -> f.concurrencyLimit(Integer.parseInt(value)));
+                case "--throttled-rate" -> faults.add(f -> f.throttledRate(Double.parseDouble(value)));
                 case "--server-busy-rate" -> faults.add(f -> f.serverBusyRate(Double.parseDouble(value)));
                 case "--transient-error-rate" -> faults.add(f -> f.transientErrorRate(Double.parseDouble(value)));
                 case "--connection-reset-rate" -> faults.add(f -> f.connectionResetRate(Double.parseDouble(value)));

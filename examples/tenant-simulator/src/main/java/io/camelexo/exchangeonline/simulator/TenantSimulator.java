@@ -297,6 +297,15 @@ public final class TenantSimulator implements AutoCloseable {
         return RecordJson.plain(target.mailboxRecord(index, false));
     }
 
+    /** The mailbox's Get-MailboxStatistics record (TotalItemSize as "49.5 GB (53,150,220,288 bytes)", ItemCount...). */
+    public Map<String, Object> mailboxStatistics(String tenant, int index) {
+        Tenant target = tenant(tenant);
+        if (index < 0 || index >= target.mailboxCount()) {
+            throw new IndexOutOfBoundsException("Mailbox " + index + " of " + target.mailboxCount());
+        }
+        return RecordJson.plain(target.statistics(index));
+    }
+
     /** The index of the mailbox an -Identity value names, or -1. */
     public int findMailbox(String tenant, String identity) {
         return tenant(tenant).findMailbox(identity);

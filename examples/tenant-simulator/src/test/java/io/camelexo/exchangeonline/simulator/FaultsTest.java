@@ -140,6 +140,18 @@ class FaultsTest {
     }
 
     @Test
+    void injectedThrottlingAnswers429WithAShortDecimalRetryAfter() {
+        sim.faults().throttledRate(1);
+        AdminApiHttp.Answer throttled = call();
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isEqualTo("0.05");
+        assertThat(throttled.header("Rate-Limit-Remaining")).isEqualTo("0");
+        assertThat(sim.journal().entries(entry -> "throttled".equals(entry.fault()))).hasSize(1);
+        sim.faults().reset();
+        assertThat(call().status()).isEqualTo(200);
+    }
+
+    @Test
     void aResetConnectionFailsTheClient() {
         sim.faults().connectionResetRate(1);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -323,8 +323,16 @@ public final class AdminApiEndpoints implements Handler {
         return tenant;
     }
 
+    /** Injected throttling asks for a short, decimal wait, so fault-rate runs stay quick. */
+    private static final String INJECTED_RETRY_AFTER = "0.05";
+
     private SimResponse injectedFault(CallNote note) {
         return switch (faults.draw()) {
+            case THROTTLED -> {
+                note.fault("throttled");
+                yield toResponse(AdminApiError.throttled(INJECTED_RETRY_AFTER, Map.of("Rate-Limit-Limit", "30000", "Rate-Limit-Remaining", "0",
+                        "Rate-Limit-Reset", java.time.Instant.now().plusMillis(50).toString())));
+            }
             case SERVER_BUSY -> {
                 note.fault("server-busy");
                 yield toResponse(AdminApiError.serverBusy());

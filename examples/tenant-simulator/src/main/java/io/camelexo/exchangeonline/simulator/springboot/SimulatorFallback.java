@@ -1,0 +1,86 @@
+package io.camelexo.exchangeonline.simulator.springboot;
+
+import io.camelexo.exchangeonline.simulator.AppCredentials;
+import io.camelexo.exchangeonline.simulator.TenantSimulator;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * For Spring Boot applications of the examples: with no tenant configured, starts the built-in tenant simulator in this
+ * JVM, says so, and points the exo and scc components at it (Admin API, Entra ID authority, the simulator's app and
+ * TLS trust) — as properties, so the routes run unchanged against a real tenant once
+ * {@code camel.component.exo.organization} is set. Register it on the SpringApplication as a listener and an
+ * initializer. Spring Boot and Camel are the application's (provided scope here). {@code simulator.mailboxes} and
+ * {@code simulator.seed} size the tenant.
+ */
+public final class SimulatorFallback implements ApplicationListener<ApplicationEnvironmentPreparedEvent>,
+        ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorFallback.class);
+    public static final String TENANT_PROPERTY = "camel.component.exo.organization";
+
+    private TenantSimulator simulator;
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getEnvironment();
+        String tenant = environment.getProperty(TENANT_PROPERTY);
+        if (tenant != null && !tenant.isBlank() || simulator != null) {
+            return;
+        }
+        int mailboxes = environment.getProperty("simulator.mailboxes", Integer.class, 5000);
+        simulator = TenantSimulator.builder().seed(environment.getProperty("simulator.seed", Long.class, 42L))
+                .mailboxes(mailboxes).tenant(TenantSimulator.DEFAULT_TENANT).build().start();
+        AppCredentials app = simulator.defaultApp(TenantSimulator.DEFAULT_TENANT);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String scheme : new String[] {"exo", "scc"}) {
+            String prefix = "camel.component." + scheme + ".";
+            properties.put(prefix + "organization", TenantSimulator.DEFAULT_TENANT);
+            properties.put(prefix + "connectionUri", scheme.equals("exo") ? simulator.exchangeUrl() : simulator.complianceUrl());
+            properties.put(prefix + "azureADAuthorizationEndpointUri", simulator.authorityUrl(TenantSimulator.DEFAULT_TENANT));
+            properties.put(prefix + "appId", app.appId());
+            properties.put(prefix + "clientSecret", app.clientSecret());
+            properties.put(prefix + "sslContextParameters", "#tenantSimulatorTrust");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("tenantSimulator", properties));
+        LOG.warn("No tenant configured ({} is not set): started the built-in tenant simulator with {} mailboxes of {} at {}. "
+                + "Set the properties of 'Run against your tenant' in the README to use a real tenant.",
+                TENANT_PROPERTY, mailboxes, TenantSimulator.DEFAULT_TENANT, simulator.exchangeUrl());
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (simulator == null) {
+            return;
+        }
+        context.getBeanFactory().registerSingleton("tenantSimulator", simulator);
+        context.getBeanFactory().registerSingleton("tenantSimulatorTrust", trust(simulator));
+        context.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> simulator.stop());
+    }
+
+    /** Trust for the simulator's self-signed certificate, and only for it. */
+    private static SSLContextParameters trust(TenantSimulator simulator) {
+        KeyStoreParameters trustStore = new KeyStoreParameters();
+        trustStore.setResource("file:" + simulator.trustStorePath());
+        trustStore.setPassword(simulator.trustStorePassword());
+        trustStore.setType("PKCS12");
+        TrustManagersParameters trustManagers = new TrustManagersParameters();
+        trustManagers.setKeyStore(trustStore);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setTrustManagers(trustManagers);
+        return parameters;
+    }
+}

@@ -3,6 +3,7 @@ package io.camelexo.exchangeonline;
 import io.camelexo.exchangeonline.session.ExoSessionManager;
 import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -41,6 +42,7 @@ public class ExoComponent extends HealthCheckComponent {
             }
             return cmdletParameter;
         });
+        applyConnection(scheme, remaining, parameters);
         ExoEndpoint endpoint = new ExoEndpoint(URISupport.sanitizeUri(uri), this, scheme, remaining, configuration.copy());
         try {
             setProperties(endpoint, parameters);
@@ -55,6 +57,21 @@ public class ExoComponent extends HealthCheckComponent {
         endpoint.getConfiguration().getParameters().putAll(cmdletParameters);
         endpoint.validateOptions();
         return endpoint;
+    }
+
+    /** Adds the options of the named connection (URI option, else the component's) that the URI does not set itself. */
+    private void applyConnection(String scheme, String cmdlet, Map<String, Object> parameters) {
+        Object name = parameters.getOrDefault("connection", configuration.getConnection());
+        if (name == null || name.toString().isBlank()) {
+            return;
+        }
+        ExoConnection connection = getCamelContext().getRegistry().lookupByNameAndType(name.toString(), ExoConnection.class);
+        if (connection == null) {
+            throw new IllegalArgumentException("No connection named " + name + " for " + scheme + ":" + cmdlet
+                    + ": define camel.exchangeonline.connections." + name + ".* (Spring Boot) or bind an ExoConnection named "
+                    + name + " in the registry");
+        }
+        connection.options().forEach(parameters::putIfAbsent);
     }
 
     private static String describeBindingFailure(String scheme, String cmdlet, PropertyBindingException e) {
@@ -76,6 +93,16 @@ public class ExoComponent extends HealthCheckComponent {
 
     ExoSessionManager sessions() {
         return sessions;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // one repository serves the sessions of every exo/scc component of the context
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null && registry.getRepository(ExoSessionHealthCheckRepository.ID).isEmpty()) {
+            registry.register(new ExoSessionHealthCheckRepository());
+        }
     }
 
     @Override

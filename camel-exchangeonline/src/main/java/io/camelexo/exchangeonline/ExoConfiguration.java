@@ -37,6 +37,10 @@ public class ExoConfiguration implements Cloneable {
     @UriParam(label = "advanced", description = "Overrides the Entra ID authority (-AzureADAuthorizationEndpointUri), "
             + "e.g. https://login.microsoftonline.com/contoso.onmicrosoft.com.")
     private String azureADAuthorizationEndpointUri;
+    @UriParam(label = "common", description = "Name of a connection defined once, as Spring Boot properties under "
+            + "camel.exchangeonline.connections.NAME or as a registry bean of type ExoConnection: its options apply over the "
+            + "component's, and the endpoint URI's options over both.")
+    private String connection;
 
     // --- security ---
     @UriParam(label = "security", enums = "certificate,clientSecret,accessToken,managedIdentity,deviceCode,credential,interactive",
@@ -195,6 +199,14 @@ public class ExoConfiguration implements Cloneable {
 
     public void setAzureADAuthorizationEndpointUri(String azureADAuthorizationEndpointUri) {
         this.azureADAuthorizationEndpointUri = azureADAuthorizationEndpointUri;
+    }
+
+    public String getConnection() {
+        return connection;
+    }
+
+    public void setConnection(String connection) {
+        this.connection = connection;
     }
 
     public ExoAuthMethod getAuth() {

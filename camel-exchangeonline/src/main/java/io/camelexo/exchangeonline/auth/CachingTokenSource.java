@@ -13,7 +13,8 @@ abstract class CachingTokenSource implements TokenSource {
     static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 
     private final Clock clock;
-    private AccessToken cached;
+    /** Volatile: read without the lock, which a sign-in holds while it waits for a person (device code). */
+    private volatile AccessToken cached;
 
     CachingTokenSource(Clock clock) {
         this.clock = clock;
@@ -29,7 +30,7 @@ abstract class CachingTokenSource implements TokenSource {
     }
 
     @Override
-    public synchronized AccessToken currentToken() {
+    public AccessToken currentToken() {
         return cached;
     }
 

@@ -54,6 +54,21 @@ public final class ExoSession {
     private volatile AdminApiClient client;
     private volatile String tenant;
     private volatile String userPrincipalName;
+    private volatile RuntimeException signInFailure;
+
+    /** How sign-in stands, for health checks. */
+    public enum SignInState {
+        /** Sign-in has started and not finished. */
+        SIGNING_IN,
+        /** Sign-in waits for a person (a device login, a browser sign-in): {@link #pendingSignIn()} says what to do. */
+        WAITING_FOR_USER,
+        /** A token was obtained and no sign-in has failed since. */
+        SIGNED_IN,
+        /** No token any more (after Disconnect-ExchangeOnline): the next call signs in. */
+        SIGNED_OUT,
+        /** The last sign-in or token refresh failed: {@link #signInFailure()} says why. */
+        FAILED
+    }
 
     ExoSession(SessionSettings settings, int ordinal) {
         this.settings = settings;
@@ -83,7 +98,7 @@ public final class ExoSession {
 
     /** Signs in, so that bad credentials fail the route start; learns tenant and user from the token where needed. */
     void open() {
-        AccessToken token = tokens.token(false);
+        AccessToken token = signIn(false, null);
         JwtClaims claims = JwtClaims.parse(token.value());
         if (tenant == null) {
             tenant = claims.tenantId();
@@ -94,10 +109,38 @@ public final class ExoSession {
         userPrincipalName = claims.userPrincipalName();
         String anchor = userPrincipalName != null ? AnchorMailbox.forUser(userPrincipalName) : AnchorMailbox.forApp(tenant);
         ServiceLocation location = ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), tenant);
-        client = new AdminApiClient(http, location, (force, challenge) -> tokens.token(force, challenge).value(), anchor, connectionId, statistics,
+        client = new AdminApiClient(http, location, (force, challenge) -> signIn(force, challenge).value(), anchor, connectionId, statistics,
                 settings.secureStringPublicKey() != null ? SecureStringKey.find(settings.secureStringPublicKey()) : null);
         LOG.info("Connected {} to {} for {} ({} sign-in{}, connection-id {})", name, location.configuredBase(), tenant,
                 settings.credentials().method(), userPrincipalName != null ? " as " + userPrincipalName : "", connectionId);
+    }
+
+    /** A token from the token source; remembers whether sign-in works, for {@link #signInState()}. */
+    private AccessToken signIn(boolean forceRefresh, String claims) {
+        try {
+            AccessToken token = tokens.token(forceRefresh, claims);
+            signInFailure = null;
+            return token;
+        } catch (RuntimeException e) {
+            signInFailure = e;
+            throw e;
+        }
+    }
+
+    public SignInState signInState() {
+        if (pendingSignIn() != null) {
+            return SignInState.WAITING_FOR_USER;
+        } else if (signInFailure != null) {
+            return SignInState.FAILED;
+        } else if (!isOpen()) {
+            return SignInState.SIGNING_IN;
+        }
+        return tokens.currentToken() != null ? SignInState.SIGNED_IN : SignInState.SIGNED_OUT;
+    }
+
+    /** Why the last sign-in or token refresh failed, or null after a success. Its message holds no secret. */
+    public RuntimeException signInFailure() {
+        return signInFailure;
     }
 
     public CmdletResult invoke(CmdletRequest request, CallOptions options) {

@@ -7,10 +7,13 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.URISupport;
 
+import javax.net.ssl.SSLContext;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,6 +29,7 @@ public class ExoComponent extends HealthCheckComponent {
     private ExoConfiguration configuration = new ExoConfiguration();
 
     private final ExoSessionManager sessions = new ExoSessionManager();
+    private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -89,6 +93,19 @@ public class ExoComponent extends HealthCheckComponent {
         }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         return "Invalid value '" + value + "' for option " + option + " on " + scheme + ":" + cmdlet + ": " + cause.getMessage();
+    }
+
+    /**
+     * One SSLContext per SSLContextParameters: sessions are shared by identity, and a context built anew for every
+     * endpoint would give each endpoint a session (and a sign-in) of its own.
+     */
+    synchronized SSLContext sslContext(SSLContextParameters parameters) throws Exception {
+        SSLContext context = sslContexts.get(parameters);
+        if (context == null) {
+            context = parameters.createSSLContext(getCamelContext());
+            sslContexts.put(parameters, context);
+        }
+        return context;
     }
 
     ExoSessionManager sessions() {

@@ -206,7 +206,7 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
 
     SessionSettings sessionSettings() throws Exception {
         ExoConfiguration c = configuration;
-        SSLContext sslContext = c.getSslContextParameters() != null ? c.getSslContextParameters().createSSLContext(getCamelContext()) : null;
+        SSLContext sslContext = c.getSslContextParameters() != null ? getComponent().sslContext(c.getSslContextParameters()) : null;
         InetSocketAddress proxy = c.getProxyHost() != null ? InetSocketAddress.createUnresolved(c.getProxyHost(), c.getProxyPort()) : null;
         return new SessionSettings(service, c.getEnvironment(), c.getConnectionUri(), c.getAzureADAuthorizationEndpointUri(),
                 c.getOrganization(), c.getDelegatedOrganization(), credentials(), sslContext, proxy, Duration.ofMillis(c.getConnectTimeout()),

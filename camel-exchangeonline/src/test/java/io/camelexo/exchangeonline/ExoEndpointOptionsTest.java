@@ -83,6 +83,16 @@ class ExoEndpointOptionsTest extends CamelTestSupport {
     }
 
     @Test
+    void endpointsWithTheSameTlsSettingsShareTheirSession() {
+        context.getRegistry().bind("tls", new org.apache.camel.support.jsse.SSLContextParameters());
+        String common = "?outputType=Single&organization=contoso.onmicrosoft.com&sslContextParameters=#tls&accessToken=" + TOKEN;
+        Object viaInfo = template.requestBody("exo:Get-ConnectionInformation" + common, null, Map.class).get("ConnectionId");
+        Object viaOtherEndpoint = template.requestBody("exo:Get-ConnectionInformation" + common + "&pageSize=10", null, Map.class)
+                .get("ConnectionId");
+        assertThat(viaOtherEndpoint).isEqualTo(viaInfo);
+    }
+
+    @Test
     void connectionUriAndAuthorityOverridesWin() {
         Map<?, ?> info = template.requestBody("exo:Get-ConnectionInformation?outputType=Single&organization=contoso.onmicrosoft.com"
                 + "&connectionUri=https://eur02.outlook.office365.com/powershell-liveid/"

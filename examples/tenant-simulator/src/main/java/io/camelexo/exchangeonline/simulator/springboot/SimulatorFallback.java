@@ -8,10 +8,12 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -26,7 +28,7 @@ import java.util.Map;
  * initializer. Spring Boot and Camel are the application's (provided scope here). {@code simulator.mailboxes} and
  * {@code simulator.seed} size the tenant.
  */
-public final class SimulatorFallback implements ApplicationListener<ApplicationEnvironmentPreparedEvent>,
+public final class SimulatorFallback implements ApplicationListener<SpringApplicationEvent>,
         ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorFallback.class);
@@ -35,8 +37,16 @@ public final class SimulatorFallback implements ApplicationListener<ApplicationE
     private TenantSimulator simulator;
 
     @Override
-    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        ConfigurableEnvironment environment = event.getEnvironment();
+    public void onApplicationEvent(SpringApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            startUnlessATenantIsConfigured(prepared.getEnvironment());
+        } else if (event instanceof ApplicationFailedEvent && simulator != null) {
+            // a context that failed to start is never closed: stop the servers, or their threads keep the JVM alive
+            simulator.stop();
+        }
+    }
+
+    private void startUnlessATenantIsConfigured(ConfigurableEnvironment environment) {
         String tenant = environment.getProperty(TENANT_PROPERTY);
         if (tenant != null && !tenant.isBlank() || simulator != null) {
             return;
@@ -66,9 +76,12 @@ public final class SimulatorFallback implements ApplicationListener<ApplicationE
         if (simulator == null) {
             return;
         }
-        context.getBeanFactory().registerSingleton("tenantSimulator", simulator);
-        context.getBeanFactory().registerSingleton("tenantSimulatorTrust", trust(simulator));
-        context.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> simulator.stop());
+        if (!(context instanceof GenericApplicationContext beans)) {
+            throw new IllegalStateException("SimulatorFallback needs a GenericApplicationContext, got " + context.getClass().getName());
+        }
+        // a bean with a destroy method, registered before the application's beans: it stops after Camel has stopped
+        beans.registerBean("tenantSimulator", TenantSimulator.class, () -> simulator, definition -> definition.setDestroyMethodName("stop"));
+        beans.registerBean("tenantSimulatorTrust", SSLContextParameters.class, () -> trust(simulator));
     }
 
     /** Trust for the simulator's self-signed certificate, and only for it. */

@@ -185,6 +185,23 @@ class AdminApiClientTest {
     }
 
     @Test
+    void aNulBodyForbiddenIsAccessDeniedAndNotRetried() {
+        exo.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withStatus(403).withBody(new byte[512])));
+        assertThatThrownBy(() -> client.invoke(new CmdletRequest("Get-RetentionCompliancePolicy", Map.of(), List.of(), 10), options))
+                .isInstanceOf(io.camelexo.exchangeonline.error.ExoAccessDeniedException.class)
+                .hasMessageContaining("512 NUL bytes").hasMessageContaining("scc:");
+        exo.verify(1, postRequestedFor(urlPathEqualTo(INVOKE)));
+    }
+
+    @Test
+    void bypassMailboxAnchoringSendsNoAnchor() {
+        stubPages(1, 1, List.of());
+        readAll(client.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 10),
+                new CallOptions(options.retryPolicy(), options.requestTimeout(), false)));
+        assertThat(exo.findAll(postRequestedFor(urlPathEqualTo(INVOKE))).get(0).containsHeader("X-AnchorMailbox")).isFalse();
+    }
+
+    @Test
     void aWriteIsNotResentAfterAServerError() {
         exo.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withStatus(500).withBody(error("InternalServerError",
                 null, "Microsoft.Exchange.Data.Directory.ADTransientException"))));

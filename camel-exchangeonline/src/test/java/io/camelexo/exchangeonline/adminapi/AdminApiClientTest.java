@@ -260,12 +260,8 @@ class AdminApiClientTest {
 
     @Test
     void secureStringParametersAreEncryptedWithTheKeyFromTheModuleFile() throws Exception {
-        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        java.security.KeyPair keys = generator.generateKeyPair();
-        java.security.interfaces.RSAPublicKey publicKey = (java.security.interfaces.RSAPublicKey) keys.getPublic();
-        String keyXml = "<RSAKeyValue><Modulus>" + java.util.Base64.getEncoder().encodeToString(publicKey.getModulus().toByteArray())
-                + "</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>";
+        java.security.KeyPair keys = io.camelexo.exchangeonline.support.AdminApiWire.rsaKeyPair();
+        String keyXml = io.camelexo.exchangeonline.support.AdminApiWire.keyXml(keys);
         exo.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/adminapi/v1.0/" + TENANT + "/EXOModuleFile"))
                 .willReturn(aResponse().withBody("{\"value\":[{\"exportedCmdlets\":\"New-Mailbox\",\"module\":\"# proxy module\\n$key = '"
                         + keyXml + "'\"}]}")));

@@ -43,12 +43,8 @@ class RequestShapeTest {
 
     @Test
     void secureStringsAndCredentialsAreEncryptedAndNeverPrinted() throws Exception {
-        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        java.security.KeyPair keys = generator.generateKeyPair();
-        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) keys.getPublic();
-        SecureStringKey secureStringKey = SecureStringKey.find("<RSAKeyValue><Modulus>" + java.util.Base64.getEncoder()
-                .encodeToString(key.getModulus().toByteArray()) + "</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>");
+        java.security.KeyPair keys = io.camelexo.exchangeonline.support.AdminApiWire.rsaKeyPair();
+        SecureStringKey secureStringKey = SecureStringKey.find(io.camelexo.exchangeonline.support.AdminApiWire.keyXml(keys));
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("Password", "Plain-But-Secure");
         parameters.put("Credential", new ExoPSCredential("svc@contoso.com", "Cred-Pass"));

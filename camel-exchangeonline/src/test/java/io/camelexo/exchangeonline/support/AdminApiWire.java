@@ -96,6 +96,24 @@ public final class AdminApiWire {
         }
     }
 
+    /** A fresh RSA key pair, as the service holds for SecureString parameters. */
+    public static java.security.KeyPair rsaKeyPair() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public half as the module embeds it: .NET XML with Base64 modulus and exponent. */
+    public static String keyXml(java.security.KeyPair keys) {
+        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) keys.getPublic();
+        return "<RSAKeyValue><Modulus>" + Base64.getEncoder().encodeToString(key.getModulus().toByteArray())
+                + "</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>";
+    }
+
     /** An app-only token for tenant contoso valid for an hour. */
     public static String appToken(String tenantId) {
         return jwt(Map.of("tid", tenantId, "appid", "11111111-2222-3333-4444-555555555555",

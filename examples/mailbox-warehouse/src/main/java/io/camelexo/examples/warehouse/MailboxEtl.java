@@ -114,6 +114,10 @@ public class MailboxEtl {
     }
 
     private void printSummary(EtlRun run) {
+        StringBuilder answer = new StringBuilder();
+        for (Map<String, Object> row : warehouse.sizeByType()) {
+            answer.append(String.format("%n               %-24s %8s mailboxes %10s GB", row.get("recipient_type_details"), row.get("mailboxes"), row.get("gb")));
+        }
         LOG.info("""
 
                 ==== Mailbox warehouse ETL run {} ====
@@ -122,10 +126,11 @@ public class MailboxEtl {
                   failures   : {}{}
                   duration   : {} s ({} mailboxes/s)
                   warehouse  : {}
-                  try        : SELECT recipient_type_details, count(*), sum(total_item_size_bytes) / 1e9 AS gb
-                               FROM mailboxes JOIN mailbox_statistics USING (exchange_guid) GROUP BY 1 ORDER BY 3 DESC;
+                  try        : {}
+                  which gives:{}
                 """, run.id(), run.mailboxes(), run.statistics(), run.failures(),
-                run.failures() > 0 ? " (see etl_failures)" : "", run.elapsed().toMillis() / 1000.0, run.rate(), warehouseLocation);
+                run.failures() > 0 ? " (see etl_failures)" : "", run.elapsed().toMillis() / 1000.0, run.rate(), warehouseLocation,
+                Warehouse.SIZE_BY_TYPE.replace("\n", "\n               "), answer);
     }
 
     /** The run failed as a whole (the mailbox listing broke off, or the report could not be written). */

@@ -91,6 +91,15 @@ public class Warehouse {
                 run.id(), identity, step, error == null ? null : error.substring(0, Math.min(error.length(), 2000)), Timestamp.from(Instant.now()));
     }
 
+    /** The query the summary suggests, and shows the answer of. */
+    static final String SIZE_BY_TYPE = """
+            SELECT recipient_type_details, count(*) AS mailboxes, round(sum(total_item_size_bytes) / 1e9, 1) AS gb
+            FROM mailboxes JOIN mailbox_statistics USING (exchange_guid) GROUP BY 1 ORDER BY 3 DESC""";
+
+    List<Map<String, Object>> sizeByType() {
+        return jdbc.queryForList(SIZE_BY_TYPE);
+    }
+
     /** Rows of the report: every mailbox with its size, largest first. */
     List<Map<String, Object>> report() {
         return jdbc.queryForList("""

@@ -1,25 +1,16 @@
 package io.camelexo.exchangeonline;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelexo.exchangeonline.support.AdminApiWire;
+import io.camelexo.exchangeonline.support.LargeTenantStub;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,29 +22,11 @@ class StreamingMemoryTest {
 
     static final int PAGES = 20;
     static final int PER_PAGE = 1000;
-    static final String TENANT = "contoso.onmicrosoft.com";
-    static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
 
     @Test
     void twentyThousandFifteenKilobyteRecordsStreamThroughSixtyFourMegabytesOfHeap() throws Exception {
-        WireMockServer exo = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(8));
-        exo.start();
-        try {
-            long pageBytes = 0;
-            for (int p = 1; p <= PAGES; p++) {
-                List<ObjectNode> records = new ArrayList<>(PER_PAGE);
-                for (int i = 0; i < PER_PAGE; i++) {
-                    records.add(AdminApiWire.mailbox((p - 1) * PER_PAGE + i, 14_500));
-                }
-                String next = p < PAGES ? exo.baseUrl() + INVOKE + "?$skiptoken=" + (p + 1) : null;
-                byte[] body = AdminApiWire.page(records, next, List.of()).getBytes(StandardCharsets.UTF_8);
-                pageBytes = body.length;
-                var request = post(urlPathEqualTo(INVOKE));
-                request = p == 1 ? request.withQueryParam("$skiptoken", absent()) : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
-                exo.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
-            }
-            assertThat(pageBytes / PER_PAGE).isBetween(14_000L, 16_500L);
-
+        try (LargeTenantStub exo = new LargeTenantStub(PAGES, PER_PAGE)) {
+            assertThat(exo.bytesPerRecord).isBetween(14_000L, 16_500L);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", classPath,
@@ -64,8 +37,6 @@ class StreamingMemoryTest {
             System.out.println(output.lines().filter(l -> l.startsWith("records=")).findFirst().orElse(output));
             assertThat(child.exitValue()).as(output).isZero();
             assertThat(output).contains("records=20000 ");
-        } finally {
-            exo.stop();
         }
     }
 
@@ -78,7 +49,7 @@ class StreamingMemoryTest {
                 @Override
                 public void configure() {
                     from("direct:etl")
-                            .to("exo:Get-Mailbox?outputType=Stream&ResultSize=Unlimited&organization=" + TENANT + "&connectionUri=" + args[0]
+                            .to("exo:Get-Mailbox?outputType=Stream&ResultSize=Unlimited&organization=" + LargeTenantStub.TENANT + "&connectionUri=" + args[0]
                                     + "&accessToken=" + AdminApiWire.appToken("tid"))
                             .split(body()).streaming()
                             .process(exchange -> {

@@ -1,0 +1,135 @@
+package io.camelexo.exchangeonline.benchmark;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelexo.exchangeonline.support.AdminApiWire;
+import io.camelexo.exchangeonline.support.LargeTenantStub;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Streaming throughput of {@code exo:Get-Mailbox?outputType=Stream} through {@code split(body()).streaming()},
+ * against a baseline measured in the same run on the same pages: the least any client must do (JDK HttpClient POSTs
+ * following the nextLinks, Jackson streaming each record into a Map), without Camel or the component. Rounds
+ * alternate between the two after a warm-up of each, and the medians are compared. Prints records/s and the ratio
+ * to the baseline (memory is proven by StreamingMemoryTest: the fake service lives in this JVM, so heap figures
+ * here would be the server's). Run it (not part of the test suite):
+ *
+ * <pre>
+ * ./mvnw -B -q -pl camel-exchangeonline test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.camelexo.exchangeonline.benchmark.StreamingBenchmark -Dexec.args="20 1000"
+ * </pre>
+ */
+public final class StreamingBenchmark {
+
+    private static final int ROUNDS = 3;
+
+    public static void main(String[] args) throws Exception {
+        int pages = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int perPage = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        long records = (long) pages * perPage;
+        try (LargeTenantStub exo = new LargeTenantStub(pages, perPage); DefaultCamelContext camel = route(exo.baseUrl())) {
+            System.out.printf("%d pages x %d records of %d bytes (%d MB of JSON per pass), %d alternating rounds after a warm-up%n",
+                    pages, perPage, exo.bytesPerRecord, records * exo.bytesPerRecord >> 20, ROUNDS);
+            baseline(exo.baseUrl(), records);
+            component(camel, records);
+            List<Double> baselineRates = new ArrayList<>();
+            List<Double> componentRates = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                baselineRates.add(baseline(exo.baseUrl(), records));
+                componentRates.add(component(camel, records));
+            }
+            double baseline = median(baselineRates);
+            double component = median(componentRates);
+            System.out.printf("baseline  (HttpClient + Jackson streaming) : %,10.0f records/s  %s%n", baseline, baselineRates);
+            System.out.printf("component (exo: Stream + split streaming)   : %,10.0f records/s  %s = %.2f x baseline%n",
+                    component, componentRates, component / baseline);
+        }
+    }
+
+    private static double median(List<Double> rates) {
+        List<Double> sorted = new ArrayList<>(rates);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** Every page by POST, as the module pages, each record parsed into a Map and dropped. */
+    private static double baseline(String baseUrl, long expected) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ObjectMapper mapper = new ObjectMapper();
+        JsonFactory json = new JsonFactory();
+        byte[] body = "{\"CmdletInput\":{\"CmdletName\":\"Get-Mailbox\",\"Parameters\":{\"ResultSize\":\"Unlimited\"}}}".getBytes();
+        long count = 0;
+        long started = System.nanoTime();
+        String next = baseUrl + LargeTenantStub.INVOKE;
+        while (next != null) {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(next))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            next = null;
+            try (InputStream in = response.body(); JsonParser parser = json.createParser(in)) {
+                parser.nextToken();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if (field.equals("value")) {
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            mapper.readValue(parser, LinkedHashMap.class);
+                            count++;
+                        }
+                    } else if (field.equals("@odata.nextLink")) {
+                        next = parser.getText();
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+        }
+        return rate(count, expected, started);
+    }
+
+    private static final AtomicLong ROUTED = new AtomicLong();
+
+    private static DefaultCamelContext route(String baseUrl) throws Exception {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:stream")
+                        .to("exo:Get-Mailbox?outputType=Stream&ResultSize=Unlimited&organization=" + LargeTenantStub.TENANT
+                                + "&connectionUri=" + baseUrl + "&accessToken=" + AdminApiWire.appToken("tid"))
+                        .split(body()).streaming()
+                        .process(exchange -> ROUTED.incrementAndGet());
+            }
+        });
+        camel.start();
+        return camel;
+    }
+
+    private static double component(DefaultCamelContext camel, long expected) {
+        ROUTED.set(0);
+        long started = System.nanoTime();
+        camel.createProducerTemplate().sendBody("direct:stream", null);
+        return rate(ROUTED.get(), expected, started);
+    }
+
+    private static double rate(long count, long expected, long startedNanos) {
+        if (count != expected) {
+            throw new IllegalStateException("Read " + count + " records, expected " + expected);
+        }
+        return count / ((System.nanoTime() - startedNanos) / 1e9);
+    }
+}

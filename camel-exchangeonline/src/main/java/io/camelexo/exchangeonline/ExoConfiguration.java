@@ -7,7 +7,6 @@ import io.camelexo.exchangeonline.auth.ExoAccessTokenProvider;
 import io.camelexo.exchangeonline.auth.ExoAuthMethod;
 import io.camelexo.exchangeonline.auth.ExoDeviceCodeListener;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;

@@ -20,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Endpoint creation: option validation, the cloud table, SCC regional pinning, and secrets kept out of URIs and logs. */
 class ExoEndpointOptionsTest extends CamelTestSupport {

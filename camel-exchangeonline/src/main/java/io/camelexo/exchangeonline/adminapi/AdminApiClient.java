@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -255,7 +256,7 @@ public final class AdminApiClient {
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             statistics.requestSent();
-            String text = new String(readLimited(response, MAX_MODULE_FILE_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(readLimited(response, MAX_MODULE_FILE_BYTES), StandardCharsets.UTF_8);
             SecureStringKey key = response.statusCode() == 200 ? SecureStringKey.find(text) : null;
             if (key == null) {
                 throw new ExoException("The RSA key for SecureString parameters is not available (EXOModuleFile answered HTTP "

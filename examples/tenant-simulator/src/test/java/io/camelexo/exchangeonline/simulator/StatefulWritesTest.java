@@ -217,6 +217,18 @@ class StatefulWritesTest {
     }
 
     @Test
+    void aMailboxConvertedToSharedKeepsItsDevices() {
+        String owner = null;
+        int devices = 0;
+        for (int index = 0; devices == 0; index++) {
+            owner = sim.mailbox(TENANT, index).get("Alias").toString();
+            devices = invoke("Get-MobileDevice", Map.of("Mailbox", owner)).json().path("value").size();
+        }
+        assertThat(invoke("Set-Mailbox", Map.of("Identity", owner, "Type", "Shared")).status()).isEqualTo(200);
+        assertThat(invoke("Get-MobileDevice", Map.of("Mailbox", owner)).json().path("value")).hasSize(devices);
+    }
+
+    @Test
     void theExtensionInjectsTheSimulator(TenantSimulator injected) {
         assertThat(injected).isSameAs(sim);
     }

@@ -156,9 +156,11 @@ public final class Tenant {
 
     public Mailbox mailbox(int index) {
         Mailbox retyped = retypedMailboxes.get(index);
-        if (retyped != null) {
-            return retyped;
-        }
+        return retyped != null ? retyped : provisionedMailbox(index);
+    }
+
+    /** The mailbox as it was created, before any Set-Mailbox -Type: what its devices were paired with. */
+    private Mailbox provisionedMailbox(int index) {
         return index < generatedMailboxes ? generateMailbox(index) : createdMailboxes.get(index - generatedMailboxes);
     }
 
@@ -450,11 +452,11 @@ public final class Tenant {
 
     /** The device in that slot of the mailbox, or null if it has none there (or it was removed). */
     public Map<String, Object> device(int mailbox, int slot) {
-        Mailbox m = mailbox(mailbox);
-        if (slot >= DeviceRecords.count(this, m) || removedDevices.contains(DeviceRecords.key(mailbox, slot))) {
+        // converting a user mailbox to shared keeps its paired devices, as Exchange does
+        if (slot >= DeviceRecords.count(this, provisionedMailbox(mailbox)) || removedDevices.contains(DeviceRecords.key(mailbox, slot))) {
             return null;
         }
-        return DeviceRecords.record(this, m, slot);
+        return DeviceRecords.record(this, mailbox(mailbox), slot);
     }
 
     public Map<String, Object> deviceStatistics(int mailbox, int slot) {

@@ -40,6 +40,11 @@ abstract class CachingTokenSource implements TokenSource {
         dropCaches();
     }
 
+    @Override
+    public synchronized void release() {
+        cached = null;
+    }
+
     /** Gets a token from the identity provider (or its cache, unless forceRefresh). */
     protected abstract AccessToken acquire(boolean forceRefresh, String claims);
 

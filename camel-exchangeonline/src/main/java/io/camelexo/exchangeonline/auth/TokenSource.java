@@ -19,8 +19,11 @@ public interface TokenSource {
     /** The token last handed out, without signing in; null when there is none. */
     AccessToken currentToken();
 
-    /** Drops every cached token ({@code Disconnect-ExchangeOnline}); the next {@link #token} signs in again. */
+    /** Drops every cached token ({@code Disconnect-ExchangeOnline}), the persistent cache too; the next {@link #token} signs in again. */
     void clear();
+
+    /** Forgets the tokens held in memory when the session ends; a persistent token cache stays for the next start. */
+    void release();
 
     /** Whether the identity signs in with a certificate ({@code CertificateAuthentication}). */
     default boolean isCertificateAuthentication() {

@@ -153,8 +153,9 @@ public final class ExoSession {
         LOG.info("Disconnected {}: tokens dropped, the next call signs in again", name);
     }
 
+    /** The last endpoint stopped: tokens leave memory; a tokenCacheFile stays, so a device login survives restarts. */
     void close() {
-        tokens.clear();
+        tokens.release();
     }
 
     /** What sign-in is waiting for a person to do (enter a device code), or null. */

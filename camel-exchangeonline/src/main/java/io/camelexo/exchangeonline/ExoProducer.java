@@ -6,6 +6,8 @@ import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoCommandNotAllowedException;
+import io.camelexo.exchangeonline.error.ExoException;
+import io.camelexo.exchangeonline.adminapi.RetryPolicy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -47,36 +49,47 @@ public class ExoProducer extends DefaultProducer {
             setBody(in, LocalCmdlets.run(cmdlet, endpoint));
             return;
         }
-        CmdletResult result = endpoint.getSession().invoke(
-                new CmdletRequest(cmdlet, parameters(in), endpoint.selectedProperties(), endpoint.getConfiguration().getPageSize()),
-                endpoint.callOptions());
+        CmdletResult result = invoke(cmdlet, in);
         in.setHeader(ExoConstants.REQUEST_ID, result.requestId());
-        switch (endpoint.getConfiguration().getOutputType()) {
-            case List -> {
-                List<Object> records = readAll(result);
-                in.setBody(records);
-                in.setHeader(ExoConstants.RESULT_COUNT, records.size());
+        ExoOutputType outputType = endpoint.getConfiguration().getOutputType();
+        // a write may report errors with HTTP 200 after its (usually empty) output: read it whole whatever the output type
+        if (outputType == ExoOutputType.List || !RetryPolicy.isReadCmdlet(cmdlet)) {
+            List<Object> records = readAll(result);
+            in.setHeader(ExoConstants.WARNINGS, List.copyOf(result.warnings()));
+            switch (outputType) {
+                case List -> in.setBody(records);
+                case Single -> in.setBody(records.isEmpty() ? null : records.get(0));
+                case Stream -> in.setBody(records.iterator());
+            }
+            in.setHeader(ExoConstants.RESULT_COUNT, outputType == ExoOutputType.Single ? Math.min(1, records.size()) : records.size());
+        } else if (outputType == ExoOutputType.Single) {
+            try (result) {
+                Object first = result.hasNext() ? convert(result.next()) : null;
+                in.setBody(first);
+                in.setHeader(ExoConstants.RESULT_COUNT, first == null ? 0 : 1);
                 in.setHeader(ExoConstants.WARNINGS, List.copyOf(result.warnings()));
             }
-            case Single -> {
-                try (result) {
-                    Object first = result.hasNext() ? convert(result.next()) : null;
-                    in.setBody(first);
-                    in.setHeader(ExoConstants.RESULT_COUNT, first == null ? 0 : 1);
-                    in.setHeader(ExoConstants.WARNINGS, List.copyOf(result.warnings()));
+        } else {
+            in.setBody(new RecordIterator(result, exchange));
+            in.setHeader(ExoConstants.WARNINGS, result.warnings());
+            // a route that never reads the stream (or fails first) still releases the connection
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    result.close();
                 }
-            }
-            case Stream -> {
-                in.setBody(new RecordIterator(result, exchange));
-                in.setHeader(ExoConstants.WARNINGS, result.warnings());
-                // a route that never reads the stream (or fails first) still releases the connection
-                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                    @Override
-                    public void onDone(Exchange done) {
-                        result.close();
-                    }
-                });
-            }
+            });
+        }
+    }
+
+    /** Starts the call; a parameter the request cannot be built from is reported as an ExoException, as every failure is. */
+    private CmdletResult invoke(String cmdlet, Message in) {
+        try {
+            return endpoint.getSession().invoke(
+                    new CmdletRequest(cmdlet, parameters(in), endpoint.selectedProperties(), endpoint.getConfiguration().getPageSize()),
+                    endpoint.callOptions());
+        } catch (IllegalArgumentException e) {
+            throw new ExoException(cmdlet + " was not sent: " + e.getMessage(), 0, "InvalidParameter", null, e);
         }
     }
 

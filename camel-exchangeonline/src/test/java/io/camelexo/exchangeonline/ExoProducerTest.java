@@ -202,6 +202,27 @@ class ExoProducerTest extends CamelTestSupport {
     }
 
     @Test
+    void aWriteThatReportsErrorsWithStatus200FailsWhateverTheOutputType() {
+        EXO.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withBody(
+                "{\"value\":[],\"@adminapi.errors\":[\"Ex1|Microsoft.Exchange.Data.DataValidationException|Forwarding address is invalid.\"]}")));
+        for (String outputType : List.of("Stream", "Single")) {
+            Exchange result = template.request("exo:Set-Mailbox?outputType=" + outputType + "&Identity=a", e -> { });
+            assertThat(result.getException()).as(outputType).isInstanceOfSatisfying(ExoCmdletException.class, e -> {
+                assertThat(e.getExceptionType()).isEqualTo("DataValidationException");
+                assertThat(e.getStatusCode()).isEqualTo(200);
+            });
+        }
+    }
+
+    @Test
+    void parametersThatCannotBeSentFailAsExoExceptions() {
+        Exchange result = template.request("exo:Get-EXOMailboxPermission", e -> { });
+        assertThat(result.getException()).isInstanceOf(io.camelexo.exchangeonline.error.ExoException.class)
+                .hasMessageContaining("Get-EXOMailboxPermission was not sent").hasMessageContaining("needs Identity");
+        EXO.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void aCmdletOutsideCommandNameSendsNothing() {
         stubPages(1, 1);
         assertThatThrownBy(() -> template.requestBodyAndHeader("direct:restricted", null, ExoConstants.CMDLET, "Set-Mailbox"))

@@ -73,8 +73,9 @@ public final class AdminApiClient {
     }
 
     /**
-     * Starts the call and reads the first page up to its first record, so that a failing cmdlet fails here;
-     * later pages are requested only as the caller iterates. Close the result if you stop early.
+     * Starts the call: the first page's request is sent and its status checked here, so that a failing cmdlet fails
+     * here; records are parsed, and later pages requested, only as the caller iterates ({@code @adminapi.errors}
+     * surface when the page that carries them has been read). Close the result if you stop early.
      */
     public CmdletResult invoke(CmdletRequest request, CallOptions options) {
         return new CmdletResult(plan(request, options));

@@ -83,18 +83,19 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
 
     private boolean advance() {
         while (true) {
-            if (delivered >= call.limit.maxRecords()) {
-                close();
-                return false;
+            boolean limitReached = delivered >= call.limit.maxRecords();
+            if (!limitReached) {
+                Map<String, Object> record = page.nextRecord();
+                if (record != null) {
+                    next = record;
+                    return true;
+                }
             }
-            Map<String, Object> record = page.nextRecord();
-            if (record != null) {
-                next = record;
-                return true;
-            }
+            // annotations may follow the records: a page cut by ResultSize is read to its end for its warnings and errors
+            boolean recordsLeft = limitReached && skipRestOfPage();
             URI nextLink = page.nextLink();
-            boolean followNextLink = nextLink != null && call.limit.wantsAnotherPage(delivered);
-            collectWarnings(followNextLink, nextLink != null);
+            boolean followNextLink = !limitReached && nextLink != null && call.limit.wantsAnotherPage(delivered);
+            collectWarnings(followNextLink, nextLink != null || recordsLeft);
             List<String> errors = new ArrayList<>(page.errors());
             page.close();
             if (!errors.isEmpty()) {
@@ -108,6 +109,15 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
             page = call.fetch(nextLink, delivered);
             pagesRequested++;
         }
+    }
+
+    /** Parses and drops the page's remaining records; true if there were any. */
+    private boolean skipRestOfPage() {
+        boolean any = false;
+        while (page.nextRecord() != null) {
+            any = true;
+        }
+        return any;
     }
 
     private void collectWarnings(boolean followingNextLink, boolean moreExist) {

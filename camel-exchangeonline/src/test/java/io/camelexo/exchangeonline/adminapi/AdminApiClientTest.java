@@ -147,6 +147,8 @@ class AdminApiClientTest {
         List<LoggedRequest> sent = exo.findAll(postRequestedFor(urlPathEqualTo(INVOKE)));
         assertThat(sent).extracting(r -> r.getHeader("Prefer")).containsExactly("odata.maxpagesize=4", "odata.maxpagesize=2");
         assertThat(sent.get(0).getBodyAsString()).contains("\"ResultSize\":6");
+        // the result was cut: the notice of the last page read reaches the caller
+        assertThat(result.warnings()).containsExactly(MORE_RESULTS);
     }
 
     @Test

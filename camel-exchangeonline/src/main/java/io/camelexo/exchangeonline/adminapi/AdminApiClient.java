@@ -3,6 +3,7 @@ package io.camelexo.exchangeonline.adminapi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelexo.exchangeonline.error.ExoException;
+import io.camelexo.exchangeonline.error.ExoProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,6 +132,11 @@ public final class AdminApiClient {
 
         /** The first page (nextLink null) or the page behind a nextLink, with retries and token refresh. */
         PageReader fetch(URI nextLink, long delivered) {
+            if (nextLink != null && !location.isServiceUri(nextLink)) {
+                throw new ExoProtocolException(cmdlet() + ": the service's nextLink points at " + nextLink.getScheme() + "://"
+                        + nextLink.getRawAuthority() + ", not at " + location.base() + "; not followed, the token would leave the service"
+                        + " [client-request-id " + requestId + "]", 200, requestId, null);
+            }
             URI uri = nextLink != null ? nextLink : location.resolve(firstPageRelative);
             boolean post = body != null && (nextLink == null || INVOKE_COMMAND_NEXT_PAGE_BY_POST);
             int preferred = limit.preferredPageSize(request.pageSize(), delivered);

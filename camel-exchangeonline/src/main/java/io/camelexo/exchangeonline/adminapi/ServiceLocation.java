@@ -75,6 +75,22 @@ public final class ServiceLocation {
         return regional;
     }
 
+    /**
+     * Whether a URL the service handed out (a nextLink) may receive the bearer token: same scheme and port as the base
+     * in use, on the base's host or a host of the service's domain.
+     */
+    public boolean isServiceUri(URI uri) {
+        URI base = base();
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String serviceHost = configuredBase.getHost().toLowerCase(Locale.ROOT);
+        return base.getScheme().equalsIgnoreCase(uri.getScheme()) && port(base) == port(uri)
+                && (host.equals(base.getHost().toLowerCase(Locale.ROOT)) || host.equals(serviceHost) || host.endsWith("." + serviceHost));
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
     /** Maps a URL of the old base onto the pinned one (a request re-issued after the redirect). */
     public URI rebase(URI uri) {
         URI target = base();

@@ -96,6 +96,17 @@ class RequestShapeTest {
     }
 
     @Test
+    void theTokenOnlyFollowsNextLinksOfTheService() {
+        ServiceLocation exo = ServiceLocation.of(ExoEnvironment.O365Default, ExoService.EXCHANGE, null, "t");
+        assertThat(exo.isServiceUri(URI.create("https://outlook.office365.com/adminapi/beta/t/InvokeCommand?$skiptoken=2"))).isTrue();
+        assertThat(exo.isServiceUri(URI.create("https://eur02.outlook.office365.com/adminapi/beta/t/InvokeCommand"))).isTrue();
+        assertThat(exo.isServiceUri(URI.create("http://outlook.office365.com/adminapi/beta/t/InvokeCommand"))).isFalse();
+        assertThat(exo.isServiceUri(URI.create("https://evil.example/adminapi/beta/t/InvokeCommand"))).isFalse();
+        assertThat(exo.isServiceUri(URI.create("https://outlook.office365.com.evil.example/x"))).isFalse();
+        assertThat(exo.isServiceUri(URI.create("https://outlook.office365.com:8443/x"))).isFalse();
+    }
+
+    @Test
     void resultSizeSemantics() {
         assertThat(ResultLimit.parse(null).wantsAnotherPage(1000)).isFalse();
         assertThat(ResultLimit.parse("unlimited").wantsAnotherPage(1_000_000)).isTrue();

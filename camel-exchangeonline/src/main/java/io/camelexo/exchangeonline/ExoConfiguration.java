@@ -101,8 +101,8 @@ public class ExoConfiguration implements Cloneable {
     @UriParam(label = "security", description = "Cmdlets this endpoint may run, comma-separated with * wildcards (-CommandName), "
             + "e.g. Get-*,Set-Mailbox. Others are refused before any request, also when named by the CamelExoCmdlet header.")
     private String commandName;
-    @UriParam(label = "security", description = "TLS configuration for the Admin API and sign-in connections (trust store of a "
-            + "TLS-inspecting proxy, client certificates). Verification is never switched off.")
+    @UriParam(label = "security", description = "TLS configuration for the Admin API and sign-in connections; it replaces the JVM's "
+            + "trust (for a TLS-inspecting proxy, include the public CAs with the proxy's). Verification is never switched off.")
     private SSLContextParameters sslContextParameters;
 
     // --- producer ---

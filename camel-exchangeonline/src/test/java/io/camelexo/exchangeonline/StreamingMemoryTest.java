@@ -32,8 +32,20 @@ class StreamingMemoryTest {
             Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", classPath,
                     "-Dlog4j2.configurationFile=log4j2-quiet.properties", StreamingMemoryTest.class.getName(), exo.baseUrl())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            // read on another thread, so that a hung child fails the test at the timeout instead of hanging the build
+            java.util.concurrent.CompletableFuture<String> printed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    return e.toString();
+                }
+            });
+            boolean finished = child.waitFor(5, TimeUnit.MINUTES);
+            if (!finished) {
+                child.destroyForcibly();
+            }
+            String output = printed.get(30, TimeUnit.SECONDS);
+            assertThat(finished).as(output).isTrue();
             System.out.println(output.lines().filter(l -> l.startsWith("records=")).findFirst().orElse(output));
             assertThat(child.exitValue()).as(output).isZero();
             assertThat(output).contains("records=20000 ");

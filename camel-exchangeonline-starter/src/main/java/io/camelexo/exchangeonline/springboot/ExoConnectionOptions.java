@@ -155,8 +155,8 @@ public class ExoConnectionOptions {
     /** How long the route start waits for a person to finish a deviceCode or interactive sign-in. */
     private Duration signInTimeout = Duration.ofMinutes(15);
     /**
-     * TLS configuration for the Admin API and sign-in connections (trust store of a TLS-inspecting proxy, client
-     * certificates). Verification is never switched off. Give a bean reference: #beanName.
+     * TLS configuration for the Admin API and sign-in connections; it replaces the JVM's trust (for a TLS-inspecting
+     * proxy, include the public CAs with the proxy's). Verification is never switched off. Give a bean reference: #beanName.
      */
     private String sslContextParameters;
     /**

@@ -2,7 +2,7 @@ package io.camelexo.exchangeonline.adminapi;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counters a session exposes to health checks and Get-ConnectionInformation: how hard the service pushed back. */
+/** Counters a session exposes to its health check: requests, retries, and how often the service pushed back. */
 public final class ClientStatistics {
 
     private final AtomicLong requests = new AtomicLong();

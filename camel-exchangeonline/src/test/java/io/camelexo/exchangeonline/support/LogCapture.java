@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Level previousRootLevel;
+    private final java.util.Map<LoggerConfig, Level> previousLevels = new java.util.HashMap<>();
 
     private LogCapture(Level level) {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
@@ -26,10 +26,11 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         start();
         configuration.addAppender(this);
         LoggerConfig root = configuration.getRootLogger();
-        previousRootLevel = root.getLevel();
+        previousLevels.put(root, root.getLevel());
         root.addAppender(this, level, null);
         root.setLevel(level);
         configuration.getLoggers().values().forEach(logger -> {
+            previousLevels.put(logger, logger.getLevel());
             logger.addAppender(this, level, null);
             logger.setLevel(level);
         });
@@ -59,8 +60,8 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         LoggerContext context = (LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
         configuration.getRootLogger().removeAppender(getName());
-        configuration.getRootLogger().setLevel(previousRootLevel);
         configuration.getLoggers().values().forEach(logger -> logger.removeAppender(getName()));
+        previousLevels.forEach(LoggerConfig::setLevel);
         context.updateLoggers();
         stop();
     }

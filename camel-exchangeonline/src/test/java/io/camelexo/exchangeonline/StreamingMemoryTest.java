@@ -6,8 +6,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,10 +35,10 @@ class StreamingMemoryTest {
                     "-Dlog4j2.configurationFile=log4j2-quiet.properties", StreamingMemoryTest.class.getName(), exo.baseUrl())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
             // read on another thread, so that a hung child fails the test at the timeout instead of hanging the build
-            java.util.concurrent.CompletableFuture<String> printed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<String> printed = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return e.toString();
                 }
             });

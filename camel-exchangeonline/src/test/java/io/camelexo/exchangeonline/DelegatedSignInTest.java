@@ -141,6 +141,34 @@ class DelegatedSignInTest extends SignInTestSupport {
     }
 
     @Test
+    void aDeviceLoginThatWaitsForAPersonHoldsUpNoOtherTenant() throws Exception {
+        stubDeviceCodeFlow(adminToken("waiting"), 3599);
+        java.util.concurrent.CountDownLatch codeShown = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch personSignsIn = new java.util.concurrent.CountDownLatch(1);
+        context.getRegistry().bind("slowPerson", (ExoDeviceCodeListener) (userCode, uri, message) -> {
+            codeShown.countDown();
+            try {
+                personSignsIn.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CompletableFuture<Object> deviceLogin = CompletableFuture.supplyAsync(() -> template.requestBody(
+                delegatedUri("Get-ConnectionInformation", "auth=deviceCode&outputType=Single&deviceCodeListener=#slowPerson"), null, Map.class));
+        assertThat(codeShown.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // bounded: with a manager that signs in under its lock, this call would wait for the person
+        Map<?, ?> otherTenant = CompletableFuture.supplyAsync(() -> template.requestBody(
+                "exo:Get-ConnectionInformation?outputType=Single&organization=fabrikam.onmicrosoft.com&accessToken="
+                        + AdminApiWire.appToken("tid-fabrikam"), null, Map.class)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(otherTenant.get("State")).isEqualTo("Connected");
+        assertThat(deviceLogin).isNotDone();
+
+        personSignsIn.countDown();
+        assertThat(((Map<?, ?>) deviceLogin.get(20, java.util.concurrent.TimeUnit.SECONDS)).get("UserPrincipalName")).isEqualTo(ADMIN);
+    }
+
+    @Test
     void anExpiredUserTokenIsRefreshedSilentlyWithTheRefreshToken() {
         stubDeviceCodeFlow(adminToken("short-lived"), 200);
         ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=refresh_token"))

@@ -2,6 +2,8 @@ package io.camelexo.exchangeonline.session;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +20,7 @@ public final class ExoSessionManager {
 
     private static final class Shared {
         final ExoSession session;
+        final CompletableFuture<Void> opened = new CompletableFuture<>();
         int references = 1;
 
         Shared(ExoSession session) {
@@ -25,24 +28,49 @@ public final class ExoSessionManager {
         }
     }
 
-    /** The session for these settings, opened now if it is the first use; sign-in failures are thrown here. */
-    public synchronized ExoSession acquire(SessionSettings settings) {
+    /**
+     * The session for these settings, opened now if it is the first use; sign-in failures are thrown here. Sign-in
+     * runs outside the manager's lock: a device login that waits for a person holds up only the endpoints that
+     * share its identity.
+     */
+    public ExoSession acquire(SessionSettings settings) {
         SessionSettings.SessionKey key = settings.key();
-        Shared shared = sessions.get(key);
-        if (shared != null) {
-            shared.references++;
-            return shared.session;
+        Shared shared;
+        boolean opener;
+        synchronized (this) {
+            shared = sessions.get(key);
+            opener = shared == null;
+            if (opener) {
+                shared = new Shared(new ExoSession(settings, ordinal.incrementAndGet()));
+                sessions.put(key, shared);
+            } else {
+                shared.references++;
+            }
         }
-        ExoSession session = new ExoSession(settings, ordinal.incrementAndGet());
-        sessions.put(key, new Shared(session));
+        if (opener) {
+            open(key, shared);
+        } else {
+            try {
+                shared.opened.join();
+            } catch (CompletionException e) {
+                throw (RuntimeException) e.getCause();
+            }
+        }
+        return shared.session;
+    }
+
+    private void open(SessionSettings.SessionKey key, Shared shared) {
         try {
-            session.open();
+            shared.session.open();
+            shared.opened.complete(null);
         } catch (RuntimeException e) {
-            sessions.remove(key);
-            session.close();
+            synchronized (this) {
+                sessions.remove(key, shared);
+            }
+            shared.session.close();
+            shared.opened.completeExceptionally(e);
             throw e;
         }
-        return session;
     }
 
     public synchronized void release(ExoSession session) {

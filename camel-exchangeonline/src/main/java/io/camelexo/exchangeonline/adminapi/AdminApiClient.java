@@ -44,6 +44,7 @@ public final class AdminApiClient {
     private static final int MAX_MODULE_FILE_BYTES = 16 << 20;
     /** The module version sent when asking for the module file; the service builds its proxy module for it. */
     static final String MODULE_VERSION = "3.9.2";
+    private static final Duration MODULE_FILE_TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http;
@@ -176,7 +177,7 @@ public final class AdminApiClient {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return new PageReader(decodedBody(response), status, call.requestId);
+                return new PageReader(decodedBody(response, call.options.requestTimeout()), status, call.requestId);
             }
             if (isRedirect(status) && redirects < MAX_REDIRECTS && response.headers().firstValue("Location").isPresent()) {
                 closeQuietly(response.body());
@@ -186,7 +187,7 @@ public final class AdminApiClient {
                 redirects++;
                 continue;
             }
-            ServiceError error = ServiceError.decode(status, readLimited(response, MAX_ERROR_BODY_BYTES), header(response, "x-ExceptionType"),
+            ServiceError error = ServiceError.decode(status, readLimited(response, MAX_ERROR_BODY_BYTES, call.options.requestTimeout()), header(response, "x-ExceptionType"),
                     header(response, "Retry-After"), call.requestId);
             if (error.isThrottling()) {
                 statistics.throttledResponse();
@@ -256,14 +257,14 @@ public final class AdminApiClient {
 
     private SecureStringKey fetchSecureStringKey() {
         String requestId = UUID.randomUUID().toString();
-        HttpRequest request = HttpRequest.newBuilder(location.moduleFile(MODULE_VERSION)).timeout(Duration.ofMinutes(2))
+        HttpRequest request = HttpRequest.newBuilder(location.moduleFile(MODULE_VERSION)).timeout(MODULE_FILE_TIMEOUT)
                 .header("Authorization", "Bearer " + tokens.accessToken(false, null))
                 .header("Accept-Encoding", "gzip").header("CommandName", "*").header("client-request-id", requestId)
                 .header("connection-id", connectionId).header("User-Agent", "camel-exchangeonline").GET().build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             statistics.requestSent();
-            String text = new String(readLimited(response, MAX_MODULE_FILE_BYTES), StandardCharsets.UTF_8);
+            String text = new String(readLimited(response, MAX_MODULE_FILE_BYTES, MODULE_FILE_TIMEOUT), StandardCharsets.UTF_8);
             SecureStringKey key = response.statusCode() == 200 ? SecureStringKey.find(text) : null;
             if (key == null) {
                 throw new ExoException("The RSA key for SecureString parameters is not available (EXOModuleFile answered HTTP "
@@ -299,8 +300,8 @@ public final class AdminApiClient {
     }
 
     /** The body, gunzipped when the service says gzip and the bytes really are gzip (some error bodies only claim it). */
-    private static InputStream decodedBody(HttpResponse<InputStream> response) {
-        InputStream body = response.body();
+    private static InputStream decodedBody(HttpResponse<InputStream> response, Duration idleTimeout) {
+        InputStream body = StallGuard.guard(response.body(), idleTimeout);
         boolean claimsGzip = response.headers().firstValue("Content-Encoding")
                 .map(value -> value.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
         if (!claimsGzip) {
@@ -319,8 +320,8 @@ public final class AdminApiClient {
         }
     }
 
-    private static byte[] readLimited(HttpResponse<InputStream> response, int limit) {
-        try (InputStream body = decodedBody(response)) {
+    private static byte[] readLimited(HttpResponse<InputStream> response, int limit, Duration idleTimeout) {
+        try (InputStream body = decodedBody(response, idleTimeout)) {
             return body.readNBytes(limit);
         } catch (IOException e) {
             return new byte[0];

@@ -251,6 +251,35 @@ class AdminApiClientTest {
     }
 
     @Test
+    void aResponseThatStopsHalfwayFailsAtTheRequestTimeoutInsteadOfHanging() throws Exception {
+        // a server that sends the headers and half a page, then goes silent
+        try (java.net.ServerSocket stalling = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (java.net.Socket socket = stalling.accept()) {
+                    socket.getInputStream().read(new byte[8192]);
+                    String half = page(mailboxes(0, 50), null, List.of()).substring(0, 5000);
+                    socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + half)
+                            .getBytes(StandardCharsets.UTF_8));
+                    socket.getOutputStream().flush();
+                    Thread.sleep(10_000);
+                } catch (Exception ignored) {
+                    // the client hung up
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            AdminApiClient stalled = new AdminApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                    new ServiceLocation(URI.create("http://127.0.0.1:" + stalling.getLocalPort()), TENANT),
+                    (force, claims) -> "token", AnchorMailbox.forApp(TENANT), "conn-1", statistics, null);
+            CallOptions oneSecond = new CallOptions(new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1)), Duration.ofSeconds(1), true);
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> readAll(stalled.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 10), oneSecond)))
+                    .isInstanceOf(ExoProtocolException.class).hasMessageContaining("no data for 1 s");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+        }
+    }
+
+    @Test
     void closingEarlyStopsThePaging() {
         stubPages(3, 4, List.of());
         CmdletResult result = client.invoke(new CmdletRequest("Get-Mailbox", Map.of("ResultSize", "Unlimited"), List.of(), 4), options);

@@ -203,6 +203,21 @@ class DelegatedSignInTest extends SignInTestSupport {
     }
 
     @Test
+    void aWrongPasswordFailsTheStartWithTheAadstsCodeAndTheSecretsStayOutOfLogs() {
+        ENTRA.server.stubFor(get(urlPathEqualTo("/common/userrealm/" + ADMIN)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"ver\":\"1.0\",\"account_type\":\"Managed\",\"domain_name\":\"contoso.onmicrosoft.com\"}")));
+        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody(FakeEntra.errorAnswer("invalid_grant", "AADSTS50126: Error validating credentials due to invalid username or password."))));
+        String password = "Wr0ng-P@ssword!";
+        try (LogCapture logs = LogCapture.capture(Level.DEBUG)) {
+            String failure = startFailure(delegatedUri("Get-Mailbox", "userPrincipalName=" + ADMIN + "&password=RAW(" + password + ")"));
+            assertThat(failure).contains("AADSTS50126", "user name or password is wrong").doesNotContain(password);
+            assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(password));
+        }
+        assertThat(formValue(entraRequests(TOKEN_PATH).get(0), "password")).isEqualTo(password);
+    }
+
+    @Test
     void browserSignInWithPkce() throws Exception {
         Map<String, String> authorize = new HashMap<>();
         HttpClient browser = HttpClient.newHttpClient();

@@ -145,9 +145,11 @@ class ExoEndpointOptionsTest extends CamelTestSupport {
                 assertThat(endpoint.toString()).doesNotContain(secret, TOKEN, password);
             }
             // a sign-in that cannot succeed here (no network, no file): its failure must not carry the secrets either
+            java.nio.file.Path pfx = io.camelexo.exchangeonline.support.TestKeys.keyPair(java.nio.file.Files.createTempDirectory("pfx"),
+                    "app", "right-password", "CN=app", null, 30);
             Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> template.request("exo:Get-Mailbox?appId=app"
-                    + "&organization=contoso.onmicrosoft.com&certificateFilePath=/nonexistent/app.pfx&certificatePassword=" + password, e -> { }));
-            assertThat(stackTraceOf(failed)).doesNotContain(password).contains("certificateFilePath: no file at /nonexistent/app.pfx");
+                    + "&organization=contoso.onmicrosoft.com&certificateFilePath=" + pfx + "&certificatePassword=" + password, e -> { }));
+            assertThat(stackTraceOf(failed)).doesNotContain(password).contains("certificatePassword does not open");
             Exchange unauthorized = template.request("exo:Get-Mailbox?connectionUri=http://127.0.0.1:9&maxRetries=0&connectTimeout=500"
                     + "&organization=contoso.onmicrosoft.com&accessToken=" + TOKEN, e -> { });
             assertThat(unauthorized.getException()).isNotNull();

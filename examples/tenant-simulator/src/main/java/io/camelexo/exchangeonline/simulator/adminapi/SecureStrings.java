@@ -1,11 +1,12 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
+import io.camelexo.exchangeonline.simulator.entra.TokenService;
+
 import javax.crypto.Cipher;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
@@ -17,17 +18,7 @@ import java.util.Base64;
  */
 public final class SecureStrings {
 
-    private final KeyPair keyPair = generate();
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The JDK cannot make an RSA key pair", e);
-        }
-    }
+    private final KeyPair keyPair = TokenService.rsaKeyPair();
 
     public RSAPublicKey publicKey() {
         return (RSAPublicKey) keyPair.getPublic();

@@ -46,7 +46,8 @@ public final class TokenService {
         this.keyId = thumbprint(signingKey.getPublic().getEncoded());
     }
 
-    private static KeyPair rsaKeyPair() {
+    /** A fresh 2048-bit RSA key pair (token signing here, SecureString decryption in the Admin API). */
+    public static KeyPair rsaKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

@@ -1,8 +1,11 @@
 package io.camelexo.exchangeonline.adminapi;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelexo.exchangeonline.error.ExoCmdletException;
+import io.camelexo.exchangeonline.error.ExoProtocolException;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +29,9 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
     private final AdminApiClient.Call call;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private PageReader page;
+    private URI pageLink;
+    private long deliveredBeforePage;
+    private int pageRereads;
     private Map<String, Object> next;
     private long delivered;
     private int pagesRequested;
@@ -85,7 +91,7 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
         while (true) {
             boolean limitReached = delivered >= call.limit.maxRecords();
             if (!limitReached) {
-                Map<String, Object> record = page.nextRecord();
+                Map<String, Object> record = readRecord();
                 if (record != null) {
                     next = record;
                     return true;
@@ -107,14 +113,42 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
                 return false;
             }
             page = call.fetch(nextLink, delivered);
+            pageLink = nextLink;
+            deliveredBeforePage = delivered;
             pagesRequested++;
+        }
+    }
+
+    /**
+     * The next record of the page. When the connection breaks in the middle of a read cmdlet's page, the page is
+     * requested again (same URL, same client-request-id) and the records already handed out are skipped.
+     */
+    private Map<String, Object> readRecord() {
+        while (true) {
+            try {
+                return page.nextRecord();
+            } catch (ExoProtocolException e) {
+                boolean brokenConnection = e.getCause() instanceof IOException && !(e.getCause() instanceof JsonProcessingException);
+                if (!brokenConnection || !call.readCmdlet || pageRereads >= call.options.retryPolicy().maxRetries()) {
+                    throw e;
+                }
+                pageRereads++;
+                page.close();
+                page = call.fetch(pageLink, deliveredBeforePage);
+                for (long skipped = deliveredBeforePage; skipped < delivered; skipped++) {
+                    if (page.nextRecord() == null) {
+                        throw new ExoProtocolException(call.cmdlet() + ": the page read again after a broken connection holds fewer records "
+                                + "than were already delivered [client-request-id " + call.requestId + "]", 200, call.requestId, e);
+                    }
+                }
+            }
         }
     }
 
     /** Parses and drops the page's remaining records; true if there were any. */
     private boolean skipRestOfPage() {
         boolean any = false;
-        while (page.nextRecord() != null) {
+        while (readRecord() != null) {
             any = true;
         }
         return any;

@@ -280,6 +280,42 @@ class AdminApiClientTest {
     }
 
     @Test
+    void aConnectionThatBreaksMidPageIsReadAgainWithoutLosingOrRepeatingRecords() throws Exception {
+        byte[] full = page(mailboxes(0, 50), null, List.of()).getBytes(StandardCharsets.UTF_8);
+        List<String> requestIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (java.net.ServerSocket flaky = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                for (int connection = 0; connection < 2; connection++) {
+                    try (java.net.Socket socket = flaky.accept()) {
+                        StringBuilder request = new StringBuilder();
+                        while (request.indexOf("\r\n\r\n") < 0) {
+                            request.append((char) socket.getInputStream().read());
+                        }
+                        requestIds.add(request.toString().lines().filter(l -> l.toLowerCase().startsWith("client-request-id:")).findFirst().orElse("?"));
+                        String headers = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + full.length + "\r\n\r\n";
+                        socket.getOutputStream().write(headers.getBytes(StandardCharsets.UTF_8));
+                        // the first answer breaks off after 20 records' worth of bytes
+                        socket.getOutputStream().write(full, 0, connection == 0 ? full.length * 2 / 5 : full.length);
+                        socket.getOutputStream().flush();
+                    } catch (java.io.IOException ignored) {
+                        return;
+                    }
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            AdminApiClient flakyClient = new AdminApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                    new ServiceLocation(URI.create("http://127.0.0.1:" + flaky.getLocalPort()), TENANT),
+                    (force, claims) -> "token", AnchorMailbox.forApp(TENANT), "conn-1", statistics, null);
+            List<Map<String, Object>> records = readAll(flakyClient.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 50), options));
+            assertThat(records).extracting(r -> r.get("Identity")).hasSize(50).doesNotHaveDuplicates().startsWith("user0").endsWith("user49");
+            // the page is asked for again as part of the same call: same client-request-id
+            assertThat(requestIds).hasSize(2).doesNotContain("?");
+            assertThat(requestIds.get(1)).isEqualTo(requestIds.get(0));
+        }
+    }
+
+    @Test
     void closingEarlyStopsThePaging() {
         stubPages(3, 4, List.of());
         CmdletResult result = client.invoke(new CmdletRequest("Get-Mailbox", Map.of("ResultSize", "Unlimited"), List.of(), 4), options);

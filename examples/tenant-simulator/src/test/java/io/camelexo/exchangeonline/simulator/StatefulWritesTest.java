@@ -179,6 +179,23 @@ class StatefulWritesTest {
                 .isEqualTo("Microsoft.Exchange.Management.Tasks.MemberNotFoundException");
     }
 
+    @Test
+    void aRecipientsGroupsAreFoundWithTheMembersFilter() {
+        String groupAlias = invoke("Get-DistributionGroup", Map.of("ResultSize", 1)).json().path("value").get(0).path("Alias").asText();
+        String member = members(groupAlias).get(0);
+        String memberDn = sim.mailbox(TENANT, sim.findMailbox(TENANT, member)).get("DistinguishedName").toString();
+        Map<String, Object> byMember = Map.of("Filter", "Members -eq '" + memberDn + "'", "ResultSize", "Unlimited");
+        List<String> groups = new java.util.ArrayList<>();
+        invoke("Get-DistributionGroup", byMember).json().path("value").forEach(g -> groups.add(g.path("Alias").asText()));
+        assertThat(groups).contains(groupAlias);
+        groups.forEach(alias -> assertThat(members(alias)).contains(member));
+
+        assertThat(invoke("Remove-DistributionGroupMember", Map.of("Identity", groupAlias, "Member", member)).status()).isEqualTo(200);
+        List<String> after = new java.util.ArrayList<>();
+        invoke("Get-DistributionGroup", byMember).json().path("value").forEach(g -> after.add(g.path("Alias").asText()));
+        assertThat(after).doesNotContain(groupAlias).hasSize(groups.size() - 1);
+    }
+
     private List<String> members(String group) {
         List<String> members = new ArrayList<>();
         invoke("Get-DistributionGroupMember", Map.of("Identity", group, "ResultSize", "Unlimited")).json().path("value")

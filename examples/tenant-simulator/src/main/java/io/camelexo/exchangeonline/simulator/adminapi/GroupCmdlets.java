@@ -2,8 +2,10 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Distribution groups and their membership. */
 final class GroupCmdlets {
@@ -16,8 +18,22 @@ final class GroupCmdlets {
         if (call.has("Identity")) {
             return CmdletOutput.of(List.of(tenant.groupRecord(Lookups.group(tenant, call.requiredString("Identity")))));
         }
-        RecordSource groups = RecordSource.over(tenant.groupCount(), position -> tenant.groupRecord((int) position));
-        return CmdletOutput.of(groups.filter(Lookups.orAll(Lookups.filter(call)).and(MailboxCmdlets.recipientTypes(call))));
+        RecordFilter filter = Lookups.filter(call);
+        Predicate<Map<String, Object>> matches = Lookups.orAll(filter);
+        Predicate<Map<String, Object>> types = MailboxCmdlets.recipientTypes(call);
+        // -Filter "Members -eq '<DN>'": the one-call way to find a recipient's groups; membership is not a record property
+        boolean byMembers = filter != null && filter.properties().stream().anyMatch("Members"::equalsIgnoreCase);
+        return CmdletOutput.of(RecordSource.over(tenant.groupCount(), position -> {
+            Map<String, Object> group = tenant.groupRecord((int) position);
+            Map<String, Object> tested = byMembers ? withMemberNames(tenant, (int) position, group) : group;
+            return types.test(group) && matches.test(tested) ? group : null;
+        }));
+    }
+
+    private static Map<String, Object> withMemberNames(Tenant tenant, int group, Map<String, Object> record) {
+        Map<String, Object> tested = new LinkedHashMap<>(record);
+        tested.put("Members", tenant.groupMembers(group).stream().map(member -> tenant.mailboxRecord(member, true).get("DistinguishedName")).toList());
+        return tested;
     }
 
     static CmdletOutput getDistributionGroupMember(CmdletCall call, CmdletContext context) {

@@ -39,7 +39,6 @@ public class OffboardingStepRoutes extends RouteBuilder {
     private static final String DEVICE = "mobileDevice";
     private static final String GROUP = "distributionGroup";
     private static final String REMOVED_FROM_GROUP = "removedFromDistributionGroup";
-    private static final String LEAVER_DIRECTORY_ID = "leaverDirectoryObjectId";
 
     private final LeaverLedger ledger;
 
@@ -80,33 +79,29 @@ public class OffboardingStepRoutes extends RouteBuilder {
                     .end()
                 .end();
 
-        // The leaver is recognised among a group's members by directory object id, whatever address they are listed
-        // under. Membership is read group by group: one call per distribution group of the tenant. A removal answered
-        // "not a member" counts as done: a listing can lag behind a removal made moments before (an earlier attempt's).
+        // The leaver's groups come from one filtered listing (Members -eq '<DN>'), not from reading every group's members.
+        // A removal answered "not a member" counts as done: a listing can lag behind a removal made moments before.
         from(REMOVE_FROM_DISTRIBUTION_GROUPS.uri()).routeId(REMOVE_FROM_DISTRIBUTION_GROUPS.id())
                 .setBody(leaverUpn())
-                .to("exo:Get-Mailbox?inBody=Identity&outputType=Single&select=ExternalDirectoryObjectId&commandName=Get-Mailbox")
-                .setProperty(LEAVER_DIRECTORY_ID, simple("${body[ExternalDirectoryObjectId]}"))
+                .to("exo:Get-Mailbox?inBody=Identity&outputType=Single&select=DistinguishedName&commandName=Get-Mailbox")
+                .setHeader(ExoConstants.PARAMETERS).exchange(exchange -> Map.of("Filter",
+                        "Members -eq '" + exchange.getIn().getBody(Map.class).get("DistinguishedName").toString().replace("'", "''") + "'"))
                 .to("exo:Get-DistributionGroup?ResultSize=Unlimited&outputType=Stream&select=Identity"
                         + "&commandName=Get-DistributionGroup")
+                .removeHeader(ExoConstants.PARAMETERS)
                 .split(body(), AggregationStrategies.flexible(String.class).pick(exchangeProperty(REMOVED_FROM_GROUP))
                         .accumulateInCollection(ArrayList.class))
                     .streaming().stopOnException()
                     .setProperty(GROUP, simple("${body[Identity]}"))
+                    .setHeader(ExoConstants.PARAMETERS).exchange(exchange -> Map.of("Member", leaver(exchange).userPrincipalName(),
+                            "BypassSecurityGroupManagerCheck", true, "Confirm", false))
                     .setBody(exchangeProperty(GROUP))
-                    .to("exo:Get-DistributionGroupMember?inBody=Identity&ResultSize=Unlimited&select=ExternalDirectoryObjectId"
-                            + "&commandName=Get-DistributionGroupMember")
-                    .filter(this::leaverIsAmongMembers)
-                        .setHeader(ExoConstants.PARAMETERS).exchange(exchange -> Map.of("Member", leaver(exchange).userPrincipalName(),
-                                "BypassSecurityGroupManagerCheck", true, "Confirm", false))
-                        .setBody(exchangeProperty(GROUP))
-                        .doTry()
-                            .to("exo:Remove-DistributionGroupMember?inBody=Identity&commandName=Remove-DistributionGroupMember")
-                        .doCatch(ExoCmdletException.class).onWhen(exceptionTypeIs("MemberNotFoundException", "ManagementObjectNotFoundException"))
-                            .log(LoggingLevel.INFO, LOG, "${exchangeProperty." + LEAVER + ".userPrincipalName} had already left ${exchangeProperty." + GROUP + "}")
-                        .end()
-                        .setProperty(REMOVED_FROM_GROUP, exchangeProperty(GROUP))
+                    .doTry()
+                        .to("exo:Remove-DistributionGroupMember?inBody=Identity&commandName=Remove-DistributionGroupMember")
+                    .doCatch(ExoCmdletException.class).onWhen(exceptionTypeIs("MemberNotFoundException", "ManagementObjectNotFoundException"))
+                        .log(LoggingLevel.INFO, LOG, "${exchangeProperty." + LEAVER + ".userPrincipalName} had already left ${exchangeProperty." + GROUP + "}")
                     .end()
+                    .setProperty(REMOVED_FROM_GROUP, exchangeProperty(GROUP))
                 .end()
                 .setProperty(STEP_DETAIL).exchange(exchange -> "removed from " + describe(groupsLeft(exchange), "distribution group"));
 
@@ -139,13 +134,6 @@ public class OffboardingStepRoutes extends RouteBuilder {
         OffboardingStep step = step(exchange);
         String detail = exchange.getProperty(STEP_DETAIL, step.outcome(), String.class);
         ledger.recordDone(leaver(exchange), step, detail, exchange.getIn().getHeader(ExoConstants.REQUEST_ID, String.class));
-    }
-
-    private boolean leaverIsAmongMembers(Exchange exchange) {
-        Object leaverId = exchange.getProperty(LEAVER_DIRECTORY_ID);
-        List<?> members = exchange.getIn().getBody(List.class);
-        return leaverId != null && members != null
-                && members.stream().anyMatch(member -> member instanceof Map<?, ?> m && leaverId.equals(m.get("ExternalDirectoryObjectId")));
     }
 
     /** A removal the service refuses because it is already done counts as done. */

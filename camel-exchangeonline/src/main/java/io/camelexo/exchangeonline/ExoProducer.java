@@ -166,7 +166,10 @@ public class ExoProducer extends DefaultProducer {
         }
     }
 
-    /** Cmdlets answered from the session's own state, with no request to the service (architecture 3.4). */
+    /**
+     * Cmdlets answered from the session's own state, with no request to the service: the module too answers
+     * Get-ConnectionInformation locally and disconnects without a call (it only drops its tokens).
+     */
     private static final class LocalCmdlets {
         private static final String CONNECTION_INFORMATION = "Get-ConnectionInformation";
         private static final String DISCONNECT = "Disconnect-ExchangeOnline";

@@ -1,8 +1,9 @@
 package io.camelexo.exchangeonline.adminapi;
 
 /**
- * {@code X-AnchorMailbox} routing hints (reference b.3). The app-only form is [L]: the module's own value lives in a
- * closed DLL; the SystemMailbox forms below are what working clients send. Change them here only.
+ * {@code X-AnchorMailbox} routing hints (docs/admin-api.md, "The InvokeCommand call"). The app-only form is not
+ * confirmed: the module's own value lives in its closed .NET assembly; the SystemMailbox forms below are what working
+ * public clients send. Change them here only.
  */
 public final class AnchorMailbox {
 

@@ -13,7 +13,8 @@ import java.util.StringJoiner;
 
 /**
  * The nine Get-EXO* cmdlets, which the module runs against OData entity routes instead of InvokeCommand
- * (reference f). The exact URL forms are [L]: each lives in this class only — the route table, the identity key
+ * (docs/admin-api.md, "Get-EXO* entity routes"). The exact URL forms are not confirmed (the module builds them in its
+ * closed .NET assembly): each lives in this class only — the route table, the identity key
  * form ({@code ('base64')} with {@code isEncoded=true}) and the query option names.
  */
 final class EntityRoutes {
@@ -30,7 +31,7 @@ final class EntityRoutes {
             "get-exomailboxfolderpermission", "Mailbox({id})/MailboxFolder({folder})/MailboxFolderPermission",
             "get-exomobiledevicestatistics", "Mailbox({id})/MobileDevice/Exchange.GetMobileDeviceStatistics()");
 
-    /** Without an Identity the recipient permissions of the whole organisation come from this function [L]. */
+    /** Without an Identity the recipient permissions of the whole organisation come from this function (not confirmed). */
     private static final String ALL_RECIPIENT_PERMISSIONS = "Recipient/Exchange.GetRecipientPermissionByFilters()";
 
     /** Parameters that name the object, in the order Get-EXO* cmdlets accept them. */

@@ -2,8 +2,8 @@ package io.camelexo.exchangeonline.adminapi;
 
 /**
  * The clouds of {@code -ExchangeEnvironmentName}: the one table of hosts, authorities and token resources.
- * Nothing else in the code base names a Microsoft host. Values marked [L] in the Admin API reference
- * (DoD and China SCC, Germany) are best evidence, not confirmed; each is a single literal here, and
+ * Nothing else in the code base names a Microsoft host. Where each value comes from, and which are not confirmed
+ * (DoD SCC, China, Germany), is in docs/admin-api.md, "Hosts and clouds"; each is a single literal here, and
  * {@code connectionUri} / {@code azureADAuthorizationEndpointUri} override them per endpoint.
  */
 public enum ExoEnvironment {
@@ -16,17 +16,18 @@ public enum ExoEnvironment {
             "outlook.office365.us", "https://outlook.office365.us",
             "ps.compliance.protection.office365.us", "https://ps.compliance.protection.office365.us"),
 
-    // [L] REST clients use outlook-dod.office365.us; the SCC host is the one the connect documentation names.
+    // Exchange host as the Admin API documentation lists it; the SCC host is the one the SCC connect page names, not confirmed.
     O365USGovDoD("login.microsoftonline.us",
             "outlook-dod.office365.us", "https://outlook-dod.office365.us",
             "l5.ps.compliance.protection.office365.us", "https://ps.compliance.protection.office365.us"),
 
-    // [L] legacy Microsoft Cloud Deutschland; hosts follow the documented RPS endpoints.
+    // Retired Microsoft Cloud Deutschland, not confirmed; hosts follow the documented Remote PowerShell endpoints.
     O365GermanyCloud("login.microsoftonline.de",
             "outlook.office.de", "https://outlook.office.de",
             "ps.compliance.protection.outlook.de", "https://ps.compliance.protection.outlook.de"),
 
-    // [L] 21Vianet: msal4j maps login.chinacloudapi.cn to login.partner.microsoftonline.cn itself.
+    // 21Vianet, not confirmed (the Admin API documentation lists outlook.office365.cn instead); msal4j maps
+    // login.chinacloudapi.cn to login.partner.microsoftonline.cn itself.
     O365China("login.chinacloudapi.cn",
             "partner.outlook.cn", "https://partner.outlook.cn",
             "ps.compliance.protection.partner.outlook.cn", "https://ps.compliance.protection.partner.outlook.cn");

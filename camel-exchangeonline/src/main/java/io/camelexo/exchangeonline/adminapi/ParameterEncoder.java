@@ -25,17 +25,17 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Turns Java values into the JSON the module's {@code Transform-Parameters} sends (reference b.4):
+ * Turns Java values into the JSON the module's {@code Transform-Parameters} sends (docs/admin-api.md, "The InvokeCommand call"):
  * switches and booleans as JSON booleans, collections as arrays, maps as {@code #Exchange.GenericHashTable},
  * a collection of maps with the {@code #Collection(Exchange.GenericHashTable)} sibling annotation,
  * dates converted to UTC in the sortable pattern, durations as TimeSpan text, SecureString and PSCredential values
- * RSA-encrypted (reference g), everything else as text.
+ * RSA-encrypted ("SecureString and PSCredential parameters"), everything else as text.
  */
 public final class ParameterEncoder {
 
     static final String HASHTABLE_TYPE = "#Exchange.GenericHashTable";
     static final String HASHTABLE_COLLECTION_TYPE = "#Collection(Exchange.GenericHashTable)";
-    // [L] the reference is unsure whether ByteArrayType.Data is a number array or base64; base64 is one edit away.
+    // Not confirmed whether ByteArrayType.Data is base64 (sent now) or an array of numbers; the byte[] branch of encode is the one edit.
     static final String BYTE_ARRAY_TYPE = "#Exchange.ByteArrayType";
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

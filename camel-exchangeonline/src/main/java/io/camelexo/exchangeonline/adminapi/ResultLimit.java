@@ -3,7 +3,7 @@ package io.camelexo.exchangeonline.adminapi;
 import java.util.Locale;
 
 /**
- * What {@code ResultSize} asks for (reference c.4): absent = the service's first page only (the "more results"
+ * What {@code ResultSize} asks for (docs/admin-api.md, "Paging"): absent = the service's first page only (the "more results"
  * warning then reaches the caller), {@code Unlimited} = every page, N = pages until N records.
  */
 record ResultLimit(boolean firstPageOnly, long maxRecords) {

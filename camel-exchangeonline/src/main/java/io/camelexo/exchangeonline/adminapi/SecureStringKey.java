@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The RSA public key SecureString and PSCredential parameters are encrypted with (reference g): .NET XML
+ * The RSA public key SecureString and PSCredential parameters are encrypted with: .NET XML
  * {@code <RSAKeyValue><Modulus>…</Modulus><Exponent>…</Exponent></RSAKeyValue>}, PKCS#1 v1.5 padding, UTF-8 plain
- * text, standard Base64 out.
+ * text, standard Base64 out (docs/admin-api.md, "SecureString and PSCredential parameters").
  */
 public final class SecureStringKey {
 

@@ -21,21 +21,27 @@ import java.util.regex.Pattern;
 
 /**
  * A non-2xx answer decoded into what a caller needs: the cmdlet's error (from all three
- * {@code details[0].message} formats, reference d.1), or a description of a body that is no envelope at all
+ * {@code details[0].message} formats, docs/admin-api.md, "Errors"), or a description of a body that is no envelope at all
  * (HTML, NUL bytes, empty, plain text), plus the throttling signals that drive retries.
  */
 final class ServiceError {
 
     static final String CONCURRENCY_TEXT = "You have reached the maximum number of concurrent requests per tenant";
 
-    /** Exception names that mean "try again" even inside a 400 (module list plus M365Permissions', reference d.5). */
+    /**
+     * Exception names that mean "try again" even inside a 400: the module's list plus M365Permissions'
+     * (docs/admin-api.md, "Retries and throttling").
+     */
     static final List<String> TRANSIENT_EXCEPTION_NAMES = List.of(
             "DCOverloadedException", "SuitabilityDirectoryException", "ServerInMMException",
             "ADServerSettingsChangedException", "StorageTransientException", "ADTransientException",
             "CmdletProxyNotAvailableFailure", "ServerBusyException", "TransientException",
             "BackendCommunicationException");
 
-    /** The service's text when an app has Exchange.ManageAsApp consent but no Exchange RBAC role (reference a.2). */
+    /**
+     * The service's text when an app has Exchange.ManageAsApp consent but no Exchange RBAC role
+     * (docs/admin-api.md, "Sign-in: authorities and scopes").
+     */
     static final String ROLE_NOT_SUPPORTED = "The role assigned to application";
     private static final String ROLE_HINT = ". The app has no Exchange role: assign it an Entra role such as Exchange Administrator "
             + "(Compliance Administrator for scc), or add its service principal to a role group; consent to Exchange.ManageAsApp alone is not enough";

@@ -47,7 +47,10 @@ public final class ServiceLocation {
         return URI.create(base + "/adminapi/beta/" + UriEncoding.encode(tenant) + "/" + relative);
     }
 
-    /** The connect-time module file, which embeds the session's RSA key for SecureString parameters (reference a.3, g). */
+    /**
+     * The connect-time module file, which embeds the session's RSA key for SecureString parameters
+     * (docs/admin-api.md, "Hosts and clouds").
+     */
     public URI moduleFile(String moduleVersion) {
         return URI.create(base() + "/adminapi/v1.0/" + UriEncoding.encode(tenant) + "/EXOModuleFile?Version=" + UriEncoding.encode(moduleVersion));
     }

@@ -41,7 +41,7 @@ final class MsalApplications {
 
     /**
      * Instance metadata for an authority msal4j does not know. Listing host:port as an alias and cache key works
-     * around msal4j dropping the port, which would otherwise break token caching and refresh (msal4j-testing 1.3 B).
+     * around msal4j dropping the port, which would otherwise break token caching and refresh.
      */
     static String localInstanceMetadata(String authority) {
         URI uri = URI.create(authority);

@@ -15,7 +15,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Parameter encoding (reference b.4), Get-EXO* routes (f), service locations and redirects (a.3, a.4), ResultSize (c.4). */
+/**
+ * Parameter encoding, Get-EXO* routes, service locations and redirects, ResultSize: docs/admin-api.md, "The InvokeCommand
+ * call", "Get-EXO* entity routes", "Hosts and clouds", "Security &amp; Compliance redirect", "Paging".
+ */
 class RequestShapeTest {
 
     @Test

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Response bodies in the Admin API's wire shapes (reference c.1, c.2, c.5, d.1, d.3): OData annotations on the
- * envelope and on each record, warnings, nextLinks and the three error-detail formats.
+ * Response bodies in the Admin API's wire shapes (docs/admin-api.md, "The InvokeCommand call", "Paging", "Errors"):
+ * OData annotations on the envelope and on each record, warnings, nextLinks and the three error-detail formats.
  */
 public final class AdminApiWire {
 

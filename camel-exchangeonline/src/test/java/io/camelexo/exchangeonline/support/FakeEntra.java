@@ -28,8 +28,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 /**
  * Entra ID on loopback over HTTPS (certificate made by keytool, SAN ip:127.0.0.1). The component keeps the real
  * authority (login.microsoftonline.com) and an {@link IHttpClient} routes msal4j's requests here, so caching and
- * refresh behave as in production (msal4j-testing 1.3 A); the original host travels in X-Original-Host. Plain HTTP
- * requests (the managed identity endpoint 169.254.169.254) go to the server's HTTP port.
+ * refresh behave as in production (msal4j's instance discovery and cache keys use the authority's host); the original
+ * host travels in X-Original-Host. Plain HTTP requests (the managed identity endpoint 169.254.169.254) go to the
+ * server's HTTP port.
  */
 public final class FakeEntra implements AutoCloseable {
 
@@ -85,7 +86,7 @@ public final class FakeEntra implements AutoCloseable {
                 + "\",\"id_token\":\"" + idToken + "\",\"client_info\":\"" + clientInfo + "\"}";
     }
 
-    /** An app-only token answer (msal4j-testing 2.1). */
+    /** An app-only token answer, with the fields msal4j reads from Entra's token endpoint. */
     public static String tokenAnswer(String accessToken, int expiresIn) {
         return "{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"ext_expires_in\":" + expiresIn
                 + ",\"access_token\":\"" + accessToken + "\"}";

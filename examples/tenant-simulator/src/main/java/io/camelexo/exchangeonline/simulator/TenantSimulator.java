@@ -171,7 +171,7 @@ public final class TenantSimulator implements AutoCloseable {
     /**
      * Instance metadata that lists the authority with its port as an alias, for msal4j's
      * {@code aadInstanceDiscoveryResponse(...)}: with it, msal4j caches app tokens and refreshes silently against a
-     * port-bearing authority (msal4j-testing.md 1.3 B). The same JSON is served at /common/discovery/instance.
+     * port-bearing authority (without it msal4j drops the port from its cache keys). The same JSON is served at /common/discovery/instance.
      */
     public String instanceDiscoveryMetadata(String tenant) {
         try {

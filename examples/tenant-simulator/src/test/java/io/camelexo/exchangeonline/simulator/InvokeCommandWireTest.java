@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import static io.camelexo.exchangeonline.simulator.AdminApiHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** InvokeCommand, $batch, EXOModuleFile and the Admin API's 401s, on the wire, against the reference's shapes. */
+/** InvokeCommand, $batch, EXOModuleFile and the Admin API's 401s, on the wire, against the shapes in docs/admin-api.md. */
 class InvokeCommandWireTest {
 
     private static final String TENANT = "contoso.onmicrosoft.com";

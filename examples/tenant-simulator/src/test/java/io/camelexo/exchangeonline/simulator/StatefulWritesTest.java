@@ -259,7 +259,10 @@ class StatefulWritesTest {
         }
     }
 
-    /** What a client does (reference g): read the .NET XML key from EXOModuleFile, PKCS#1 v1.5, standard Base64. */
+    /**
+     * What a client does (docs/admin-api.md, "SecureString and PSCredential parameters"): read the .NET XML key from
+     * EXOModuleFile, PKCS#1 v1.5, standard Base64.
+     */
     private String encryptWithPublishedKey(String clear) throws Exception {
         String xml = http.get(sim.exchangeUrl() + "/adminapi/v1.0/" + TENANT + "/EXOModuleFile", token).json()
                 .path("value").get(0).path("EncryptionKey").asText();

@@ -158,7 +158,7 @@ public final class AdminApiEndpoints implements Handler {
                 .header("Preference-Applied", "odata.include-annotations=\"*\", odata.maxpagesize=" + pageSize);
     }
 
-    /** ResultSize: absent = the cmdlets' default of 1000, "Unlimited", or a positive number (reference c.4). */
+    /** ResultSize: absent = the cmdlets' default of 1000, "Unlimited", or a positive number (docs/admin-api.md, "Paging"). */
     private static long resultSize(CmdletCall call) {
         Object value = call.value("ResultSize");
         if (value == null) {
@@ -181,7 +181,10 @@ public final class AdminApiEndpoints implements Handler {
 
     // ---------------------------------------------------------------- $batch
 
-    /** Up to ten sub-requests under the envelope's token; each answers with its own status, headers and body (reference c.7). */
+    /**
+     * Up to ten sub-requests under the envelope's token; each answers with its own status, headers and body
+     * (docs/admin-api.md, "$batch").
+     */
     private SimResponse batch(SimRequest request, AccessTokenClaims claims, String tenantBase) {
         JsonNode requests;
         try {
@@ -256,7 +259,7 @@ public final class AdminApiEndpoints implements Handler {
     // ---------------------------------------------------------------- EXOModuleFile
 
     /**
-     * The connect-time bootstrap (reference a.3, g). [L] The real answer is the generated module; the simulator answers
+     * The connect-time bootstrap (docs/admin-api.md, "Hosts and clouds"). The real answer is the generated module; the simulator answers
      * JSON with the cmdlets this workload runs ({@code exportedCmdlets}) and the RSA public key as .NET XML
      * ({@code EncryptionKey}), which the real module embeds in its text.
      */
@@ -355,7 +358,7 @@ public final class AdminApiEndpoints implements Handler {
         return response;
     }
 
-    /** Headers the service puts on every answer (reference c.1), with the client's request id echoed. */
+    /** Headers the service puts on every answer, as captured answers show them, with the client's request id echoed. */
     private static SimResponse withServiceHeaders(SimResponse response, SimRequest request) {
         if (response.isConnectionReset()) {
             return response;

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A failure answered the way the service answers it (reference d.1 – d.4). The exact choices, where the reference
- * is [L]: a missing object is 404 with the pipe-delimited detail ({@code ErrorId|Type|Message}); every other cmdlet
+ * A failure answered the way the service answers it (docs/admin-api.md, "Errors"). The choices where the real shape is
+ * not confirmed: a missing object is 404 with the pipe-delimited detail ({@code ErrorId|Type|Message}); every other cmdlet
  * failure is 400 with the JSON-in-string detail ({@code {"Message":…,"TypeName":…}}); an SCC cmdlet sent to
  * Exchange is 403 with 512 NUL bytes; 401 has an empty body with {@code WWW-Authenticate} and
  * {@code x-ms-diagnostics} saying why; the concurrency cap answers 429 with the plain-text message.
@@ -51,7 +51,7 @@ public final class AdminApiError extends RuntimeException {
         return headers;
     }
 
-    /** 404, ManagementObjectNotFoundException, pipe-delimited detail (reference d.3). */
+    /** 404, ManagementObjectNotFoundException, pipe-delimited detail. */
     static AdminApiError objectNotFound(String identity, String domainController) {
         String type = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException";
         return cmdletError(404, "NotFound", "Ex6F9304|" + type + "|The operation couldn't be performed because object '" + identity
@@ -89,7 +89,7 @@ public final class AdminApiError extends RuntimeException {
                 + "'. Cannot convert value \"" + value + "\" to type \"" + expected + "\".");
     }
 
-    /** What Exchange answers for a Security &amp; Compliance cmdlet: 403 and a body of NUL bytes (reference d.2, [M]). */
+    /** What Exchange answers for a Security &amp; Compliance cmdlet: 403 and a body of NUL bytes (one public report). */
     static AdminApiError complianceCmdletOnExchange() {
         return new AdminApiError(403, "application/json", new byte[NUL_BODY_BYTES], Map.of(), "403 with NUL bytes");
     }
@@ -103,7 +103,7 @@ public final class AdminApiError extends RuntimeException {
         return new AdminApiError(401, "text/plain", new byte[0], headers, "401: " + reason);
     }
 
-    /** 429 with a decimal Retry-After in seconds and the Rate-Limit-* headers (reference d.3, e). */
+    /** 429 with a decimal Retry-After in seconds and the Rate-Limit-* headers (docs/admin-api.md, "Retries and throttling"). */
     static AdminApiError throttled(String retryAfter, Map<String, String> rateLimitHeaders) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         ObjectNode error = root.putObject("error");
@@ -114,7 +114,7 @@ public final class AdminApiError extends RuntimeException {
         return new AdminApiError(429, "application/json", bytes(root), headers, "429 throttled");
     }
 
-    /** [L] the reference has the text but not the status; 429 makes every client back off. */
+    /** The refusal's text is known from a public client, its status is not; 429 makes every client back off. */
     static AdminApiError concurrencyLimit() {
         return new AdminApiError(429, "text/plain; charset=utf-8", ("You have reached the maximum number of concurrent requests per tenant. "
                 + "Please wait and try again").getBytes(StandardCharsets.UTF_8), Map.of(), "429 concurrency");
@@ -126,7 +126,7 @@ public final class AdminApiError extends RuntimeException {
         return new AdminApiError(503, "text/html; charset=us-ascii", html.getBytes(StandardCharsets.US_ASCII), Map.of(), "503 busy");
     }
 
-    /** 500 ADTransientException, envelope without details (reference d.3). */
+    /** 500 ADTransientException, envelope without details. */
     static AdminApiError transientDirectoryError() {
         String message = "The Active Directory Topology service returned an error: the LDAP server is unavailable.";
         String type = "Microsoft.Exchange.Data.Directory.ADTransientException";

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * One cmdlet invocation from an InvokeCommand body ({@code {"CmdletInput":{"CmdletName":…,"Parameters":{…}}}},
- * reference b.1, b.4). Parameter names are case-insensitive, as in PowerShell; annotations ({@code X@odata.type})
+ * docs/admin-api.md, "The InvokeCommand call"). Parameter names are case-insensitive, as in PowerShell; annotations ({@code X@odata.type})
  * are dropped, hashtables become maps. Typed getters fail with the service's ParameterBindingException.
  */
 final class CmdletCall {
@@ -123,7 +123,7 @@ final class CmdletCall {
         return value;
     }
 
-    /** A switch or bool parameter; the strings "true"/"false" count too (monkey365 sends them, reference b.4). */
+    /** A switch or bool parameter; the strings "true"/"false" count too (monkey365 sends them). */
     boolean flag(String name) {
         Boolean value = bool(name);
         return value != null && value;

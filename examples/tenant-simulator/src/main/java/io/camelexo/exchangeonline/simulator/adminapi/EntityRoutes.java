@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Get-EXO* entity routes, in the forms the component's EntityRoutes builds (reference f): {@code Mailbox},
+ * The Get-EXO* entity routes (docs/admin-api.md, "Get-EXO* entity routes"), in the forms the component's EntityRoutes
+ * builds: {@code Mailbox},
  * {@code Mailbox('base64')?isEncoded=true}, {@code Mailbox('…')/MailboxPermission},
  * {@code Mailbox('…')/Exchange.GetMailboxStatistics()}, {@code Mailbox('…')/MobileDevice/Exchange.GetMobileDeviceStatistics()},
  * and the same for {@code Recipient}; with PropertySet, $select, $filter (OData), $top and RecipientTypeDetails.

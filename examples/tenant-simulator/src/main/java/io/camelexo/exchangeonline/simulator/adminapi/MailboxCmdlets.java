@@ -180,7 +180,10 @@ final class MailboxCmdlets {
         return CmdletOutput.of(List.of(tenant.mailboxRecord(index, false)));
     }
 
-    /** Decrypts a SecureString parameter (reference g) and applies the directory's complexity rule. */
+    /**
+     * Decrypts a SecureString parameter (docs/admin-api.md, "SecureString and PSCredential parameters") and applies the
+     * directory's complexity rule.
+     */
     private static String checkedPassword(CmdletContext context, String parameter, String encrypted) {
         String password = context.secureStrings().decrypt(parameter, encrypted);
         int classes = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0) + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Response bodies: the InvokeCommand envelope (reference c.1, c.6) and OData entity collections and entities (f). */
+/**
+ * Response bodies: the InvokeCommand envelope and OData entity collections and entities (docs/admin-api.md,
+ * "The InvokeCommand call", "Get-EXO* entity routes", "Paging").
+ */
 final class PageWriter {
 
     static final String MORE_RESULTS = "There are more results available than are currently displayed. "

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes records the way the Admin API does (reference c.2). InvokeCommand flattens cmdlet output into
+ * Writes records the way the Admin API does (docs/admin-api.md, "The InvokeCommand call"). InvokeCommand flattens cmdlet output into
  * Exchange.GenericHashTable: collections get {@code X@odata.type}, Guids and integers get both {@code X@data.type} and
  * {@code X@odata.type}, DateTimes only {@code X@data.type}. Entity routes (Get-EXO*) are typed OData entities:
- * [L] the simulator gives them only the {@code X@odata.type} annotations, with the same value formats.
+ * their exact annotations are not known; the simulator gives them only {@code X@odata.type}, with the same value formats.
  */
 public final class RecordJson {
 

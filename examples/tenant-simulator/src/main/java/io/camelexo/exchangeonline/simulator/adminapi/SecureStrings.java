@@ -12,7 +12,8 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * The key pair behind SecureString and PSCredential parameters (reference g): the public half is published as .NET
+ * The key pair behind SecureString and PSCredential parameters
+ * (docs/admin-api.md, "SecureString and PSCredential parameters"): the public half is published as .NET
  * XML ({@code <RSAKeyValue><Modulus>…</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>}), clients encrypt with
  * RSA PKCS#1 v1.5 and send standard Base64, the private half stays here to decrypt and check.
  */
@@ -42,7 +43,7 @@ public final class SecureStrings {
             cipher.init(Cipher.DECRYPT_MODE, keyPair.getPrivate());
             return new String(cipher.doFinal(Base64.getDecoder().decode(base64.strip())), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            // [L] the real service's wording for an undecryptable SecureString is not known
+            // the real service's wording for an undecryptable SecureString is not known
             throw AdminApiError.badRequest("System.Security.Cryptography.CryptographicException", "The value of parameter '" + parameter
                     + "' could not be decrypted. Encrypt SecureString values with the RSA key of this session (PKCS#1 v1.5, Base64).");
         }

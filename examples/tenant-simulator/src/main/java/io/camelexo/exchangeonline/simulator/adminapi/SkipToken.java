@@ -9,7 +9,7 @@ import java.util.Base64;
 
 /**
  * The {@code $skiptoken} of a nextLink: where the next page starts, how many records went out before it, and for
- * InvokeCommand the CmdletInput itself. [L] Carrying the input is the simulator's choice: the module re-POSTs the
+ * InvokeCommand the CmdletInput itself. Carrying the input is the simulator's choice: the module re-POSTs the
  * same body to the nextLink, some clients GET it, and with the input in the link both work without server-side
  * cursors. Base64url, so the link needs no further escaping.
  */

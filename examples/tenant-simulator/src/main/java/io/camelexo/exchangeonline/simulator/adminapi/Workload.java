@@ -2,7 +2,10 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 
 import java.util.Locale;
 
-/** Which service runs a cmdlet, with the token audience (resource) its Admin API accepts (reference a.1). */
+/**
+ * Which service runs a cmdlet, with the token audience (resource) its Admin API accepts
+ * (docs/admin-api.md, "Sign-in: authorities and scopes").
+ */
 public enum Workload {
     EXCHANGE("https://outlook.office365.com"),
     COMPLIANCE("https://ps.compliance.protection.outlook.com");

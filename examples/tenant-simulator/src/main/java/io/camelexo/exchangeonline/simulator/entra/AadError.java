@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * An Entra ID error answer (msal4j-testing.md 2.2): {@code error} and {@code error_description} both non-blank
+ * An Entra ID error answer: {@code error} and {@code error_description} both non-blank
  * (msal4j otherwise reports "unknown" and, for device code, stops polling), the AADSTS code first in the
  * description and in {@code error_codes}, plus trace and correlation ids.
  */

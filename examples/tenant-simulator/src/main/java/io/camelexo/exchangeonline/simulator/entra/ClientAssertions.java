@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks an msal4j client assertion the way Entra does (msal4j-testing.md 2.4): RS256 over header.payload with a
+ * Checks an msal4j client assertion the way Entra does: RS256 over header.payload with a
  * certificate registered on the app, found by {@code x5t#S256} (msal4j sends it in standard Base64 with padding, so
  * both alphabets are accepted) or {@code x5t}; {@code iss} = {@code sub} = client id; {@code aud} = the token
  * endpoint the client configured; {@code exp} in the future.

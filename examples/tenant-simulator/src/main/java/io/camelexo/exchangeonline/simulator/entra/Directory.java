@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** App registrations and user accounts, per tenant: what Entra ID checks credentials against. */
 public final class Directory implements SignInAccounts {
 
-    /** "Microsoft Exchange REST API Based PowerShell", the module's public client, present in every tenant (reference a.2). */
+    /** "Microsoft Exchange REST API Based PowerShell", the module's public client, present in every tenant. */
     public static final String EXCHANGE_POWERSHELL_CLIENT_ID = "fb78d390-0c51-40cd-8e17-fdbfab77341b";
 
     /** A registered application. Secrets and certificates may be added while the simulator runs. */

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Entra ID endpoints msal4j computes from an authority {@code https://host:port/{tenant}/} (msal4j-testing.md 1.2):
+ * The Entra ID endpoints msal4j computes from an authority {@code https://host:port/{tenant}/}:
  * token (client credentials with secret or assertion, device code, password, refresh token), device code,
  * user realm (always /common), instance discovery and OpenID metadata; plus /common/oauth2/deviceauth, where a
  * person (or curl) completes a device-code sign-in.
@@ -195,7 +195,7 @@ public final class EntraEndpoints implements Handler {
         return userTokens(request, grant.user(), clientId, resourceScope(form, grant.tenant(), false));
     }
 
-    /** A delegated answer with everything msal4j needs for an account: id_token and client_info (msal4j-testing.md 2.1). */
+    /** A delegated answer with everything msal4j needs for an account: id_token and client_info. */
     private SimResponse userTokens(SimRequest request, Directory.User user, String clientId, String scope) {
         Directory.App app = requireApp(user.tenant(), clientId);
         request.note().caller(user.tenant().tenantId().toString(), clientId, user.userPrincipalName(), null);
@@ -266,7 +266,7 @@ public final class EntraEndpoints implements Handler {
         return json(200, body);
     }
 
-    /** msal4j's instance metadata with the port as an alias, so that its cache and refresh keep the port (msal4j-testing.md 1.3 B). */
+    /** msal4j's instance metadata with the port as an alias, so that its cache and refresh keep the port. */
     private SimResponse instanceDiscovery(SimRequest request) {
         String authorization = request.queryOption("authorization_endpoint");
         String tenant = "common";

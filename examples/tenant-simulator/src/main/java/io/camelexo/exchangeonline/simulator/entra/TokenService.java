@@ -26,9 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TokenService {
 
-    /** The role an app needs for Exchange and SCC (reference a.2). */
+    /** The role an app needs for Exchange and SCC (docs/admin-api.md, "Sign-in: authorities and scopes"). */
     static final String MANAGE_AS_APP = "Exchange.ManageAsApp";
-    /** [L] the delegated permission name Exchange tokens carry for the module's client. */
+    /** The delegated permission name Exchange tokens carry for the module's client (not confirmed). */
     static final String MANAGE_DELEGATED = "Exchange.Manage";
 
     /** Who a refresh token belongs to. */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 
-/** Exchange's ByteQuantifiedSize text: {@code "49.5 GB (53,150,220,288 bytes)"} (reference c.2). */
+/** Exchange's ByteQuantifiedSize text: {@code "49.5 GB (53,150,220,288 bytes)"}, as InvokeCommand answers sizes. */
 public final class ByteSize {
 
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};

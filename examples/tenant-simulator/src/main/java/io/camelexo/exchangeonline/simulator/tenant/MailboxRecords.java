@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Builds a mailbox's records from its identity and (seed, index): the Get-Mailbox object (about 250 properties,
- * ~15 KB of JSON with annotations, like the reference's c.5), its Minimum property set, the recipient view,
+ * ~15 KB of JSON with annotations, the size of a real full Get-Mailbox record), its Minimum property set, the recipient view,
  * statistics and auto-reply configuration. Values use the wire's Java types: String, Boolean, Integer, Long,
  * UUID (a .NET Guid), OffsetDateTime (DateTime), Instant (a *UTC DateTime), List&lt;String&gt; (MultiValuedProperty), null.
  */

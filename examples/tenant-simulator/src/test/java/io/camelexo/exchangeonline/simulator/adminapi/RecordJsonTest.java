@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Record and envelope encoding against reference c.1, c.2, c.5 and c.6, without HTTP. */
+/** Record and envelope encoding against the Admin API's shapes (docs/admin-api.md, "The InvokeCommand call", "Paging"), without HTTP. */
 class RecordJsonTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +44,7 @@ class RecordJsonTest {
     void aFullRecordIsAbout15KilobytesAndMinimumOneOrTwo() {
         int full = bytes(page(List.of(tenant.mailboxRecord(1, false)), Selection.ALL).path("value").get(0));
         int minimum = bytes(page(List.of(tenant.mailboxRecord(1, true)), Selection.ALL).path("value").get(0));
-        assertThat(full).as("c.5: ~250 properties, ~15 KB").isBetween(12_000, 17_000);
+        assertThat(full).as("a full Get-Mailbox record: ~250 properties, ~15 KB").isBetween(12_000, 17_000);
         assertThat(minimum).as("PropertySets=Minimum: 1-2 KB").isBetween(800, 2_000);
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
  * one Microsoft documents for the Get-EXO* cmdlets ("Filters in the Exchange Online PowerShell module"): -and, -or,
  * -not, -eq, -ne, -lt, -gt, -like and -notlike with {@code *} only at the start and/or end of the pattern; -le and -ge
  * translate as well. Whatever else is rejected here, before any request, naming the part and its position.
+ * See docs/admin-api.md, "Get-EXO* entity routes".
  */
 final class OpathFilterTranslator {
 

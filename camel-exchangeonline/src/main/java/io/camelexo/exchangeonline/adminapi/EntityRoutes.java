@@ -96,7 +96,7 @@ final class EntityRoutes {
         }
         Object filter = request.parameter("Filter");
         if (filter != null) {
-            query.put("$filter", filter.toString());
+            query.put("$filter", OpathFilterTranslator.toODataFilter(filter.toString()));
         }
         request.parameters().forEach((name, value) -> {
             if (value != null && !ROUTE_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {

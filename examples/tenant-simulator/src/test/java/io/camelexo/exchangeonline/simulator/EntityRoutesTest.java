@@ -99,6 +99,9 @@ class EntityRoutesTest {
         assertThat(rooms.path("value").size()).isPositive();
         rooms.path("value").forEach(entity -> assertThat(entity.path("RecipientTypeDetails").asText()).isEqualTo("RoomMailbox"));
         assertThat(http.get(base + "Mailbox?$filter=" + encode("Alias gt 'a'"), token).status()).isEqualTo(400);
+        // OPATH is what cmdlets take; the entity routes answer it with the OData parser's 400
+        assertThat(http.get(base + "Mailbox?$filter=" + encode("RecipientTypeDetails -eq 'SharedMailbox'"), token).status()).isEqualTo(400);
+        assertThat(http.get(base + "Mailbox?$filter=" + encode("IsShared eq $true"), token).status()).isEqualTo(400);
     }
 
     @Test

@@ -184,7 +184,7 @@ final class EntityRoutes {
             return null;
         }
         try {
-            return RecordFilter.parse(text);
+            return RecordFilter.parseOData(text);
         } catch (IllegalArgumentException e) {
             throw AdminApiError.plain(400, "BadRequest", "The query specified in the URI is not valid. " + e.getMessage());
         }

@@ -10,10 +10,11 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Record filters in both dialects the service takes: OPATH for cmdlets' -Filter
+ * Record filters in the dialect each route takes, and only in that one: OPATH for cmdlets' -Filter
  * ({@code RecipientTypeDetails -eq 'SharedMailbox' -and Alias -like 'room*'}) and OData for entity routes' $filter
- * ({@code RecipientTypeDetails eq 'SharedMailbox' and startswith(Alias,'room')}). Supported: eq, ne, like/notlike
- * (OPATH, * wildcard), startswith/endswith/contains (OData), and, or, not, parentheses. Comparisons are
+ * ({@code RecipientTypeDetails eq 'SharedMailbox' and startswith(Alias,'room')}), so that a client sending OPATH to an
+ * entity route fails here as it would at the service. Supported: -eq, -ne, -like/-notlike (* wildcard), -and, -or,
+ * -not (OPATH); eq, ne, startswith/endswith/contains, and, or, not (OData); parentheses. Comparisons are
  * case-insensitive on the value's wire text; a multi-valued property matches if any value does.
  */
 final class RecordFilter implements Predicate<Map<String, Object>> {
@@ -26,9 +27,18 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
         this.properties = properties;
     }
 
-    /** @throws IllegalArgumentException with a message for the caller if the text is not a filter this class understands */
+    /** A cmdlet's OPATH -Filter. @throws IllegalArgumentException with a message for the caller if the text is not one this class understands */
     static RecordFilter parse(String text) {
-        Parser parser = new Parser(tokens(text));
+        return parse(text, false);
+    }
+
+    /** An entity route's OData $filter. @throws IllegalArgumentException as {@link #parse(String)} */
+    static RecordFilter parseOData(String text) {
+        return parse(text, true);
+    }
+
+    private static RecordFilter parse(String text, boolean odata) {
+        Parser parser = new Parser(tokens(text), odata);
         Predicate<Map<String, Object>> predicate = parser.orExpression();
         if (parser.position < parser.tokens.size()) {
             throw new IllegalArgumentException("Unexpected '" + parser.tokens.get(parser.position) + "' in filter: " + text);
@@ -92,16 +102,23 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
     /** Recursive descent over the tokens; string literals keep a leading quote to tell them from words. */
     private static final class Parser {
         private final List<String> tokens;
+        private final boolean odata;
         private final Set<String> properties = new HashSet<>();
         private int position;
 
-        Parser(List<String> tokens) {
+        Parser(List<String> tokens, boolean odata) {
             this.tokens = tokens;
+            this.odata = odata;
+        }
+
+        /** The dialect's spelling of an operator: OData's {@code and}, OPATH's {@code -and}. */
+        private String operator(String odataName) {
+            return odata ? odataName : "-" + odataName;
         }
 
         Predicate<Map<String, Object>> orExpression() {
             Predicate<Map<String, Object>> left = andExpression();
-            while (peekIs("or", "-or")) {
+            while (peekIs(operator("or"))) {
                 position++;
                 left = left.or(andExpression());
             }
@@ -110,7 +127,7 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
 
         private Predicate<Map<String, Object>> andExpression() {
             Predicate<Map<String, Object>> left = unary();
-            while (peekIs("and", "-and")) {
+            while (peekIs(operator("and"))) {
                 position++;
                 left = left.and(unary());
             }
@@ -118,7 +135,7 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
         }
 
         private Predicate<Map<String, Object>> unary() {
-            if (peekIs("not", "-not")) {
+            if (peekIs(operator("not"))) {
                 position++;
                 return unary().negate();
             }
@@ -128,7 +145,7 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
                 expect(")");
                 return inner;
             }
-            if (peekIs("startswith", "endswith", "contains") && position + 1 < tokens.size() && tokens.get(position + 1).equals("(")) {
+            if (odata && peekIs("startswith", "endswith", "contains") && position + 1 < tokens.size() && tokens.get(position + 1).equals("(")) {
                 String function = next().toLowerCase(Locale.ROOT);
                 expect("(");
                 String property = property();
@@ -145,13 +162,13 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
             String property = property();
             String operator = next().toLowerCase(Locale.ROOT);
             String literal = literal();
-            return switch (operator) {
-                case "eq", "-eq" -> record -> equalsLiteral(record, property, literal);
-                case "ne", "-ne" -> record -> !equalsLiteral(record, property, literal);
-                case "-like" -> like(property, literal);
-                case "-notlike" -> like(property, literal).negate();
-                default -> throw new IllegalArgumentException("Unsupported filter operator '" + operator
-                        + "'; the simulator knows eq, ne, -like, -notlike, startswith, endswith, contains, and, or, not");
+            return switch (odata ? "odata " + operator : "opath " + operator) {
+                case "odata eq", "opath -eq" -> record -> equalsLiteral(record, property, literal);
+                case "odata ne", "opath -ne" -> record -> !equalsLiteral(record, property, literal);
+                case "opath -like" -> like(property, literal);
+                case "opath -notlike" -> like(property, literal).negate();
+                default -> throw new IllegalArgumentException("Unsupported filter operator '" + operator + "'; the simulator knows "
+                        + (odata ? "eq, ne, startswith, endswith, contains, and, or, not" : "-eq, -ne, -like, -notlike, -and, -or, -not"));
             };
         }
 
@@ -170,11 +187,14 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
             return name;
         }
 
-        /** The literal's text, or null for null/$null. Booleans become "true"/"false". */
+        /** The literal's text, or null for null/$null ($null, $true, $false only in OPATH). Booleans become "true"/"false". */
         private String literal() {
             String token = next();
             if (token.startsWith("'")) {
                 return token.substring(1);
+            }
+            if (odata && token.startsWith("$")) {
+                throw new IllegalArgumentException("'" + token + "' is PowerShell; OData writes null, true and false");
             }
             String lower = token.toLowerCase(Locale.ROOT);
             return switch (lower) {

@@ -59,7 +59,7 @@ public class ExoComponent extends HealthCheckComponent {
                     + "options are the camelCase names of the component documentation.");
         }
         endpoint.getConfiguration().getParameters().putAll(cmdletParameters);
-        endpoint.validateOptions();
+        endpoint.configure();
         return endpoint;
     }
 

@@ -4,9 +4,7 @@ import io.camelexo.exchangeonline.adminapi.CallOptions;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.ExoService;
 import io.camelexo.exchangeonline.adminapi.RetryPolicy;
-import io.camelexo.exchangeonline.adminapi.SecureStringKey;
 import io.camelexo.exchangeonline.auth.Credentials;
-import io.camelexo.exchangeonline.auth.ExoAuthMethod;
 import io.camelexo.exchangeonline.session.ExoSession;
 import io.camelexo.exchangeonline.session.SessionSettings;
 import org.apache.camel.Category;
@@ -23,13 +21,11 @@ import org.apache.camel.support.DefaultEndpoint;
 import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runs one cmdlet (or a local cmdlet such as Get-ConnectionInformation) of Exchange Online or Security & Compliance.
@@ -51,6 +47,8 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     private final ExoConfiguration configuration;
 
     private final ExoService service;
+    private SessionSettings sessionSettings;
+    private CallOptions callOptions;
     private ExoSession session;
 
     ExoEndpoint(String uri, ExoComponent component, String scheme, String cmdlet, ExoConfiguration configuration) {
@@ -79,7 +77,7 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        session = getComponent().sessions().acquire(sessionSettings());
+        session = getComponent().sessions().acquire(sessionSettings);
     }
 
     @Override
@@ -91,132 +89,40 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         super.doStop();
     }
 
-    /** Rejects contradictory or incomplete options while the endpoint is created, naming the option. */
-    void validateOptions() {
+    /**
+     * Turns the options into the endpoint's settings while it is created; a contradictory or incomplete option fails
+     * here, naming the option (the rules live with the settings they check). The configuration is only read: an
+     * empty value that clears a component default stays as the user wrote it.
+     */
+    void configure() throws Exception {
         ExoConfiguration c = configuration;
-        // an empty value on the endpoint clears a component default (accessToken= next to accessTokenProvider=#bean)
-        c.setClientSecret(blankToNull(c.getClientSecret()));
-        c.setCertificateFilePath(blankToNull(c.getCertificateFilePath()));
-        c.setCertificateThumbprint(blankToNull(c.getCertificateThumbprint()));
-        c.setAccessToken(blankToNull(c.getAccessToken()));
-        c.setPassword(blankToNull(c.getPassword()));
-        if (c.getPageSize() < 1 || c.getPageSize() > CmdletRequest.MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("pageSize must be between 1 and 1000, got " + c.getPageSize());
-        }
-        if (c.getMaxRetries() < 0) {
-            throw new IllegalArgumentException("maxRetries must be 0 or more, got " + c.getMaxRetries());
-        }
-        if ((c.getProxyHost() == null) != (c.getProxyPort() == null)) {
+        CmdletRequest.checkPageSize(c.getPageSize());
+        callOptions = new CallOptions(new RetryPolicy(c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialDelay()),
+                Duration.ofMillis(c.getRetryMaxDelay())), Duration.ofMillis(c.getRequestTimeout()), !c.isBypassMailboxAnchoring());
+        Credentials credentials = new Credentials(c.getAuth(), c.getAppId(), c.getClientSecret(), c.getCertificateFilePath(),
+                c.getCertificatePassword(), c.getCertificateThumbprint(), c.getCertificate(), c.getAccessToken(), c.getAccessTokenProvider(),
+                c.getManagedIdentityAccountId(), c.getUserPrincipalName(), c.getPassword(), c.getDeviceCodeListener(),
+                c.getOpenBrowserAction(), Duration.ofMillis(c.getSignInTimeout()), c.getTokenCacheFile());
+        SSLContext sslContext = c.getSslContextParameters() != null ? getComponent().sslContext(c.getSslContextParameters()) : null;
+        sessionSettings = new SessionSettings(service, c.getEnvironment(), c.getConnectionUri(), c.getAzureADAuthorizationEndpointUri(),
+                c.getOrganization(), c.getDelegatedOrganization(), credentials, sslContext, proxy(), Duration.ofMillis(c.getConnectTimeout()),
+                c.getIdentityHttpClient(), c.getSecureStringPublicKey());
+    }
+
+    private InetSocketAddress proxy() {
+        String host = isBlank(configuration.getProxyHost()) ? null : configuration.getProxyHost().strip();
+        Integer port = configuration.getProxyPort();
+        if ((host == null) != (port == null)) {
             throw new IllegalArgumentException("proxyHost and proxyPort go together");
         }
-        List<Map.Entry<ExoAuthMethod, String>> given = givenCredentials();
-        if (given.size() > 1) {
-            throw new IllegalArgumentException("Give one credential, not "
-                    + given.stream().map(Map.Entry::getValue).collect(Collectors.joining(" and ")) + " at once");
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("proxyPort must be between 1 and 65535, got " + port);
         }
-        ExoAuthMethod method = authMethod();
-        if (method == null) {
-            throw new IllegalArgumentException("No credential on " + getEndpointBaseUri() + ": set auth (" + Arrays.toString(ExoAuthMethod.values())
-                    + ") and its credential");
-        }
-        String needed = switch (method) {
-            case certificate -> "certificateFilePath, certificateThumbprint or certificate";
-            case clientSecret -> "clientSecret";
-            case accessToken -> "accessToken or accessTokenProvider";
-            case credential -> "userPrincipalName and password";
-            case managedIdentity, deviceCode, interactive -> null;
-        };
-        if (!given.isEmpty() && given.get(0).getKey() != method) {
-            throw new IllegalArgumentException("auth=" + method + (needed != null ? " needs " + needed + ", not " : " does not use ")
-                    + given.get(0).getValue());
-        }
-        boolean incomplete = method == ExoAuthMethod.credential ? isBlank(c.getUserPrincipalName()) || c.getPassword() == null
-                : needed != null && given.isEmpty();
-        if (incomplete) {
-            throw new IllegalArgumentException("auth=" + method + " needs " + needed);
-        }
-        if (method == ExoAuthMethod.accessToken && c.getAccessTokenProvider() != null && isBlank(c.getOrganization())
-                && isBlank(c.getDelegatedOrganization())) {
-            throw new IllegalArgumentException("auth=accessToken with accessTokenProvider needs organization");
-        }
-        boolean appOnly = method == ExoAuthMethod.certificate || method == ExoAuthMethod.clientSecret || method == ExoAuthMethod.managedIdentity;
-        if (appOnly && isBlank(c.getOrganization())) {
-            throw new IllegalArgumentException("auth=" + method + " signs in app-only and needs organization "
-                    + "(the tenant's initial *.onmicrosoft.com domain or tenant id), as -Organization does");
-        }
-        if ((method == ExoAuthMethod.certificate || method == ExoAuthMethod.clientSecret) && isBlank(c.getAppId())) {
-            throw new IllegalArgumentException("auth=" + method + " needs appId (the app registration's application id)");
-        }
-        if (c.getTokenCacheFile() != null && !method.isDelegated()) {
-            throw new IllegalArgumentException("tokenCacheFile keeps delegated sign-ins (deviceCode, credential, interactive), not auth=" + method);
-        }
-        if (!isBlank(c.getSecureStringPublicKey()) && SecureStringKey.find(c.getSecureStringPublicKey()) == null) {
-            throw new IllegalArgumentException("secureStringPublicKey must hold <RSAKeyValue><Modulus>...</Modulus><Exponent>...</Exponent></RSAKeyValue>");
-        }
-        if (service == ExoService.COMPLIANCE && !isBlank(c.getDelegatedOrganization()) && isBlank(c.getAzureADAuthorizationEndpointUri())) {
-            throw new IllegalArgumentException("scc with delegatedOrganization needs azureADAuthorizationEndpointUri, as Connect-IPPSSession "
-                    + "does: https://" + c.getEnvironment().authorityHost() + "/" + c.getDelegatedOrganization());
-        }
-    }
-
-    /** The credential options present on the endpoint, each with the method it belongs to. */
-    private List<Map.Entry<ExoAuthMethod, String>> givenCredentials() {
-        ExoConfiguration c = configuration;
-        List<Map.Entry<ExoAuthMethod, String>> given = new ArrayList<>();
-        if (c.getClientSecret() != null) {
-            given.add(Map.entry(ExoAuthMethod.clientSecret, "clientSecret"));
-        }
-        if (c.getCertificate() != null || c.getCertificateFilePath() != null || c.getCertificateThumbprint() != null) {
-            given.add(Map.entry(ExoAuthMethod.certificate, c.getCertificate() != null ? "certificate"
-                    : c.getCertificateFilePath() != null ? "certificateFilePath" : "certificateThumbprint"));
-        }
-        if (c.getAccessToken() != null) {
-            given.add(Map.entry(ExoAuthMethod.accessToken, "accessToken"));
-        }
-        if (c.getAccessTokenProvider() != null) {
-            given.add(Map.entry(ExoAuthMethod.accessToken, "accessTokenProvider"));
-        }
-        if (c.getPassword() != null) {
-            given.add(Map.entry(ExoAuthMethod.credential, "password"));
-        }
-        return given;
-    }
-
-    /** The explicit auth option, else the one the only credential given implies. */
-    ExoAuthMethod authMethod() {
-        if (configuration.getAuth() != null) {
-            return configuration.getAuth();
-        }
-        List<Map.Entry<ExoAuthMethod, String>> given = givenCredentials();
-        return given.size() == 1 ? given.get(0).getKey() : null;
-    }
-
-    Credentials credentials() {
-        ExoConfiguration c = configuration;
-        return new Credentials().method(authMethod()).appId(blankToNull(c.getAppId()))
-                .clientSecret(c.getClientSecret())
-                .certificateFilePath(c.getCertificateFilePath()).certificatePassword(c.getCertificatePassword())
-                .certificateThumbprint(c.getCertificateThumbprint()).certificate(c.getCertificate())
-                .accessToken(c.getAccessToken()).accessTokenProvider(c.getAccessTokenProvider())
-                .managedIdentityAccountId(blankToNull(c.getManagedIdentityAccountId()))
-                .userPrincipalName(blankToNull(c.getUserPrincipalName())).password(c.getPassword())
-                .deviceCodeListener(c.getDeviceCodeListener()).browser(c.getOpenBrowserAction())
-                .signInTimeout(Duration.ofMillis(c.getSignInTimeout())).tokenCacheFile(blankToNull(c.getTokenCacheFile()));
-    }
-
-    SessionSettings sessionSettings() throws Exception {
-        ExoConfiguration c = configuration;
-        SSLContext sslContext = c.getSslContextParameters() != null ? getComponent().sslContext(c.getSslContextParameters()) : null;
-        InetSocketAddress proxy = c.getProxyHost() != null ? InetSocketAddress.createUnresolved(c.getProxyHost(), c.getProxyPort()) : null;
-        return new SessionSettings(service, c.getEnvironment(), c.getConnectionUri(), c.getAzureADAuthorizationEndpointUri(),
-                c.getOrganization(), c.getDelegatedOrganization(), credentials(), sslContext, proxy, Duration.ofMillis(c.getConnectTimeout()),
-                c.getIdentityHttpClient(), blankToNull(c.getSecureStringPublicKey()));
+        return host != null ? InetSocketAddress.createUnresolved(host, port) : null;
     }
 
     CallOptions callOptions() {
-        return new CallOptions(new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
-                Duration.ofMillis(configuration.getRetryMaxDelay())), Duration.ofMillis(configuration.getRequestTimeout()),
-                !configuration.isBypassMailboxAnchoring());
+        return callOptions;
     }
 
     /** The cmdlet parameters of the URI, in the order written. */
@@ -244,19 +150,15 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         return cmdlet;
     }
 
-    public ExoService getService() {
-        return service;
-    }
-
     public ExoConfiguration getConfiguration() {
         return configuration;
     }
 
     @Override
     public String getServiceUrl() {
-        return session != null ? String.valueOf(session.connectionInformation(configuration.getPageSize()).get("ConnectionUri"))
-                : configuration.getConnectionUri() != null ? configuration.getConnectionUri()
-                : "https://" + configuration.getEnvironment().serviceHost(service);
+        return session != null ? String.valueOf(session.connectionInformation().get("ConnectionUri"))
+                : sessionSettings.connectionUri() != null ? sessionSettings.connectionUri()
+                : "https://" + sessionSettings.environment().serviceHost(service);
     }
 
     @Override
@@ -267,15 +169,11 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     @Override
     public Map<String, String> getServiceMetadata() {
         Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("environment", configuration.getEnvironment().name());
-        if (configuration.getOrganization() != null) {
-            metadata.put("organization", configuration.getOrganization());
+        metadata.put("environment", sessionSettings.environment().name());
+        if (sessionSettings.organization() != null) {
+            metadata.put("organization", sessionSettings.organization());
         }
         return metadata;
-    }
-
-    private static String blankToNull(String value) {
-        return isBlank(value) ? null : value;
     }
 
     private static boolean isBlank(String value) {

@@ -7,7 +7,6 @@ import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoCommandNotAllowedException;
 import io.camelexo.exchangeonline.error.ExoException;
-import io.camelexo.exchangeonline.adminapi.RetryPolicy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -49,11 +48,19 @@ public class ExoProducer extends DefaultProducer {
             setBody(in, LocalCmdlets.run(cmdlet, endpoint));
             return;
         }
-        CmdletResult result = invoke(cmdlet, in);
+        CmdletRequest request;
+        CmdletResult result;
+        try {
+            request = new CmdletRequest(cmdlet, parameters(in), endpoint.selectedProperties(), endpoint.getConfiguration().getPageSize());
+            result = endpoint.getSession().invoke(request, endpoint.callOptions());
+        } catch (IllegalArgumentException e) {
+            // a parameter the request cannot be built from is reported as an ExoException, as every failure is
+            throw new ExoException(cmdlet + " was not sent: " + e.getMessage(), 0, "InvalidParameter", null, e);
+        }
         in.setHeader(ExoConstants.REQUEST_ID, result.requestId());
         ExoOutputType outputType = endpoint.getConfiguration().getOutputType();
         // a write may report errors with HTTP 200 after its (usually empty) output: read it whole whatever the output type
-        if (outputType == ExoOutputType.List || !RetryPolicy.isReadCmdlet(cmdlet)) {
+        if (outputType == ExoOutputType.List || !request.isRead()) {
             List<Object> records = readAll(result);
             in.setHeader(ExoConstants.WARNINGS, List.copyOf(result.warnings()));
             switch (outputType) {
@@ -79,17 +86,6 @@ public class ExoProducer extends DefaultProducer {
                     result.close();
                 }
             });
-        }
-    }
-
-    /** Starts the call; a parameter the request cannot be built from is reported as an ExoException, as every failure is. */
-    private CmdletResult invoke(String cmdlet, Message in) {
-        try {
-            return endpoint.getSession().invoke(
-                    new CmdletRequest(cmdlet, parameters(in), endpoint.selectedProperties(), endpoint.getConfiguration().getPageSize()),
-                    endpoint.callOptions());
-        } catch (IllegalArgumentException e) {
-            throw new ExoException(cmdlet + " was not sent: " + e.getMessage(), 0, "InvalidParameter", null, e);
         }
     }
 
@@ -183,7 +179,9 @@ public class ExoProducer extends DefaultProducer {
                 endpoint.getSession().disconnect();
                 return null;
             }
-            return new LinkedHashMap<>(endpoint.getSession().connectionInformation(endpoint.getConfiguration().getPageSize()));
+            Map<String, Object> info = new LinkedHashMap<>(endpoint.getSession().connectionInformation());
+            info.put("PageSize", endpoint.getConfiguration().getPageSize());
+            return info;
         }
     }
 }

@@ -41,7 +41,7 @@ final class ExoSessionHealthCheck extends AbstractHealthCheck {
             default -> null;
         };
         builder.message(reason);
-        Map<String, Object> info = session.connectionInformation(0); // the page size belongs to endpoints, not shown here
+        Map<String, Object> info = session.connectionInformation();
         ClientStatistics statistics = session.statistics();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", state.name());

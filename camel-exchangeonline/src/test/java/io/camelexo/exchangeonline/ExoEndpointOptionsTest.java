@@ -2,6 +2,8 @@ package io.camelexo.exchangeonline;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.camelexo.exchangeonline.adminapi.ExoEnvironment;
+import io.camelexo.exchangeonline.auth.AccessToken;
+import io.camelexo.exchangeonline.auth.ExoAccessTokenProvider;
 import io.camelexo.exchangeonline.support.AdminApiWire;
 import io.camelexo.exchangeonline.support.LogCapture;
 import org.apache.camel.Endpoint;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -46,6 +49,37 @@ class ExoEndpointOptionsTest extends CamelTestSupport {
                 .contains("Unknown option(s) [resultSize]", "PascalCase (ResultSize=Unlimited)", "parameters.<Name>");
         assertThat(failureOf("exo:Get-Mailbox")).contains("No credential");
         assertThat(failureOf("exo:Get-Mailbox?outputType=Table" + token)).contains("outputType", "List, Stream, Single");
+        assertThat(failureOf("exo:Get-Mailbox?maxRetries=-1" + token)).contains("maxRetries must be 0 or more, got -1");
+        assertThat(failureOf("exo:Get-Mailbox?requestTimeout=0" + token)).contains("requestTimeout must be more than 0");
+        assertThat(failureOf("exo:Get-Mailbox?connectTimeout=0" + token)).contains("connectTimeout must be more than 0");
+        assertThat(failureOf("exo:Get-Mailbox?proxyHost=proxy.contoso.com" + token)).contains("proxyHost and proxyPort go together");
+        assertThat(failureOf("exo:Get-Mailbox?proxyHost=proxy.contoso.com&proxyPort=0" + token)).contains("proxyPort must be between 1 and 65535");
+    }
+
+    @Test
+    void anEmptyOptionClearsAComponentDefaultForItsEndpointOnlyAndTheOptionsStayAsWritten() {
+        ExoConfiguration defaults = context.getComponent("exo", ExoComponent.class).getConfiguration();
+        defaults.setOrganization("contoso.onmicrosoft.com");
+        defaults.setAccessToken(TOKEN);
+        String providerTenant = "5c4d3e2f-0000-4000-8000-00000000beef";
+        AtomicInteger asked = new AtomicInteger();
+        context.getRegistry().bind("tokens", (ExoAccessTokenProvider) (scope, forceRefresh) -> {
+            asked.incrementAndGet();
+            return AccessToken.of(AdminApiWire.appToken(providerTenant));
+        });
+
+        // accessToken= clears the component's token for this endpoint, so that its provider is the only credential
+        ExoEndpoint cleared = context.getEndpoint("exo:Get-ConnectionInformation?outputType=Single&accessToken=&accessTokenProvider=#tokens",
+                ExoEndpoint.class);
+        ExoEndpoint withDefaults = context.getEndpoint("exo:Get-ConnectionInformation?outputType=Single", ExoEndpoint.class);
+
+        assertThat(template.requestBody(cleared, null, Map.class).get("TenantID")).isEqualTo(providerTenant);
+        assertThat(asked).hasPositiveValue();
+        assertThat(template.requestBody(withDefaults, null, Map.class).get("TenantID")).isEqualTo("8a3b2c1d-0000-4000-8000-00000000abcd");
+        assertThat(cleared.getConfiguration().getAccessToken()).isEmpty();
+        assertThat(withDefaults.getConfiguration().getAccessToken()).isEqualTo(TOKEN);
+        assertThat(defaults.getAccessToken()).isEqualTo(TOKEN);
+        assertThat(defaults.getAccessTokenProvider()).isNull();
     }
 
     @Test

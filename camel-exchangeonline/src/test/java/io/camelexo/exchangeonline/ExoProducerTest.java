@@ -254,9 +254,9 @@ class ExoProducerTest extends CamelTestSupport {
         Object other = template.requestBody("direct:provider-info", null, Map.class).get("ConnectionId");
         assertThat(first).isEqualTo(again).isNotEqualTo(other);
         ExoComponent exo = context.getComponent("exo", ExoComponent.class);
-        assertThat(exo.sessions().openSessions()).isEqualTo(2);
+        assertThat(exo.sessions().sessions()).hasSize(2);
         context.stop();
-        assertThat(exo.sessions().openSessions()).isZero();
+        assertThat(exo.sessions().sessions()).isEmpty();
     }
 
     @Test

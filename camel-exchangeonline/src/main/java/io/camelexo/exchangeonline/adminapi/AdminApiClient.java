@@ -25,7 +25,7 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Runs cmdlets over the Admin API (reference b, c, d, e): builds the requests with the module's headers, follows
+ * Runs cmdlets over the Admin API (docs/admin-api.md, "The InvokeCommand call", "Paging", "Errors", "Retries and throttling"): builds the requests with the module's headers, follows
  * pages, retries what may be retried, refreshes the token once on a 401, pins regional redirects, and turns error
  * answers into typed exceptions. Thread-safe; one per session. No Camel types.
  */
@@ -33,11 +33,6 @@ public final class AdminApiClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminApiClient.class);
 
-    /**
-     * [L] The module re-POSTs the same body to an InvokeCommand nextLink; two clients GET it instead.
-     * Entity routes (Get-EXO*) are always followed by GET.
-     */
-    static final boolean INVOKE_COMMAND_NEXT_PAGE_BY_POST = true;
     static final String CLIENT_APPLICATION = "CamelExchangeOnline";
     private static final int MAX_ERROR_BODY_BYTES = 1 << 20;
     private static final int MAX_REDIRECTS = 3;
@@ -124,7 +119,7 @@ public final class AdminApiClient {
             this.entityRoute = entityRoute;
             this.firstPageRelative = firstPageRelative;
             this.body = body;
-            this.readCmdlet = RetryPolicy.isReadCmdlet(request.cmdlet());
+            this.readCmdlet = request.isRead();
         }
 
         String cmdlet() {
@@ -139,9 +134,18 @@ public final class AdminApiClient {
                         + " [client-request-id " + requestId + "]", 200, requestId, null);
             }
             URI uri = nextLink != null ? nextLink : location.resolve(firstPageRelative);
-            boolean post = body != null && (nextLink == null || INVOKE_COMMAND_NEXT_PAGE_BY_POST);
             int preferred = limit.preferredPageSize(request.pageSize(), delivered);
-            return send(this, uri, post, preferred);
+            return send(this, uri, sendsBody(nextLink), preferred);
+        }
+
+        /**
+         * Whether a page is requested by POSTing the call's body. Entity routes (Get-EXO*) have none and are read by GET.
+         * InvokeCommand POSTs it for the first page and, as the module does, again to every nextLink; other clients GET
+         * the nextLink, and which one the service expects is not certain (docs/admin-api.md, "Paging"). To GET it
+         * instead: {@code body != null && nextLink == null}.
+         */
+        private boolean sendsBody(URI nextLink) {
+            return body != null;
         }
     }
 

@@ -10,4 +10,10 @@ import java.time.Duration;
  * @param sendAnchor     false for {@code bypassMailboxAnchoring}: no X-AnchorMailbox header
  */
 public record CallOptions(RetryPolicy retryPolicy, Duration requestTimeout, boolean sendAnchor) {
+
+    public CallOptions {
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("requestTimeout must be more than 0, got " + requestTimeout.toMillis() + " ms");
+        }
+    }
 }

@@ -13,10 +13,6 @@ public enum ExoService {
         this.connectionNamePrefix = connectionNamePrefix;
     }
 
-    public String scheme() {
-        return scheme;
-    }
-
     /** The module's connection name prefix ({@code Get-ConnectionInformation}'s Name is prefix_n). */
     public String connectionNamePrefix() {
         return connectionNamePrefix;

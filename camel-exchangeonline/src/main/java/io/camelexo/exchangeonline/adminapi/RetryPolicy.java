@@ -1,14 +1,14 @@
 package io.camelexo.exchangeonline.adminapi;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a failed attempt is sent again, and after how long (reference e). A read cmdlet is retried on 408, 429,
- * 5xx, the concurrency rejection and transient exception names. A write is re-sent only when the service
- * certainly did not run it: 429 and the concurrency rejection (rejected before execution); never after a
- * timeout or a 5xx, where it may have run. (401 is handled by the client: refresh the token, then once more.)
+ * When a failed attempt is sent again, and after how long (docs/admin-api.md, "Retries and throttling"). A read
+ * cmdlet is retried on 408, 429, 5xx, the concurrency rejection and transient exception names. A write is re-sent
+ * only when the service certainly did not run it: 429 and the concurrency rejection (rejected before execution);
+ * never after a timeout or a 5xx, where it may have run. (401 is handled by the client: refresh the token, then
+ * once more.)
  */
 public final class RetryPolicy {
 
@@ -25,6 +25,10 @@ public final class RetryPolicy {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be 0 or more, got " + maxRetries);
         }
+        if (initialDelay.isNegative() || maxDelay.isNegative()) {
+            throw new IllegalArgumentException("retryInitialDelay and retryMaxDelay must be 0 or more, got "
+                    + initialDelay.toMillis() + " and " + maxDelay.toMillis() + " ms");
+        }
         this.maxRetries = maxRetries;
         this.initialDelay = initialDelay;
         this.maxDelay = maxDelay;
@@ -32,12 +36,6 @@ public final class RetryPolicy {
 
     public int maxRetries() {
         return maxRetries;
-    }
-
-    /** Read cmdlets are safe to repeat: Get-, Search-, Test- (Get-EXO* included). */
-    public static boolean isReadCmdlet(String cmdlet) {
-        String lower = cmdlet.toLowerCase(Locale.ROOT);
-        return lower.startsWith("get-") || lower.startsWith("search-") || lower.startsWith("test-");
     }
 
     boolean shouldRetry(ServiceError error, boolean readCmdlet, int retriesDone) {

@@ -7,179 +7,115 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the user gave to sign in with: the method and its credential, as the module's Connect-* parameters.
+ * What the user gave to sign in with: the method and its credential, as the module's Connect-* parameters. Checked
+ * when built, so a contradictory or incomplete sign-in fails naming the option:
+ * <ul>
+ *     <li>an empty text counts as not given, so that an endpoint can clear a component default ({@code accessToken=}
+ *     next to a component's {@code accessTokenProvider});</li>
+ *     <li>without {@code method}, the method is the one the only credential given belongs to;</li>
+ *     <li>one credential at most, the one the method uses, and everything the method needs.</li>
+ * </ul>
  * {@link #toString()} and {@link #identity()} never contain a secret.
+ *
+ * @param method        the {@code auth} option; null = follow from the credential given
+ * @param appId         null = the module's public client for delegated sign-in
+ * @param signInTimeout how long a person may take to finish a device code or browser sign-in; null = 15 minutes
  */
-public final class Credentials {
+public record Credentials(ExoAuthMethod method, String appId, String clientSecret, String certificateFilePath,
+                          String certificatePassword, String certificateThumbprint, KeyStore.PrivateKeyEntry certificate,
+                          String accessToken, ExoAccessTokenProvider accessTokenProvider, String managedIdentityAccountId,
+                          String userPrincipalName, String password, ExoDeviceCodeListener deviceCodeListener,
+                          OpenBrowserAction browser, Duration signInTimeout, String tokenCacheFile) {
 
     /** "Microsoft Exchange REST API Based PowerShell": the module's public client, present in every tenant. */
     public static final String MODULE_PUBLIC_CLIENT_ID = "fb78d390-0c51-40cd-8e17-fdbfab77341b";
 
-    private ExoAuthMethod method;
-    private String appId;
-    private String clientSecret;
-    private String certificateFilePath;
-    private String certificatePassword;
-    private String certificateThumbprint;
-    private KeyStore.PrivateKeyEntry certificate;
-    private String accessToken;
-    private ExoAccessTokenProvider accessTokenProvider;
-    private String managedIdentityAccountId;
-    private String userPrincipalName;
-    private String password;
-    private ExoDeviceCodeListener deviceCodeListener;
-    private OpenBrowserAction browser;
-    private Duration signInTimeout = Duration.ofMinutes(15);
-    private String tokenCacheFile;
+    private static final Duration DEFAULT_SIGN_IN_TIMEOUT = Duration.ofMinutes(15);
 
-    public ExoAuthMethod method() {
+    public Credentials {
+        appId = givenOrNull(appId);
+        clientSecret = givenOrNull(clientSecret);
+        certificateFilePath = givenOrNull(certificateFilePath);
+        certificateThumbprint = givenOrNull(certificateThumbprint);
+        accessToken = givenOrNull(accessToken);
+        managedIdentityAccountId = givenOrNull(managedIdentityAccountId);
+        userPrincipalName = givenOrNull(userPrincipalName);
+        password = givenOrNull(password);
+        tokenCacheFile = givenOrNull(tokenCacheFile);
+        signInTimeout = signInTimeout != null ? signInTimeout : DEFAULT_SIGN_IN_TIMEOUT;
+        Map<String, ExoAuthMethod> given = givenCredentials(clientSecret, certificate, certificateFilePath, certificateThumbprint,
+                accessToken, accessTokenProvider, password);
+        method = checkedMethod(method, given);
+        if (method == ExoAuthMethod.credential ? userPrincipalName == null || password == null : method.needs() != null && given.isEmpty()) {
+            throw new IllegalArgumentException("auth=" + method + " needs " + method.needs());
+        }
+        if ((method == ExoAuthMethod.certificate || method == ExoAuthMethod.clientSecret) && appId == null) {
+            throw new IllegalArgumentException("auth=" + method + " needs appId (the app registration's application id)");
+        }
+        if (tokenCacheFile != null && !method.isDelegated()) {
+            throw new IllegalArgumentException("tokenCacheFile keeps delegated sign-ins (deviceCode, credential, interactive), not auth=" + method);
+        }
+        if (signInTimeout.isNegative() || signInTimeout.isZero()) {
+            throw new IllegalArgumentException("signInTimeout must be more than 0, got " + signInTimeout.toMillis() + " ms");
+        }
+        if (appId == null && method.isDelegated()) {
+            appId = MODULE_PUBLIC_CLIENT_ID;
+        }
+    }
+
+    /** The credential options given, by option name, each with the method it belongs to. */
+    private static Map<String, ExoAuthMethod> givenCredentials(String clientSecret, KeyStore.PrivateKeyEntry certificate,
+                                                                String certificateFilePath, String certificateThumbprint, String accessToken,
+                                                                ExoAccessTokenProvider accessTokenProvider, String password) {
+        Map<String, ExoAuthMethod> given = new LinkedHashMap<>();
+        if (clientSecret != null) {
+            given.put("clientSecret", ExoAuthMethod.clientSecret);
+        }
+        // the certificate options describe one certificate together (a key store and a thumbprint in it): one credential
+        String certificateOption = certificate != null ? "certificate" : certificateFilePath != null ? "certificateFilePath"
+                : certificateThumbprint != null ? "certificateThumbprint" : null;
+        if (certificateOption != null) {
+            given.put(certificateOption, ExoAuthMethod.certificate);
+        }
+        if (accessToken != null) {
+            given.put("accessToken", ExoAuthMethod.accessToken);
+        }
+        if (accessTokenProvider != null) {
+            given.put("accessTokenProvider", ExoAuthMethod.accessToken);
+        }
+        if (password != null) {
+            given.put("password", ExoAuthMethod.credential);
+        }
+        return given;
+    }
+
+    /** The explicit method, else the one the only credential given implies; refuses a credential the method does not use. */
+    private static ExoAuthMethod checkedMethod(ExoAuthMethod explicit, Map<String, ExoAuthMethod> given) {
+        if (given.size() > 1) {
+            throw new IllegalArgumentException("Give one credential, not " + String.join(" and ", given.keySet()) + " at once");
+        }
+        Map.Entry<String, ExoAuthMethod> only = given.isEmpty() ? null : given.entrySet().iterator().next();
+        if (explicit == null && only == null) {
+            throw new IllegalArgumentException("No credential: set auth (" + Arrays.toString(ExoAuthMethod.values()) + ") and its credential");
+        }
+        ExoAuthMethod method = explicit != null ? explicit : only.getValue();
+        if (only != null && only.getValue() != method) {
+            throw new IllegalArgumentException("auth=" + method + (method.needs() != null ? " needs " + method.needs() + ", not " : " does not use ")
+                    + only.getKey());
+        }
         return method;
     }
 
-    public Credentials method(ExoAuthMethod method) {
-        this.method = method;
-        return this;
-    }
-
-    /** The configured app id, or the module's public client for delegated sign-in. */
-    public String appId() {
-        return appId == null && method != null && method.isDelegated() ? MODULE_PUBLIC_CLIENT_ID : appId;
-    }
-
-    public Credentials appId(String appId) {
-        this.appId = appId;
-        return this;
-    }
-
-    public String clientSecret() {
-        return clientSecret;
-    }
-
-    public Credentials clientSecret(String clientSecret) {
-        this.clientSecret = clientSecret;
-        return this;
-    }
-
-    public String certificateFilePath() {
-        return certificateFilePath;
-    }
-
-    public Credentials certificateFilePath(String certificateFilePath) {
-        this.certificateFilePath = certificateFilePath;
-        return this;
-    }
-
-    public String certificatePassword() {
-        return certificatePassword;
-    }
-
-    public Credentials certificatePassword(String certificatePassword) {
-        this.certificatePassword = certificatePassword;
-        return this;
-    }
-
-    public String certificateThumbprint() {
-        return certificateThumbprint;
-    }
-
-    public Credentials certificateThumbprint(String certificateThumbprint) {
-        this.certificateThumbprint = certificateThumbprint;
-        return this;
-    }
-
-    public KeyStore.PrivateKeyEntry certificate() {
-        return certificate;
-    }
-
-    public Credentials certificate(KeyStore.PrivateKeyEntry certificate) {
-        this.certificate = certificate;
-        return this;
-    }
-
-    public String accessToken() {
-        return accessToken;
-    }
-
-    public Credentials accessToken(String accessToken) {
-        this.accessToken = accessToken;
-        return this;
-    }
-
-    public ExoAccessTokenProvider accessTokenProvider() {
-        return accessTokenProvider;
-    }
-
-    public Credentials accessTokenProvider(ExoAccessTokenProvider accessTokenProvider) {
-        this.accessTokenProvider = accessTokenProvider;
-        return this;
-    }
-
-    public String managedIdentityAccountId() {
-        return managedIdentityAccountId;
-    }
-
-    public Credentials managedIdentityAccountId(String managedIdentityAccountId) {
-        this.managedIdentityAccountId = managedIdentityAccountId;
-        return this;
-    }
-
-    public String userPrincipalName() {
-        return userPrincipalName;
-    }
-
-    public Credentials userPrincipalName(String userPrincipalName) {
-        this.userPrincipalName = userPrincipalName;
-        return this;
-    }
-
-    public String password() {
-        return password;
-    }
-
-    public Credentials password(String password) {
-        this.password = password;
-        return this;
-    }
-
-    public ExoDeviceCodeListener deviceCodeListener() {
-        return deviceCodeListener;
-    }
-
-    public Credentials deviceCodeListener(ExoDeviceCodeListener deviceCodeListener) {
-        this.deviceCodeListener = deviceCodeListener;
-        return this;
-    }
-
-    public OpenBrowserAction browser() {
-        return browser;
-    }
-
-    public Credentials browser(OpenBrowserAction browser) {
-        this.browser = browser;
-        return this;
-    }
-
-    public Duration signInTimeout() {
-        return signInTimeout;
-    }
-
-    public Credentials signInTimeout(Duration signInTimeout) {
-        this.signInTimeout = signInTimeout;
-        return this;
-    }
-
-    public String tokenCacheFile() {
-        return tokenCacheFile;
-    }
-
-    public Credentials tokenCacheFile(String tokenCacheFile) {
-        this.tokenCacheFile = tokenCacheFile;
-        return this;
+    private static String givenOrNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /**
@@ -187,7 +123,7 @@ public final class Credentials {
      * the identity of supplied objects. Safe to print.
      */
     public List<Object> identity() {
-        return List.of(String.valueOf(method), String.valueOf(appId()), String.valueOf(certificateFilePath),
+        return List.of(String.valueOf(method), String.valueOf(appId), String.valueOf(certificateFilePath),
                 String.valueOf(certificateThumbprint), String.valueOf(managedIdentityAccountId), String.valueOf(userPrincipalName),
                 String.valueOf(tokenCacheFile), digest(clientSecret, certificatePassword, accessToken, password),
                 new Identity(certificate), new Identity(accessTokenProvider), new Identity(deviceCodeListener), new Identity(browser));
@@ -224,6 +160,7 @@ public final class Credentials {
         }
     }
 
+    /** Equal when {@link #identity()} is: supplied beans count by identity, not by their own equals. */
     @Override
     public boolean equals(Object other) {
         return other instanceof Credentials credentials && credentials.identity().equals(identity());
@@ -236,7 +173,7 @@ public final class Credentials {
 
     @Override
     public String toString() {
-        return "Credentials[method=" + method + ", appId=" + appId() + ", userPrincipalName=" + userPrincipalName
+        return "Credentials[method=" + method + ", appId=" + appId + ", userPrincipalName=" + userPrincipalName
                 + ", certificateFilePath=" + certificateFilePath + ", certificateThumbprint=" + certificateThumbprint + "]";
     }
 }

@@ -12,10 +12,6 @@ public interface TokenSource {
      */
     AccessToken token(boolean forceRefresh, String claims);
 
-    default AccessToken token(boolean forceRefresh) {
-        return token(forceRefresh, null);
-    }
-
     /** The token last handed out, without signing in; null when there is none. */
     AccessToken currentToken();
 

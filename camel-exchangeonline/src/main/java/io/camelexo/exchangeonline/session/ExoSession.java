@@ -6,24 +6,21 @@ import io.camelexo.exchangeonline.adminapi.CallOptions;
 import io.camelexo.exchangeonline.adminapi.ClientStatistics;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.CmdletResult;
+import io.camelexo.exchangeonline.adminapi.ExoEnvironment;
 import io.camelexo.exchangeonline.adminapi.ExoService;
 import io.camelexo.exchangeonline.adminapi.SecureStringKey;
 import io.camelexo.exchangeonline.adminapi.ServiceLocation;
 import io.camelexo.exchangeonline.auth.AccessToken;
-import io.camelexo.exchangeonline.auth.SignInTarget;
 import io.camelexo.exchangeonline.auth.JwtClaims;
+import io.camelexo.exchangeonline.auth.SignInTarget;
 import io.camelexo.exchangeonline.auth.TokenSource;
 import io.camelexo.exchangeonline.auth.TokenSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.camelexo.exchangeonline.adminapi.ExoEnvironment;
 import java.net.Proxy;
-import java.net.URI;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Set;
 import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,10 +35,6 @@ import java.util.UUID;
 public final class ExoSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExoSession.class);
-
-    /** Other names msal4j knows for the clouds' login hosts. */
-    private static final Set<String> MICROSOFT_LOGIN_ALIASES = Set.of("login.windows.net", "login.microsoft.com", "sts.windows.net",
-            "login.partner.microsoftonline.cn", "login.usgovcloudapi.net");
 
     private final SessionSettings settings;
     private final String connectionId = UUID.randomUUID().toString();
@@ -73,7 +66,7 @@ public final class ExoSession {
     ExoSession(SessionSettings settings, int ordinal) {
         this.settings = settings;
         this.name = settings.service().connectionNamePrefix() + "_" + ordinal;
-        String configuredTenant = firstNonBlank(settings.delegatedOrganization(), settings.organization());
+        String configuredTenant = settings.tenant();
         this.tenant = configuredTenant;
         this.authority = settings.azureADAuthorizationEndpointUri() != null
                 ? settings.azureADAuthorizationEndpointUri()
@@ -176,8 +169,11 @@ public final class ExoSession {
         return name;
     }
 
-    /** {@code Get-ConnectionInformation}: the module's property names, from local state only. */
-    public Map<String, Object> connectionInformation(int pageSize) {
+    /**
+     * {@code Get-ConnectionInformation}: the module's property names, from local state only. PageSize is not among
+     * them: it belongs to the endpoint that asks, not to the session.
+     */
+    public Map<String, Object> connectionInformation() {
         AccessToken token = tokens.currentToken();
         Instant now = Instant.now();
         Map<String, Object> info = new LinkedHashMap<>();
@@ -195,7 +191,6 @@ public final class ExoSession {
         info.put("DelegatedOrganization", settings.delegatedOrganization());
         String appId = settings.credentials().appId();
         info.put("AppId", appId != null ? appId : token != null ? JwtClaims.parse(token.value()).appId() : null);
-        info.put("PageSize", pageSize);
         String tenantId = token != null ? JwtClaims.parse(token.value()).tenantId() : null;
         info.put("TenantID", tenantId != null ? tenantId : tenant);
         info.put("CertificateAuthentication", tokens.isCertificateAuthentication());
@@ -206,19 +201,9 @@ public final class ExoSession {
         return info;
     }
 
-    /** An authority whose host is no cloud's login host (nor one of msal4j's aliases of it). */
+    /** An authority whose host is no cloud's login host (a simulator, a test's identity provider). */
     private static boolean isCustomAuthority(String authority) {
         String host = URI.create(authority).getHost();
-        return host == null || Arrays.stream(ExoEnvironment.values()).noneMatch(env -> env.authorityHost().equalsIgnoreCase(host))
-                && !MICROSOFT_LOGIN_ALIASES.contains(host.toLowerCase(Locale.ROOT));
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-        }
-        return null;
+        return host == null || !ExoEnvironment.isMicrosoftLoginHost(host);
     }
 }

@@ -88,10 +88,6 @@ public final class ExoSessionManager {
         return List.copyOf(sessions.values().stream().map(shared -> shared.session).toList());
     }
 
-    public int openSessions() {
-        return sessions.size();
-    }
-
     public synchronized void closeAll() {
         sessions.values().forEach(shared -> shared.session.close());
         sessions.clear();

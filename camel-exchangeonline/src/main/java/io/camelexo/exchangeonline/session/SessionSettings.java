@@ -3,22 +3,67 @@ package io.camelexo.exchangeonline.session;
 import com.microsoft.aad.msal4j.IHttpClient;
 import io.camelexo.exchangeonline.adminapi.ExoEnvironment;
 import io.camelexo.exchangeonline.adminapi.ExoService;
+import io.camelexo.exchangeonline.adminapi.SecureStringKey;
 import io.camelexo.exchangeonline.auth.Credentials;
+import io.camelexo.exchangeonline.auth.ExoAuthMethod;
 
 import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Everything that identifies a connection (cloud, service, tenant, credential) and the transport it uses.
- * Endpoints whose settings are equal share one session. {@link #toString()} leaves the secrets out.
+ * Everything that identifies a connection (cloud, service, tenant, credential) and the transport it uses, checked
+ * when built: a tenant or authority the sign-in cannot do without is refused naming the option. An empty text counts
+ * as not given. Endpoints whose settings have the same {@link #key()} share one session. {@link #toString()} leaves the secrets out.
+ *
+ * @param sslContext         trust for the Admin API and sign-in; null = the JVM's
+ * @param proxy              HTTP proxy for both; null = none
+ * @param identityHttpClient replaces msal4j's HTTP stack for sign-in; null = msal4j's own
  */
 public record SessionSettings(ExoService service, ExoEnvironment environment, String connectionUri,
                               String azureADAuthorizationEndpointUri, String organization, String delegatedOrganization,
                               Credentials credentials, SSLContext sslContext, InetSocketAddress proxy, Duration connectTimeout,
                               IHttpClient identityHttpClient, String secureStringPublicKey) {
+
+    public SessionSettings {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        connectionUri = strippedOrNull(connectionUri);
+        azureADAuthorizationEndpointUri = strippedOrNull(azureADAuthorizationEndpointUri);
+        organization = strippedOrNull(organization);
+        delegatedOrganization = strippedOrNull(delegatedOrganization);
+        secureStringPublicKey = strippedOrNull(secureStringPublicKey);
+        ExoAuthMethod method = credentials.method();
+        // the client credentials flow needs the tenant's own authority: .../organizations only serves user sign-in
+        if (method.isAppOnly() && organization == null) {
+            throw new IllegalArgumentException("auth=" + method + " signs in app-only and needs organization "
+                    + "(the tenant's initial *.onmicrosoft.com domain or tenant id), as -Organization does");
+        }
+        if (method == ExoAuthMethod.accessToken && credentials.accessTokenProvider() != null && organization == null
+                && delegatedOrganization == null) {
+            throw new IllegalArgumentException("auth=accessToken with accessTokenProvider needs organization");
+        }
+        if (service == ExoService.COMPLIANCE && delegatedOrganization != null && azureADAuthorizationEndpointUri == null) {
+            throw new IllegalArgumentException("scc with delegatedOrganization needs azureADAuthorizationEndpointUri, as Connect-IPPSSession "
+                    + "does: https://" + environment.authorityHost() + "/" + delegatedOrganization);
+        }
+        if (secureStringPublicKey != null && SecureStringKey.find(secureStringPublicKey) == null) {
+            throw new IllegalArgumentException("secureStringPublicKey must hold <RSAKeyValue><Modulus>...</Modulus><Exponent>...</Exponent></RSAKeyValue>");
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connectTimeout must be more than 0, got " + connectTimeout.toMillis() + " ms");
+        }
+    }
+
+    /** The tenant the sign-in and the calls go to: the customer of a partner's delegated access, else the organization; null = from the token. */
+    public String tenant() {
+        return delegatedOrganization != null ? delegatedOrganization : organization;
+    }
 
     /** The identity that decides session sharing: secrets enter only as a digest, supplied objects by identity. */
     SessionKey key() {
@@ -41,6 +86,10 @@ public record SessionSettings(ExoService service, ExoEnvironment environment, St
         public int hashCode() {
             return identity.hashCode();
         }
+    }
+
+    private static String strippedOrNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

@@ -122,11 +122,11 @@ class RequestShapeTest {
 
     @Test
     void readCmdletsAreRecognised() {
-        assertThat(RetryPolicy.isReadCmdlet("Get-EXOMailbox")).isTrue();
-        assertThat(RetryPolicy.isReadCmdlet("search-UnifiedAuditLog")).isTrue();
-        assertThat(RetryPolicy.isReadCmdlet("Test-OAuthConnectivity")).isTrue();
-        assertThat(RetryPolicy.isReadCmdlet("Set-Mailbox")).isFalse();
-        assertThat(RetryPolicy.isReadCmdlet("New-Mailbox")).isFalse();
+        assertThat(request("Get-EXOMailbox", Map.of(), List.of()).isRead()).isTrue();
+        assertThat(request("search-UnifiedAuditLog", Map.of(), List.of()).isRead()).isTrue();
+        assertThat(request("Test-OAuthConnectivity", Map.of(), List.of()).isRead()).isTrue();
+        assertThat(request("Set-Mailbox", Map.of(), List.of()).isRead()).isFalse();
+        assertThat(request("New-Mailbox", Map.of(), List.of()).isRead()).isFalse();
     }
 
     private static CmdletRequest request(String cmdlet, Map<String, Object> parameters, List<String> select) {

@@ -30,7 +30,6 @@ record ComponentOption(String name, String description, String type, String java
         return switch (type) {
             case "boolean" -> "Boolean";
             case "integer" -> isLong() ? "Long" : "Integer";
-            case "number" -> javaType.endsWith("loat") ? "Float" : "Double";
             case "duration" -> "Duration";
             case "enum" -> isEnumClass() ? simpleName(javaType) : "String";
             case "string" -> javaType.startsWith("java.lang.Class") ? "Class<?>" : "String";
@@ -62,8 +61,6 @@ record ComponentOption(String name, String description, String type, String java
             case "Boolean" -> String.valueOf(parseBoolean(value));
             case "Integer" -> String.valueOf(Integer.parseInt(value));
             case "Long" -> Long.parseLong(value) + "L";
-            case "Float" -> Float.parseFloat(value) + "F";
-            case "Double" -> String.valueOf(Double.parseDouble(value));
             case "Duration" -> durationOf(TimeUtils.toMilliSeconds(value));
             case "String" -> stringLiteral(value);
             case "Class<?>", "Map<String, String>" -> null;

@@ -21,7 +21,7 @@ final class ExoComponentCustomizer implements ComponentCustomizer {
     private final Environment environment;
     private final Map<String, Object> options = new LinkedHashMap<>();
 
-    ExoComponentCustomizer(String scheme, Class<? extends AbstractExoComponentConfiguration> propertiesClass, Environment environment) {
+    ExoComponentCustomizer(String scheme, Class<? extends ExoConnectionOptions> propertiesClass, Environment environment) {
         this.scheme = scheme;
         this.environment = environment;
         Map<String, Object> written = new LinkedHashMap<>(WrittenOptions.bind(environment, propertiesClass, propertiesClass, 1)

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's Spring configuration metadata against the component's catalog (exo.json): an option added to the
- * component without starter support fails here.
+ * The starter's Spring configuration metadata against the component's catalog (exo.json): the properties classes are
+ * generated from that catalog, so an option the generation leaves out, mistypes or documents differently fails here.
  */
 class ExoConfigurationMetadataTest {
 

@@ -39,6 +39,8 @@ public final class AdminApiClient {
      */
     static final boolean INVOKE_COMMAND_NEXT_PAGE_BY_POST = true;
     static final String CLIENT_APPLICATION = "CamelExchangeOnline";
+    /** Appended to the failure of a write whose answer leaves open whether it ran: the caller has to check before repeating it. */
+    static final String WRITE_MAY_HAVE_RUN = "; the write was not sent again and may have run: check its effect before repeating it";
     private static final int MAX_ERROR_BODY_BYTES = 1 << 20;
     private static final int MAX_REDIRECTS = 3;
     private static final int MAX_MODULE_FILE_BYTES = 16 << 20;
@@ -131,6 +133,12 @@ public final class AdminApiClient {
             return request.cmdlet();
         }
 
+        /** A 2xx answer that could not be read, naming the call; for a write, saying that it may have run. */
+        ExoProtocolException readFailure(ExoProtocolException e) {
+            return new ExoProtocolException(cmdlet() + ": " + e.getMessage() + (readCmdlet ? "" : WRITE_MAY_HAVE_RUN)
+                    + " [client-request-id " + requestId + "]", e.getStatusCode(), requestId, e.getCause());
+        }
+
         /** The first page (nextLink null) or the page behind a nextLink, with retries and token refresh. */
         PageReader fetch(URI nextLink, long delivered) {
             if (nextLink != null && !location.isServiceUri(nextLink)) {
@@ -169,7 +177,7 @@ public final class AdminApiClient {
                     continue;
                 }
                 throw new ExoException(call.cmdlet() + " failed: no answer from " + uri.getHost() + " (" + e + ")"
-                        + (call.readCmdlet || neverSent ? "" : "; a write is not re-sent after a lost answer, it may have run")
+                        + (call.readCmdlet || neverSent ? "" : WRITE_MAY_HAVE_RUN)
                         + " [client-request-id " + call.requestId + "]", 0, null, call.requestId, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -177,7 +185,11 @@ public final class AdminApiClient {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return new PageReader(decodedBody(response, call.options.requestTimeout()), status, call.requestId);
+                try {
+                    return new PageReader(decodedBody(response, call.options.requestTimeout()), status, call.requestId);
+                } catch (ExoProtocolException e) {
+                    throw call.readFailure(e);
+                }
             }
             if (isRedirect(status) && redirects < MAX_REDIRECTS && response.headers().firstValue("Location").isPresent()) {
                 closeQuietly(response.body());
@@ -205,7 +217,7 @@ public final class AdminApiClient {
                 retries++;
                 continue;
             }
-            throw error.toException(call.cmdlet());
+            throw error.toException(call.cmdlet(), !call.readCmdlet);
         }
     }
 
@@ -316,14 +328,15 @@ public final class AdminApiClient {
             return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
         } catch (IOException e) {
             closeQuietly(body);
-            throw new ExoException("Reading the response failed: " + e.getMessage(), e);
+            throw new ExoProtocolException("Exchange Online answered HTTP " + response.statusCode() + " but reading the response failed: "
+                    + e.getMessage(), response.statusCode(), null, e);
         }
     }
 
     private static byte[] readLimited(HttpResponse<InputStream> response, int limit, Duration idleTimeout) {
         try (InputStream body = decodedBody(response, idleTimeout)) {
             return body.readNBytes(limit);
-        } catch (IOException e) {
+        } catch (IOException | ExoProtocolException e) {
             return new byte[0];
         }
     }

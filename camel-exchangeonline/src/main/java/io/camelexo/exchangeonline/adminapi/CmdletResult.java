@@ -130,7 +130,7 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
             } catch (ExoProtocolException e) {
                 boolean brokenConnection = e.getCause() instanceof IOException && !(e.getCause() instanceof JsonProcessingException);
                 if (!brokenConnection || !call.readCmdlet || pageRereads >= call.options.retryPolicy().maxRetries()) {
-                    throw e;
+                    throw call.readFailure(e);
                 }
                 pageRereads++;
                 page.close();

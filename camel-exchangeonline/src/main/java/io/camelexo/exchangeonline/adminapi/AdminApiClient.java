@@ -188,7 +188,13 @@ public final class AdminApiClient {
                 try {
                     return new PageReader(decodedBody(response, call.options.requestTimeout()), status, call.requestId);
                 } catch (ExoProtocolException e) {
-                    throw call.readFailure(e);
+                    // the body broke off before its first record: a read asks again, a write may have run
+                    if (!PageReader.brokeOff(e) || !retryPolicy.shouldRetryTransport(call.readCmdlet, false, retries)) {
+                        throw call.readFailure(e);
+                    }
+                    pause(call, retryPolicy.delay(null, retries), e.getMessage());
+                    retries++;
+                    continue;
                 }
             }
             if (isRedirect(status) && redirects < MAX_REDIRECTS && response.headers().firstValue("Location").isPresent()) {

@@ -18,9 +18,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
@@ -160,6 +162,7 @@ public final class AdminApiClient {
         String claims = null;
         int retries = 0;
         int redirects = 0;
+        Set<URI> requested = new HashSet<>(Set.of(target));
         RetryPolicy retryPolicy = call.options.retryPolicy();
         while (true) {
             HttpRequest request = buildRequest(call, uri, post, preferredPageSize, tokens.accessToken(forceRefresh, claims));
@@ -197,12 +200,23 @@ public final class AdminApiClient {
                     continue;
                 }
             }
-            if (isRedirect(status) && redirects < MAX_REDIRECTS && response.headers().firstValue("Location").isPresent()) {
+            if (isRedirect(status) && response.headers().firstValue("Location").isPresent()) {
                 closeQuietly(response.body());
-                URI regional = location.pinRedirect(URI.create(response.headers().firstValue("Location").get()));
+                URI redirectedTo = uri.resolve(response.headers().firstValue("Location").get());
+                URI regional = location.pinRedirect(redirectedTo);
+                if (regional == null) {
+                    throw new ExoProtocolException(call.cmdlet() + ": the service redirected the call to " + redirectedTo.getScheme() + "://"
+                            + redirectedTo.getRawAuthority() + ", not a host of " + location.configuredBase() + "; not followed, the token would leave"
+                            + " the service [client-request-id " + call.requestId + "]", status, call.requestId, null);
+                }
                 LOG.info("{} redirected the call to its regional host; pinned {} for this session", location.configuredBase().getHost(), regional);
                 uri = location.rebase(uri);
-                redirects++;
+                boolean loop = !requested.add(uri);
+                if (loop || ++redirects > MAX_REDIRECTS) {
+                    throw new ExoProtocolException(call.cmdlet() + ": the service redirected the call " + (loop ? "in a loop, back to " + uri
+                            : "more than " + MAX_REDIRECTS + " times") + "; not followed [client-request-id " + call.requestId + "]",
+                            status, call.requestId, null);
+                }
                 continue;
             }
             ServiceError error = ServiceError.decode(status, readLimited(response, MAX_ERROR_BODY_BYTES, call.options.requestTimeout()), header(response, "x-ExceptionType"),

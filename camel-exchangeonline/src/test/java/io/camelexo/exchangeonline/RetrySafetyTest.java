@@ -1,6 +1,5 @@
 package io.camelexo.exchangeonline;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -9,12 +8,9 @@ import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
 import io.camelexo.exchangeonline.error.ExoThrottledException;
-import io.camelexo.exchangeonline.support.AdminApiWire;
+import io.camelexo.exchangeonline.support.WireMockExchangeTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
 import static io.camelexo.exchangeonline.support.AdminApiWire.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,16 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * running it (429, the tenant concurrency rejection). Reads are retried after all of these. maxRetries is 2, so it is
  * the read/write distinction, not the retry budget, that stops a write.
  */
-class RetrySafetyTest extends CamelTestSupport {
+class RetrySafetyTest extends WireMockExchangeTest {
 
-    static final String TENANT = "contoso.onmicrosoft.com";
     static final int MAX_RETRIES = 2;
-    static final WireMockServer EXO = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-            .containerThreads(50));
-
-    static {
-        EXO.start();
-    }
 
     /** The kinds of call: a write, an InvokeCommand read, a Get-EXO* entity-route read (GET). */
     enum Call {
@@ -105,27 +93,12 @@ class RetrySafetyTest extends CamelTestSupport {
         }
     }
 
-    @AfterAll
-    static void stopServer() {
-        EXO.stop();
-    }
-
-    @BeforeEach
-    void resetServer() {
-        EXO.resetAll();
-    }
-
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                ExoConfiguration defaults = getContext().getComponent("exo", ExoComponent.class).getConfiguration();
-                defaults.setConnectionUri(EXO.baseUrl());
-                defaults.setOrganization(TENANT);
-                defaults.setAccessToken(AdminApiWire.appToken("6f1c0e52-3b7d-4a0c-9f61-2d8e5a7b9c10"));
-                defaults.setMaxRetries(MAX_RETRIES);
-                defaults.setRetryInitialDelay(1);
+                useWireMockExchange(EXO.baseUrl(), 1).setMaxRetries(MAX_RETRIES);
             }
         };
     }

@@ -3,10 +3,9 @@ package io.camelexo.exchangeonline;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
-import io.camelexo.exchangeonline.support.AdminApiWire;
+import io.camelexo.exchangeonline.support.WireMockExchangeTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,31 +29,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * redirect on its own (it would carry the Authorization header along). The "elsewhere" is a second WireMock server
  * that answers every request, so any request that reached it would show.
  */
-class TokenDestinationTest extends CamelTestSupport {
+class TokenDestinationTest extends WireMockExchangeTest {
 
-    static final String TENANT = "contoso.onmicrosoft.com";
-    static final String TOKEN = AdminApiWire.appToken("6f1c0e52-3b7d-4a0c-9f61-2d8e5a7b9c10");
-    static final WireMockServer EXO = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     /** Another port of the service's host: a regional server, as the simulator runs the Security & Compliance one. */
     static final WireMockServer REGIONAL = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     static final WireMockServer FOREIGN = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
     static {
-        EXO.start();
         REGIONAL.start();
         FOREIGN.start();
     }
 
     @AfterAll
     static void stopServers() {
-        EXO.stop();
         REGIONAL.stop();
         FOREIGN.stop();
     }
 
     @BeforeEach
     void resetServers() {
-        EXO.resetAll();
         REGIONAL.resetAll();
         FOREIGN.resetAll();
         FOREIGN.stubFor(any(anyUrl()).willReturn(json(page(mailboxes(100, 2), null, List.of()))));
@@ -74,12 +67,7 @@ class TokenDestinationTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                ExoConfiguration defaults = getContext().getComponent("exo", ExoComponent.class).getConfiguration();
-                defaults.setConnectionUri(serviceBase());
-                defaults.setOrganization(TENANT);
-                defaults.setAccessToken(TOKEN);
-                defaults.setMaxRetries(2);
-                defaults.setRetryInitialDelay(1);
+                useWireMockExchange(serviceBase(), 1);
 
                 from("direct:list").toD("${header.uri}&outputType=List");
                 from("direct:stream").toD("${header.uri}&outputType=Stream").split(body()).streaming().to("mock:record");
@@ -109,7 +97,7 @@ class TokenDestinationTest extends CamelTestSupport {
     @Test
     void aRedirectToAnotherHostIsRefusedAndNotPinned() {
         EXO.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", foreignBase() + "/adminapi/beta/" + TENANT + "/InvokeCommand")));
+                .withHeader("Location", foreignBase() + INVOKE)));
 
         Exchange result = template.request("direct:set-mailbox", e -> { });
 
@@ -128,7 +116,7 @@ class TokenDestinationTest extends CamelTestSupport {
     @Test
     void aRedirectToItselfIsALoop() {
         EXO.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", serviceBase() + "/adminapi/beta/" + TENANT + "/InvokeCommand")));
+                .withHeader("Location", serviceBase() + INVOKE)));
 
         Exchange result = template.request("direct:set-mailbox", e -> { });
 
@@ -138,9 +126,8 @@ class TokenDestinationTest extends CamelTestSupport {
 
     @Test
     void aRedirectBackAndForthBetweenTwoHostsOfTheServiceIsALoop() {
-        String invoke = "/adminapi/beta/" + TENANT + "/InvokeCommand";
-        EXO.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302).withHeader("Location", "http://localhost:" + REGIONAL.port() + invoke)));
-        REGIONAL.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302).withHeader("Location", serviceBase() + invoke)));
+        EXO.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302).withHeader("Location", "http://localhost:" + REGIONAL.port() + INVOKE)));
+        REGIONAL.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302).withHeader("Location", serviceBase() + INVOKE)));
 
         Exchange result = template.request("direct:set-mailbox", e -> { });
 
@@ -152,8 +139,7 @@ class TokenDestinationTest extends CamelTestSupport {
 
     @Test
     void aRedirectToAnotherPortOfTheServiceHostIsFollowedWithTheTokenAndPinned() {
-        String invoke = "/adminapi/beta/" + TENANT + "/InvokeCommand";
-        EXO.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302).withHeader("Location", "http://localhost:" + REGIONAL.port() + invoke)));
+        EXO.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302).withHeader("Location", "http://localhost:" + REGIONAL.port() + INVOKE)));
         REGIONAL.stubFor(any(anyUrl()).willReturn(json(page(List.of(), null, List.of()))));
 
         assertThat(template.request("direct:set-mailbox", e -> { }).getException()).isNull();

@@ -1,7 +1,7 @@
 package io.camelexo.exchangeonline;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelexo.exchangeonline.support.AdminApiWire;
 import io.camelexo.exchangeonline.support.FakeEntra;
 import io.camelexo.exchangeonline.support.SignInTestSupport;
 import org.apache.camel.Exchange;
@@ -16,15 +16,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
-import static io.camelexo.exchangeonline.support.AdminApiWire.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,24 +48,10 @@ class TokenRefreshMidStreamTest extends SignInTestSupport {
 
     @Test
     void theTokenIsRenewedBeforeItExpiresInTheMiddleOfAStreamWithoutA401() throws Exception {
-        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FakeEntra.tokenAnswer("at-1", 240)))
-                .willSetStateTo("second"));
-        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens").whenScenarioStateIs("second")
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FakeEntra.tokenAnswer("at-2", 3599))));
-        for (int p = 1; p <= PAGES; p++) {
-            var request = post(urlPathEqualTo(INVOKE));
-            request = p == 1 ? request.withQueryParam("$skiptoken", absent()) : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
-            String next = p < PAGES ? EXO.baseUrl() + INVOKE + "?$skiptoken=" + (p + 1) : null;
-            EXO.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json")
-                    .withBody(page(mailboxes((p - 1) * PER_PAGE, PER_PAGE), next, List.of()))));
-        }
+        stubTokenAnswers(TOKEN_PATH, FakeEntra.tokenAnswer("at-1", 240), FakeEntra.tokenAnswer("at-2", 3599));
+        AdminApiWire.stubInvokePages(EXO, INVOKE, PAGES, PER_PAGE);
         // as the real service would: at-1 is refused once it has lapsed (from page 5 on, had it not been renewed)
-        for (int p = 5; p <= PAGES; p++) {
-            EXO.stubFor(post(urlPathEqualTo(INVOKE)).withQueryParam("$skiptoken", equalTo(String.valueOf(p)))
-                    .withHeader("Authorization", equalTo("Bearer at-1")).atPriority(1)
-                    .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
-        }
+        stubTokenRefusedFromPage("at-1", 5, PAGES);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

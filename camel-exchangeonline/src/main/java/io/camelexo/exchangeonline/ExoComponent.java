@@ -12,6 +12,7 @@ import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.URISupport;
 
 import javax.net.ssl.SSLContext;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +29,17 @@ public class ExoComponent extends HealthCheckComponent {
     @Metadata(description = "Default options for every endpoint of this component")
     private ExoConfiguration configuration = new ExoConfiguration();
 
-    private final ExoSessionManager sessions = new ExoSessionManager();
+    private final ExoSessionManager sessions;
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+
+    public ExoComponent() {
+        this(Clock.systemUTC());
+    }
+
+    /** A component whose sessions' token caches go by the given clock (tests). */
+    ExoComponent(Clock clock) {
+        this.sessions = new ExoSessionManager(clock);
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

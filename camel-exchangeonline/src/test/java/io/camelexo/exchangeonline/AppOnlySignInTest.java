@@ -1,9 +1,9 @@
 package io.camelexo.exchangeonline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelexo.exchangeonline.error.ExoAuthenticationException;
+import io.camelexo.exchangeonline.support.AdminApiWire;
 import io.camelexo.exchangeonline.support.FakeEntra;
 import io.camelexo.exchangeonline.support.LogCapture;
 import io.camelexo.exchangeonline.support.SignInTestSupport;
@@ -27,9 +27,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -160,23 +158,10 @@ class AppOnlySignInTest extends SignInTestSupport {
 
     @Test
     void aTokenThatExpiresDuringAFivePageStreamIsRefreshedWithoutLosingOrRepeatingAPage() throws Exception {
-        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FakeEntra.tokenAnswer("at-1", 3599)))
-                .willSetStateTo("second"));
-        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens").whenScenarioStateIs("second")
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FakeEntra.tokenAnswer("at-2", 3599))));
-        for (int p = 1; p <= 5; p++) {
-            var request = post(urlPathEqualTo(INVOKE));
-            request = p == 1 ? request.withQueryParam("$skiptoken", absent()) : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
-            String next = p < 5 ? EXO.baseUrl() + INVOKE + "?$skiptoken=" + (p + 1) : null;
-            EXO.stubFor(request.willReturn(aResponse().withBody(page(mailboxes((p - 1) * 3, 3), next, List.of()))));
-        }
+        stubTokenAnswers(TOKEN_PATH, FakeEntra.tokenAnswer("at-1", 3599), FakeEntra.tokenAnswer("at-2", 3599));
+        AdminApiWire.stubInvokePages(EXO, INVOKE, 5, 3);
         // the service lets at-1 lapse after the second page
-        for (int p = 3; p <= 5; p++) {
-            EXO.stubFor(post(urlPathEqualTo(INVOKE)).withQueryParam("$skiptoken", equalTo(String.valueOf(p)))
-                    .withHeader("Authorization", equalTo("Bearer at-1")).atPriority(1)
-                    .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
-        }
+        stubTokenRefusedFromPage("at-1", 3, 5);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -1,19 +1,16 @@
 package io.camelexo.exchangeonline;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelexo.exchangeonline.auth.AccessToken;
 import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoCommandNotAllowedException;
 import io.camelexo.exchangeonline.support.AdminApiWire;
+import io.camelexo.exchangeonline.support.WireMockExchangeTest;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -22,54 +19,30 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.camelexo.exchangeonline.support.AdminApiWire.MORE_RESULTS;
 import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
 import static io.camelexo.exchangeonline.support.AdminApiWire.page;
+import static io.camelexo.exchangeonline.support.AdminApiWire.stubInvokePages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Real routes against a WireMock Exchange Online: paging under split().streaming(), output shapes, headers, local cmdlets. */
-class ExoProducerTest extends CamelTestSupport {
-
-    static final String TENANT = "contoso.onmicrosoft.com";
-    static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
-    static final String TOKEN = AdminApiWire.appToken("6f1c0e52-3b7d-4a0c-9f61-2d8e5a7b9c10");
-    static final WireMockServer EXO = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-
-    static {
-        EXO.start();
-    }
+class ExoProducerTest extends WireMockExchangeTest {
 
     final AtomicInteger providerCalls = new AtomicInteger();
-
-    @AfterAll
-    static void stopServer() {
-        EXO.stop();
-    }
-
-    @BeforeEach
-    void resetServer() {
-        EXO.resetAll();
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                ExoConfiguration defaults = getContext().getComponent("exo", ExoComponent.class).getConfiguration();
-                defaults.setConnectionUri(EXO.baseUrl());
-                defaults.setOrganization(TENANT);
-                defaults.setAccessToken(TOKEN);
-                defaults.setRetryInitialDelay(10);
+                useWireMockExchange(EXO.baseUrl(), 10);
 
                 from("direct:stream").to("exo:Get-Mailbox?outputType=Stream&pageSize=4&ResultSize=Unlimited")
                         .split(body()).streaming().stopOnException()
@@ -106,23 +79,13 @@ class ExoProducerTest extends CamelTestSupport {
         public String DisplayName;
     }
 
-    private static void stubPages(int pages, int perPage) {
-        for (int p = 1; p <= pages; p++) {
-            var request = post(urlPathEqualTo(INVOKE));
-            request = p == 1 ? request.withQueryParam("$skiptoken", absent()) : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
-            String next = p < pages ? EXO.baseUrl() + INVOKE + "?$skiptoken=" + (p + 1) : null;
-            EXO.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json")
-                    .withBody(page(mailboxes((p - 1) * perPage, perPage), next, next != null ? List.of(MORE_RESULTS) : List.of()))));
-        }
-    }
-
     private static List<LoggedRequest> invokeRequests() {
         return EXO.findAll(postRequestedFor(urlPathEqualTo(INVOKE)));
     }
 
     @Test
     void threePagesStreamRecordByRecordThroughTheSplitter() throws Exception {
-        stubPages(3, 4);
+        stubInvokePages(EXO, INVOKE, 3, 4);
         MockEndpoint records = getMockEndpoint("mock:record");
         records.expectedMessageCount(12);
         Exchange result = template.request("direct:stream", e -> { });
@@ -136,7 +99,7 @@ class ExoProducerTest extends CamelTestSupport {
 
     @Test
     void aSplitThatStopsHalfwayThroughTheSecondPageFetchesTwoPages() {
-        stubPages(3, 4);
+        stubInvokePages(EXO, INVOKE, 3, 4);
         Exchange result = template.request("direct:stream", e -> e.getIn().setHeader("fail", true));
         assertThat(result.getException()).hasRootCauseMessage("warehouse unavailable");
         assertThat(getMockEndpoint("mock:record").getReceivedCounter()).isEqualTo(5);
@@ -145,7 +108,7 @@ class ExoProducerTest extends CamelTestSupport {
 
     @Test
     void retriedPagesKeepTheCallsClientRequestId() throws Exception {
-        stubPages(3, 4);
+        stubInvokePages(EXO, INVOKE, 3, 4);
         EXO.stubFor(post(urlPathEqualTo(INVOKE)).withQueryParam("$skiptoken", equalTo("2")).inScenario("p2")
                 .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0.1"))
                 .willSetStateTo("ok"));
@@ -159,7 +122,7 @@ class ExoProducerTest extends CamelTestSupport {
 
     @Test
     void listOutputReadsEveryPageAndSetsHeaders() {
-        stubPages(2, 4);
+        stubInvokePages(EXO, INVOKE, 2, 4);
         Exchange result = template.request("direct:list", e -> e.getIn().setHeader(ExoConstants.PARAMETERS, Map.of("RecipientTypeDetails", List.of("UserMailbox"))));
         assertThat(result.getMessage().getBody(List.class)).hasSize(8);
         assertThat(result.getMessage().getHeader(ExoConstants.RESULT_COUNT)).isEqualTo(8);
@@ -172,7 +135,7 @@ class ExoProducerTest extends CamelTestSupport {
 
     @Test
     void singleOutputBindsTheBodyAndReadsOnlyTheFirstRecord() {
-        stubPages(2, 4);
+        stubInvokePages(EXO, INVOKE, 2, 4);
         Exchange result = template.request("direct:single", e -> e.getIn().setBody("user0@contoso.com"));
         assertThat(result.getMessage().getBody(Map.class)).containsEntry("Identity", "user0");
         assertThat(result.getMessage().getHeader(ExoConstants.RESULT_COUNT)).isEqualTo(1);
@@ -182,7 +145,7 @@ class ExoProducerTest extends CamelTestSupport {
 
     @Test
     void withoutResultSizeTheMoreResultsWarningReachesTheRoute() {
-        stubPages(2, 4);
+        stubInvokePages(EXO, INVOKE, 2, 4);
         Exchange result = template.request("direct:typed", e -> { });
         List<?> body = result.getMessage().getBody(List.class);
         assertThat(body).hasSize(4).first().isInstanceOfSatisfying(MailboxView.class, m -> assertThat(m.DisplayName).isEqualTo("User 0"));
@@ -224,7 +187,7 @@ class ExoProducerTest extends CamelTestSupport {
 
     @Test
     void aCmdletOutsideCommandNameSendsNothing() {
-        stubPages(1, 1);
+        stubInvokePages(EXO, INVOKE, 1, 1);
         assertThatThrownBy(() -> template.requestBodyAndHeader("direct:restricted", null, ExoConstants.CMDLET, "Set-Mailbox"))
                 .isInstanceOf(CamelExecutionException.class).cause().isInstanceOf(ExoCommandNotAllowedException.class)
                 .hasMessageContaining("Set-Mailbox is not in commandName");
@@ -261,7 +224,7 @@ class ExoProducerTest extends CamelTestSupport {
 
     @Test
     void providerTokensNearExpiryAreFetchedAgainAndDisconnectDropsThem() {
-        stubPages(1, 1);
+        stubInvokePages(EXO, INVOKE, 1, 1);
         int atStart = providerCalls.get();
         template.requestBody("direct:provider-mailbox", (Object) null);
         template.requestBody("direct:provider-mailbox", (Object) null);

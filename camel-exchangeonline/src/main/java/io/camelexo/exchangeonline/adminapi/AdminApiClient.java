@@ -18,9 +18,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
@@ -34,6 +36,8 @@ public final class AdminApiClient {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApiClient.class);
 
     static final String CLIENT_APPLICATION = "CamelExchangeOnline";
+    /** Appended to the failure of a write whose answer leaves open whether it ran: the caller has to check before repeating it. */
+    static final String WRITE_MAY_HAVE_RUN = "; the write was not sent again and may have run: check its effect before repeating it";
     private static final int MAX_ERROR_BODY_BYTES = 1 << 20;
     private static final int MAX_REDIRECTS = 3;
     private static final int MAX_MODULE_FILE_BYTES = 16 << 20;
@@ -126,6 +130,12 @@ public final class AdminApiClient {
             return request.cmdlet();
         }
 
+        /** A 2xx answer that could not be read, naming the call; for a write, saying that it may have run. */
+        ExoProtocolException readFailure(ExoProtocolException e) {
+            return new ExoProtocolException(cmdlet() + ": " + e.getMessage() + (readCmdlet ? "" : WRITE_MAY_HAVE_RUN)
+                    + " [client-request-id " + requestId + "]", e.getStatusCode(), requestId, e.getCause());
+        }
+
         /** The first page (nextLink null) or the page behind a nextLink, with retries and token refresh. */
         PageReader fetch(URI nextLink, long delivered) {
             if (nextLink != null && !location.isServiceUri(nextLink)) {
@@ -156,6 +166,7 @@ public final class AdminApiClient {
         String claims = null;
         int retries = 0;
         int redirects = 0;
+        Set<URI> requested = new HashSet<>(Set.of(target));
         RetryPolicy retryPolicy = call.options.retryPolicy();
         while (true) {
             HttpRequest request = buildRequest(call, uri, post, preferredPageSize, tokens.accessToken(forceRefresh, claims));
@@ -173,7 +184,7 @@ public final class AdminApiClient {
                     continue;
                 }
                 throw new ExoException(call.cmdlet() + " failed: no answer from " + uri.getHost() + " (" + e + ")"
-                        + (call.readCmdlet || neverSent ? "" : "; a write is not re-sent after a lost answer, it may have run")
+                        + (call.readCmdlet || neverSent ? "" : WRITE_MAY_HAVE_RUN)
                         + " [client-request-id " + call.requestId + "]", 0, null, call.requestId, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -181,14 +192,35 @@ public final class AdminApiClient {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return new PageReader(decodedBody(response, call.options.requestTimeout()), status, call.requestId);
+                try {
+                    return new PageReader(decodedBody(response, call.options.requestTimeout()), status, call.requestId);
+                } catch (ExoProtocolException e) {
+                    // the body broke off before its first record: a read asks again, a write may have run
+                    if (!PageReader.brokeOff(e) || !retryPolicy.shouldRetryTransport(call.readCmdlet, false, retries)) {
+                        throw call.readFailure(e);
+                    }
+                    pause(call, retryPolicy.delay(null, retries), e.getMessage());
+                    retries++;
+                    continue;
+                }
             }
-            if (isRedirect(status) && redirects < MAX_REDIRECTS && response.headers().firstValue("Location").isPresent()) {
+            if (isRedirect(status) && response.headers().firstValue("Location").isPresent()) {
                 closeQuietly(response.body());
-                URI regional = location.pinRedirect(URI.create(response.headers().firstValue("Location").get()));
+                URI redirectedTo = uri.resolve(response.headers().firstValue("Location").get());
+                URI regional = location.pinRedirect(redirectedTo);
+                if (regional == null) {
+                    throw new ExoProtocolException(call.cmdlet() + ": the service redirected the call to " + redirectedTo.getScheme() + "://"
+                            + redirectedTo.getRawAuthority() + ", not a host of " + location.configuredBase() + "; not followed, the token would leave"
+                            + " the service [client-request-id " + call.requestId + "]", status, call.requestId, null);
+                }
                 LOG.info("{} redirected the call to its regional host; pinned {} for this session", location.configuredBase().getHost(), regional);
                 uri = location.rebase(uri);
-                redirects++;
+                boolean loop = !requested.add(uri);
+                if (loop || ++redirects > MAX_REDIRECTS) {
+                    throw new ExoProtocolException(call.cmdlet() + ": the service redirected the call " + (loop ? "in a loop, back to " + uri
+                            : "more than " + MAX_REDIRECTS + " times") + "; not followed [client-request-id " + call.requestId + "]",
+                            status, call.requestId, null);
+                }
                 continue;
             }
             ServiceError error = ServiceError.decode(status, readLimited(response, MAX_ERROR_BODY_BYTES, call.options.requestTimeout()), header(response, "x-ExceptionType"),
@@ -209,7 +241,7 @@ public final class AdminApiClient {
                 retries++;
                 continue;
             }
-            throw error.toException(call.cmdlet());
+            throw error.toException(call.cmdlet(), !call.readCmdlet);
         }
     }
 
@@ -320,14 +352,15 @@ public final class AdminApiClient {
             return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
         } catch (IOException e) {
             closeQuietly(body);
-            throw new ExoException("Reading the response failed: " + e.getMessage(), e);
+            throw new ExoProtocolException("Exchange Online answered HTTP " + response.statusCode() + " but reading the response failed: "
+                    + e.getMessage(), response.statusCode(), null, e);
         }
     }
 
     private static byte[] readLimited(HttpResponse<InputStream> response, int limit, Duration idleTimeout) {
         try (InputStream body = decodedBody(response, idleTimeout)) {
             return body.readNBytes(limit);
-        } catch (IOException e) {
+        } catch (IOException | ExoProtocolException e) {
             return new byte[0];
         }
     }

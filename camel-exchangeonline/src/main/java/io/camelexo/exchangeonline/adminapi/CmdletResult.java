@@ -1,11 +1,9 @@
 package io.camelexo.exchangeonline.adminapi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -128,9 +126,8 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
             try {
                 return page.nextRecord();
             } catch (ExoProtocolException e) {
-                boolean brokenConnection = e.getCause() instanceof IOException && !(e.getCause() instanceof JsonProcessingException);
-                if (!brokenConnection || !call.readCmdlet || pageRereads >= call.options.retryPolicy().maxRetries()) {
-                    throw e;
+                if (!PageReader.brokeOff(e) || !call.readCmdlet || pageRereads >= call.options.retryPolicy().maxRetries()) {
+                    throw call.readFailure(e);
                 }
                 pageRereads++;
                 page.close();

@@ -3,6 +3,7 @@ package io.camelexo.exchangeonline.adminapi;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
@@ -53,6 +54,15 @@ final class PageReader implements Closeable {
         } catch (IOException e) {
             throw protocolFailure(e);
         }
+    }
+
+    /**
+     * Whether a failure to read the page means its body broke off (connection lost, stalled, or the JSON ended early),
+     * rather than that the service sent something that is not the expected JSON.
+     */
+    static boolean brokeOff(ExoProtocolException failure) {
+        Throwable cause = failure.getCause();
+        return cause instanceof IOException && (!(cause instanceof JsonProcessingException) || cause instanceof JsonEOFException);
     }
 
     /** The next record with OData annotations removed, or null at the end of the page. */

@@ -180,9 +180,17 @@ final class ServiceError {
         return retryAfter;
     }
 
-    /** The exception a caller sees once retries are over (or not allowed). */
-    ExoException toException(String cmdlet) {
-        String where = " [client-request-id " + requestId + "]";
+    /**
+     * Whether the cmdlet may have run despite the error: a server error or timeout, unlike a refusal before running
+     * (throttling, concurrency rejection) or a cmdlet error.
+     */
+    boolean outcomeUnknown() {
+        return !isThrottling() && (status == 408 || status >= 500);
+    }
+
+    /** The exception a caller sees once retries are over (or not allowed); a write's says when it may have run. */
+    ExoException toException(String cmdlet, boolean write) {
+        String where = (write && outcomeUnknown() ? AdminApiClient.WRITE_MAY_HAVE_RUN : "") + " [client-request-id " + requestId + "]";
         if (isThrottling()) {
             return new ExoThrottledException(cmdlet + " was throttled by Exchange Online (HTTP " + status + "): "
                     + describe() + where, status, requestId, retryAfter);

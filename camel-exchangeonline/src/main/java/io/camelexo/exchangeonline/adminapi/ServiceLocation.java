@@ -56,19 +56,24 @@ public final class ServiceLocation {
     }
 
     /**
-     * Pins the regional host named by a redirect's Location header and returns the new base.
+     * Pins the regional host named by a redirect's Location header and returns the new base, or returns null (and
+     * pins nothing) when the Location leads off the service's hosts, where the token must not follow.
      * The front door points at {@code {prefix}.admin.protection.outlook.com:446}, while the REST service lives on
      * {@code {prefix}.{service host}:443}: the first DNS label is kept and the service host rebuilt. A Location
-     * that already is a host of the service, or any redirect while the base is a literal address (a simulator),
-     * is taken as it is.
+     * on a host of the service is taken as it is, if it keeps the scheme. While the base is a literal address or
+     * localhost (a simulator), only another port of that same host is taken.
      */
     public URI pinRedirect(URI location) {
         URI current = base();
         URI absolute = current.resolve(location);
-        String locationHost = absolute.getHost().toLowerCase(Locale.ROOT);
+        String locationHost = absolute.getHost() == null ? "" : absolute.getHost().toLowerCase(Locale.ROOT);
         String serviceHost = configuredBase.getHost().toLowerCase(Locale.ROOT);
+        boolean sameScheme = configuredBase.getScheme().equalsIgnoreCase(absolute.getScheme());
         URI regional;
-        if (locationHost.endsWith("." + serviceHost) || isLiteralOrLocal(serviceHost)) {
+        if (isLiteralOrLocal(serviceHost) || locationHost.endsWith("." + serviceHost)) {
+            if (!sameScheme || !(locationHost.equals(serviceHost) || locationHost.endsWith("." + serviceHost))) {
+                return null;
+            }
             regional = URI.create(absolute.getScheme() + "://" + absolute.getRawAuthority());
         } else {
             String prefix = locationHost.substring(0, locationHost.indexOf('.') > 0 ? locationHost.indexOf('.') : locationHost.length());

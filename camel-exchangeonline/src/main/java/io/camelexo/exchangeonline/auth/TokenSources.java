@@ -10,11 +10,8 @@ public final class TokenSources {
     private TokenSources() {
     }
 
-    public static TokenSource create(Credentials credentials, SignInTarget target) {
-        return create(credentials, target, Clock.systemUTC());
-    }
-
-    static TokenSource create(Credentials credentials, SignInTarget target, Clock clock) {
+    /** @param clock decides when a cached token is near expiry (and whether a certificate has expired) */
+    public static TokenSource create(Credentials credentials, SignInTarget target, Clock clock) {
         return switch (credentials.method()) {
             case accessToken -> new SuppliedTokenSource(
                     credentials.accessToken() != null ? AccessToken.of(credentials.accessToken()) : null,

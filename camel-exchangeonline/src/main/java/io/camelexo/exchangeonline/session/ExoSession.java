@@ -22,6 +22,7 @@ import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class ExoSession {
     private final String scope;
     private final TokenSource tokens;
     private final HttpClient http;
+    private final Clock clock;
     private final ClientStatistics statistics = new ClientStatistics();
     private volatile AdminApiClient client;
     private volatile String tenant;
@@ -63,8 +65,9 @@ public final class ExoSession {
         FAILED
     }
 
-    ExoSession(SessionSettings settings, int ordinal) {
+    ExoSession(SessionSettings settings, int ordinal, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.name = settings.service().connectionNamePrefix() + "_" + ordinal;
         String configuredTenant = settings.tenant();
         this.tenant = configuredTenant;
@@ -75,7 +78,7 @@ public final class ExoSession {
         Proxy proxy = settings.proxy() == null ? null : new Proxy(Proxy.Type.HTTP, settings.proxy());
         this.tokens = TokenSources.create(settings.credentials(), new SignInTarget(authority, settings.environment().tokenResource(settings.service()),
                 isCustomAuthority(authority), settings.sslContext() != null ? settings.sslContext().getSocketFactory() : null, proxy,
-                settings.identityHttpClient()));
+                settings.identityHttpClient()), clock);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -175,7 +178,7 @@ public final class ExoSession {
      */
     public Map<String, Object> connectionInformation() {
         AccessToken token = tokens.currentToken();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("ConnectionId", connectionId);
         info.put("State", !isOpen() ? "Connecting" : token != null ? "Connected" : "Disconnected");

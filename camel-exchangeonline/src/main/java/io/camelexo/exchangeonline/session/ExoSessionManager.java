@@ -1,5 +1,6 @@
 package io.camelexo.exchangeonline.session;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,16 @@ public final class ExoSessionManager {
 
     private final ConcurrentMap<SessionSettings.SessionKey, Shared> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger ordinal = new AtomicInteger();
+    private final Clock clock;
+
+    public ExoSessionManager() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the time the sessions' token caches go by (a test moves it to reach a token's refresh point) */
+    public ExoSessionManager(Clock clock) {
+        this.clock = clock;
+    }
 
     private static final class Shared {
         final ExoSession session;
@@ -41,7 +52,7 @@ public final class ExoSessionManager {
             shared = sessions.get(key);
             opener = shared == null;
             if (opener) {
-                shared = new Shared(new ExoSession(settings, ordinal.incrementAndGet()));
+                shared = new Shared(new ExoSession(settings, ordinal.incrementAndGet(), clock));
                 sessions.put(key, shared);
             } else {
                 shared.references++;

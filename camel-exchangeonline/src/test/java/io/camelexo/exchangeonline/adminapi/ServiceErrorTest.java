@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceErrorTest {
 
     private static ExoException decode(int status, String body) {
-        return ServiceError.decode(status, body.getBytes(StandardCharsets.UTF_8), null, null, "req-1").toException("Get-Mailbox");
+        return ServiceError.decode(status, body.getBytes(StandardCharsets.UTF_8), null, null, "req-1").toException("Get-Mailbox", false);
     }
 
     @Test
@@ -67,7 +67,7 @@ class ServiceErrorTest {
                 + "Topology service returned an error: the LDAP server is unavailable.\",\"innererror\":{\"message\":\"LDAP unavailable\","
                 + "\"type\":\"Microsoft.Exchange.Data.Directory.ADTransientException\"}}}").getBytes(StandardCharsets.UTF_8), null, null, "r");
         assertThat(error.namesTransientException()).isTrue();
-        ExoCmdletException e = (ExoCmdletException) error.toException("Get-Mailbox");
+        ExoCmdletException e = (ExoCmdletException) error.toException("Get-Mailbox", false);
         assertThat(e.getExceptionType()).isEqualTo("ADTransientException");
         assertThat(e.getCmdletMessage()).contains("LDAP server is unavailable");
     }
@@ -75,7 +75,7 @@ class ServiceErrorTest {
     @Test
     void forbiddenWithNulBodyIsAccessDeniedWithHint() {
         ServiceError error = ServiceError.decode(403, new byte[64], null, null, "r");
-        ExoException e = error.toException("Get-RetentionCompliancePolicy");
+        ExoException e = error.toException("Get-RetentionCompliancePolicy", false);
         assertThat(e).isInstanceOf(ExoAccessDeniedException.class);
         assertThat(e.getMessage()).contains("64 NUL bytes", "scc:");
     }
@@ -107,7 +107,7 @@ class ServiceErrorTest {
         ServiceError error = ServiceError.decode(500, ("You have reached the maximum number of concurrent requests per tenant. "
                 + "Please wait and try again").getBytes(StandardCharsets.UTF_8), null, null, "r");
         assertThat(error.isThrottling()).isTrue();
-        assertThat(error.toException("Set-Mailbox")).isInstanceOf(ExoThrottledException.class);
+        assertThat(error.toException("Set-Mailbox", true)).isInstanceOf(ExoThrottledException.class);
     }
 
     @Test

@@ -3,11 +3,18 @@ package io.camelexo.exchangeonline.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Response bodies in the Admin API's wire shapes (docs/admin-api.md, "The InvokeCommand call", "Paging", "Errors"):
@@ -61,6 +68,20 @@ public final class AdminApiWire {
         ArrayNode value = envelope.putArray("value");
         records.forEach(value::add);
         return envelope.toString();
+    }
+
+    /**
+     * The InvokeCommand path answers pages of mailboxes linked by $skiptoken nextLinks, each page but the last with the
+     * "more results" warning, as the service sends them.
+     */
+    public static void stubInvokePages(WireMockServer exo, String invokePath, int pages, int perPage) {
+        for (int p = 1; p <= pages; p++) {
+            var request = post(urlPathEqualTo(invokePath));
+            request = p == 1 ? request.withQueryParam("$skiptoken", absent()) : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
+            String next = p < pages ? exo.baseUrl() + invokePath + "?$skiptoken=" + (p + 1) : null;
+            exo.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json")
+                    .withBody(page(mailboxes((p - 1) * perPage, perPage), next, next != null ? List.of(MORE_RESULTS) : List.of()))));
+        }
     }
 
     public static List<ObjectNode> mailboxes(int from, int count) {

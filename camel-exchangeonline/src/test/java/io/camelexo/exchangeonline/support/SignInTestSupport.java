@@ -1,6 +1,7 @@
 package io.camelexo.exchangeonline.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -62,6 +64,24 @@ public abstract class SignInTestSupport extends CamelTestSupport {
 
     protected static void stubExchange(String body) {
         EXO.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    /** The token endpoint answers these bodies one after the other, the last one from then on. */
+    protected static void stubTokenAnswers(String tokenPath, String... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            ENTRA.server.stubFor(post(urlPathEqualTo(tokenPath)).inScenario("tokens").whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer " + i)
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(answers[i]))
+                    .willSetStateTo("answer " + Math.min(i + 1, answers.length - 1)));
+        }
+    }
+
+    /** InvokeCommand answers 401 to the pages from firstPage to lastPage when they come with this token (it has lapsed). */
+    protected static void stubTokenRefusedFromPage(String accessToken, int firstPage, int lastPage) {
+        for (int p = firstPage; p <= lastPage; p++) {
+            EXO.stubFor(post(urlPathEqualTo(INVOKE)).withQueryParam("$skiptoken", equalTo(String.valueOf(p)))
+                    .withHeader("Authorization", equalTo("Bearer " + accessToken)).atPriority(1)
+                    .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+        }
     }
 
     protected static List<LoggedRequest> exchangeRequests() {

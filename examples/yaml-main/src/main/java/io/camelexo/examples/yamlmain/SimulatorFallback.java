@@ -13,16 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * With no tenant configured ({@code camel.component.exo.organization} in application.properties, a system property or
- * the environment variable {@code CAMEL_COMPONENT_EXO_ORGANIZATION}), starts the built-in tenant simulator in this JVM,
- * says so, and points the exo component at it: Admin API over HTTPS, Entra ID authority, the simulator's app, and
- * trust for the simulator's certificate only. The routes stay as they are for a real tenant. {@code simulator.mailboxes}
- * sizes the tenant. The simulator is in the registry as {@code tenantSimulator} and stops with Camel.
+ * With no tenant configured ({@code camel.component.exo.organization} in application.properties or as a system
+ * property), starts the built-in tenant simulator in this JVM, says so, and points the exo component at it: Admin API
+ * over HTTPS, Entra ID authority, the simulator's app, and trust for the simulator's certificate only. The routes stay
+ * as they are for a real tenant. {@code simulator.mailboxes} sizes the tenant. The simulator is in the registry as
+ * {@code tenantSimulator} and stops with Camel.
  */
 final class SimulatorFallback extends MainListenerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorFallback.class);
-    static final String TENANT_PROPERTY = "camel.component.exo.organization";
+    private static final String TENANT_PROPERTY = "camel.component.exo.organization";
     /** The demo app's secret: in this JVM's memory only, outside the camel.* options, which name it by placeholder. */
     private static final String CLIENT_SECRET_PROPERTY = "tenant-simulator.client-secret";
 
@@ -51,7 +51,7 @@ final class SimulatorFallback extends MainListenerSupport {
         properties.addOverrideProperty(exo + "clientSecret", "{{" + CLIENT_SECRET_PROPERTY + "}}");
         properties.addOverrideProperty(exo + "sslContextParameters", "#tenantSimulatorTrust");
         LOG.warn("No tenant configured ({} is not set): started the built-in tenant simulator with {} mailboxes of {} at {}. "
-                + "Set the properties in application.properties (or as CAMEL_COMPONENT_EXO_* environment variables) to use a real tenant.",
+                + "Set camel.component.exo.* in application.properties (or as -D system properties) to use a real tenant.",
                 TENANT_PROPERTY, mailboxes, TenantSimulator.DEFAULT_TENANT, simulator.exchangeUrl());
     }
 

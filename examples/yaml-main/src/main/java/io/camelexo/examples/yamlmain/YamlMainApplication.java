@@ -13,7 +13,13 @@ public final class YamlMainApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        newMain().run(args);
+        int exitCode = 1;
+        try {
+            exitCode = newMain().run(args);
+        } finally {
+            // after a failed start (logged by Camel) the thread of camel.main.duration-max-idle-seconds keeps the JVM alive
+            System.exit(exitCode);
+        }
     }
 
     /** The application as {@link #main} runs it; tests start the same one. */

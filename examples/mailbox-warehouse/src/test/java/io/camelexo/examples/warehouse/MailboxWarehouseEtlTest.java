@@ -5,15 +5,20 @@ import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.simulator.springboot.SimulatorFallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +41,16 @@ class MailboxWarehouseEtlTest {
     Path dir;
     private ConfigurableApplicationContext application;
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(String... moreArguments) {
         SimulatorFallback simulatorFallback = new SimulatorFallback();
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=jdbc:duckdb:" + dir.resolve("warehouse.duckdb"),
+                "--simulator.mailboxes=" + MAILBOXES, "--warehouse.batch-size=40", "--warehouse.page-size=100",
+                "--warehouse.progress-every=100", "--warehouse.csv-export=" + dir.resolve("report.csv"),
+                "--camel.component.exo.retry-initial-delay=20", "--camel.component.exo.retry-max-delay=200"));
+        arguments.addAll(List.of(moreArguments));
         application = new SpringApplicationBuilder(MailboxWarehouseApplication.class)
                 .listeners(simulatorFallback).initializers(simulatorFallback).profiles("once")
-                .run("--spring.datasource.url=jdbc:duckdb:" + dir.resolve("warehouse.duckdb"),
-                        "--simulator.mailboxes=" + MAILBOXES, "--warehouse.batch-size=40", "--warehouse.page-size=100",
-                        "--warehouse.progress-every=100", "--warehouse.csv-export=" + dir.resolve("report.csv"),
-                        "--camel.component.exo.retry-initial-delay=20", "--camel.component.exo.retry-max-delay=200");
+                .run(arguments.toArray(String[]::new));
         return application;
     }
 
@@ -108,6 +115,19 @@ class MailboxWarehouseEtlTest {
         application.getBean(MailboxEtl.class).runOnce();
         assertWarehouseHoldsExactlyTheTenant();
         assertThat(jdbc().queryForObject("SELECT count(*) FROM etl_runs WHERE status = 'SUCCEEDED'", Long.class)).isEqualTo(2);
+    }
+
+    /**
+     * The README's main command must start clean: the demo tenant's secret reaches Camel the way its security policy
+     * accepts. The policy stays on: a secret the user writes in plain text is still reported, and only that one.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theDemoSecretRaisesNoSecurityWarningAPlainTextOneStillDoes(CapturedOutput output) {
+        start("--camel.vault.azure.client-secret=written-in-plain-text");
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("SECURITY WARNING")))
+                .singleElement(InstanceOfAssertFactories.STRING).contains("camel.vault.azure.client-secret");
     }
 
     @Test

@@ -2,15 +2,12 @@ package io.camelexo.exchangeonline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.camelexo.exchangeonline.error.ExoAuthenticationException;
 import io.camelexo.exchangeonline.support.AdminApiWire;
 import io.camelexo.exchangeonline.support.FakeEntra;
-import io.camelexo.exchangeonline.support.LogCapture;
 import io.camelexo.exchangeonline.support.SignInTestSupport;
 import io.camelexo.exchangeonline.support.TestKeys;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +20,6 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -35,11 +31,12 @@ import static io.camelexo.exchangeonline.support.AdminApiWire.JSON;
 import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
 import static io.camelexo.exchangeonline.support.AdminApiWire.page;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * App-only sign-in end to end: msal4j talks HTTPS to a fake Entra ID (which checks what Entra checks), the token
- * reaches the fake Exchange Online, and an expiring token is refreshed in the middle of a stream.
+ * App-only sign-in at the wire: msal4j talks HTTPS to a fake Entra ID, and these tests look at exactly what it sent
+ * (the client assertion's header and claims) or script what a tenant that answers normally would not (certificates
+ * that cannot be used, a token the service lets lapse mid-stream). Sign-in against a tenant that answers normally is
+ * {@link SimulatedTenantSignInTest}.
  */
 class AppOnlySignInTest extends SignInTestSupport {
 
@@ -49,41 +46,8 @@ class AppOnlySignInTest extends SignInTestSupport {
     @TempDir
     static Path keys;
 
-
-    private static void stubToken(String accessToken) {
-        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("client_secret=" + "correct-horse%7Ebattery"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FakeEntra.tokenAnswer(accessToken, 3599))));
-    }
-
     private static List<LoggedRequest> tokenRequests() {
         return entraRequests(TOKEN_PATH);
-    }
-
-    @Test
-    void clientSecretSignsInOnceAndItsTokenReachesExchange() throws Exception {
-        stubToken("at-secret");
-        EXO.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withBody(page(mailboxes(0, 2), null, List.of()))));
-        String uri = exoUri("exo", "Get-Mailbox", "clientSecret=RAW(" + SECRET + ")");
-        for (int i = 0; i < 3; i++) {
-            assertThat(template.requestBody(uri, null, List.class)).hasSize(2);
-        }
-        assertThat(tokenRequests()).hasSize(1);
-        LoggedRequest token = tokenRequests().get(0);
-        assertThat(token.getHeader("X-Original-Host")).isEqualTo("login.microsoftonline.com");
-        assertThat(formValue(token, "grant_type")).isEqualTo("client_credentials");
-        assertThat(formValue(token, "client_id")).isEqualTo(APP);
-        assertThat(formValue(token, "client_secret")).isEqualTo(SECRET);
-        assertThat(Set.of(formValue(token, "scope").split(" "))).contains("https://outlook.office365.com/.default");
-        assertThat(EXO.findAll(postRequestedFor(urlPathEqualTo(INVOKE)))).hasSize(3)
-                .extracting(r -> r.getHeader("Authorization")).containsOnly("Bearer at-secret");
-    }
-
-    @Test
-    void sccAsksForTheComplianceScope() {
-        stubToken("at-scc");
-        EXO.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withBody(page(List.of(), null, List.of()))));
-        template.requestBody(exoUri("scc", "Get-RetentionCompliancePolicy", "clientSecret=RAW(" + SECRET + ")"), null, List.class);
-        assertThat(Set.of(formValue(tokenRequests().get(0), "scope").split(" "))).contains("https://ps.compliance.protection.outlook.com/.default");
     }
 
     @Test
@@ -120,22 +84,6 @@ class AppOnlySignInTest extends SignInTestSupport {
     }
 
     @Test
-    void aWrongSecretFailsTheRouteStartWithTheAadstsCode() {
-        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                .withBody(FakeEntra.errorAnswer("invalid_client", "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent "
-                        + "in the request is the client secret value, not the client secret ID"))));
-        Throwable failure = catchThrowable(() -> context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:bad-secret").to(exoUri("exo", "Get-Mailbox", "clientSecret=RAW(wrong-secret)"));
-            }
-        }));
-        ExoAuthenticationException signIn = findCause(failure, ExoAuthenticationException.class);
-        assertThat(signIn.getErrorCode()).isEqualTo("AADSTS7000215");
-        assertThat(signIn.getMessage()).contains("client secret is wrong").doesNotContain("wrong-secret");
-    }
-
-    @Test
     void unusableCertificatesFailAtStartNamingTheOption() {
         Path pfx = TestKeys.keyPair(keys, "pw-cert", "right-pass", "CN=pw", null, 365);
         assertThat(startFailure(exoUri("exo", "Get-Mailbox", "certificateFilePath=" + pfx + "&certificatePassword=wrong-pass")))
@@ -143,17 +91,6 @@ class AppOnlySignInTest extends SignInTestSupport {
         Path expired = TestKeys.keyPair(keys, "old-cert", "password", "CN=old", null, "-40d", 10);
         assertThat(startFailure(exoUri("exo", "Get-Mailbox", "certificateFilePath=" + expired + "&certificatePassword=password")))
                 .contains("CN=old", "expired on");
-    }
-
-    @Test
-    void aCertificateCloseToExpiryIsReportedAtStart() {
-        ENTRA.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(FakeEntra.tokenAnswer("at-soon", 3599))));
-        Path soon = TestKeys.keyPair(keys, "soon-cert", "password", "CN=renew-me", null, 10);
-        try (LogCapture logs = LogCapture.capture(Level.WARN)) {
-            template.requestBody(exoUri("exo", "Get-ConnectionInformation", "certificateFilePath=" + soon + "&certificatePassword=password"), (Object) null);
-            assertThat(logs.lines()).anyMatch(line -> line.contains("CN=renew-me") && line.contains("expires on"));
-        }
     }
 
     @Test

@@ -41,18 +41,6 @@ class ServerSignInTest extends SignInTestSupport {
     }
 
     @Test
-    void oneHundredCallsWithinATokenLifetimeCostOneTokenRequest() {
-        stubSecretToken(TOKEN_PATH, "at-cached");
-        stubExchange(page(mailboxes(0, 1), null, List.of()));
-        String uri = exoUri("exo", "Get-Mailbox", "clientSecret=" + SECRET);
-        for (int i = 0; i < 100; i++) {
-            template.requestBody(uri, (Object) null);
-        }
-        assertThat(exchangeRequests()).hasSize(100);
-        assertThat(entraRequests(TOKEN_PATH)).hasSize(1);
-    }
-
-    @Test
     void aClaimsChallengeIsAnsweredWithOneNewTokenCarryingTheClaims() {
         stubSecretToken(TOKEN_PATH, "at-claims");
         String claims = "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"1700000000\"}}}";

@@ -1,7 +1,8 @@
 package io.camelexo.exchangeonline;
 
+import io.camelexo.exchangeonline.simulator.SimulatedService;
+import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.support.AdminApiWire;
-import io.camelexo.exchangeonline.support.LargeTenantStub;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -16,23 +17,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Constant memory: 20,000 records of about 15 KB (300 MB of JSON in 15 MB pages) stream through
- * split(body()).streaming() in a JVM limited to 64 MB of heap. The fake service runs in this JVM, the route in a
- * forked one, so only the component's own memory use is limited.
+ * Constant memory: 20,000 full Get-Mailbox records (about 14 KB each with their annotations: 280 MB of JSON in pages
+ * of 1,000) stream through split(body()).streaming() in a JVM limited to 64 MB of heap. The tenant simulator runs in
+ * this JVM, the route in a forked one, so only the component's own memory use is limited.
  */
 class StreamingMemoryTest {
 
+    static final String TENANT = TenantSimulator.DEFAULT_TENANT;
     static final int PAGES = 20;
     static final int PER_PAGE = 1000;
 
     @Test
     void twentyThousandFifteenKilobyteRecordsStreamThroughSixtyFourMegabytesOfHeap() throws Exception {
-        try (LargeTenantStub exo = new LargeTenantStub(PAGES, PER_PAGE)) {
-            assertThat(exo.bytesPerRecord).isBetween(14_000L, 16_500L);
+        try (TenantSimulator simulator = TenantSimulator.builder().mailboxes(PAGES * PER_PAGE).build().start()) {
+            // a full record, as a client holds it once the annotations are gone
+            assertThat(AdminApiWire.JSON.writeValueAsBytes(simulator.mailbox(TENANT, 0)).length).isGreaterThan(8_000);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", classPath,
-                    "-Dlog4j2.configurationFile=log4j2-quiet.properties", StreamingMemoryTest.class.getName(), exo.baseUrl())
+                    "-Dlog4j2.configurationFile=log4j2-quiet.properties", StreamingMemoryTest.class.getName(), simulator.exchangeUrl(),
+                    simulator.accessToken(TENANT, SimulatedService.EXCHANGE))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
             // read on another thread, so that a hung child fails the test at the timeout instead of hanging the build
             CompletableFuture<String> printed = CompletableFuture.supplyAsync(() -> {
@@ -42,7 +46,7 @@ class StreamingMemoryTest {
                     return e.toString();
                 }
             });
-            boolean finished = child.waitFor(5, TimeUnit.MINUTES);
+            boolean finished = child.waitFor(10, TimeUnit.MINUTES);
             if (!finished) {
                 child.destroyForcibly();
             }
@@ -63,8 +67,8 @@ class StreamingMemoryTest {
                 @Override
                 public void configure() {
                     from("direct:etl")
-                            .to("exo:Get-Mailbox?outputType=Stream&ResultSize=Unlimited&organization=" + LargeTenantStub.TENANT + "&connectionUri=" + args[0]
-                                    + "&accessToken=" + AdminApiWire.appToken("tid"))
+                            .to("exo:Get-Mailbox?outputType=Stream&ResultSize=Unlimited&organization=" + TENANT + "&connectionUri=" + args[0]
+                                    + "&accessToken=" + args[1])
                             .split(body()).streaming()
                             .process(exchange -> {
                                 records.incrementAndGet();

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExoPropertyBindingTest {
 
     static final String SECRET = "Q~s3cr3t.Value_from-the-vault";
-    static final String TOKEN = AdminApiFake.appToken("tid-contoso");
+    /** Only bound, never sent: endpoints are created here, not started. */
+    static final String TOKEN = "eyJ0eXAiOiJKV1QifQ.access-token-from-the-vault.c2ln";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, ExoAutoConfiguration.class))

@@ -3,15 +3,18 @@ package io.camelexo.exchangeonline.springboot;
 import io.camelexo.exchangeonline.auth.AccessToken;
 import io.camelexo.exchangeonline.auth.ExoAccessTokenProvider;
 import io.camelexo.exchangeonline.error.ExoAuthenticationException;
+import io.camelexo.exchangeonline.simulator.AppCredentials;
+import io.camelexo.exchangeonline.simulator.JournalEntry;
+import io.camelexo.exchangeonline.simulator.SimulatedService;
+import io.camelexo.exchangeonline.simulator.TenantSimulator;
+import io.camelexo.exchangeonline.simulator.camel.SimulatorTrust;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -26,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,45 +37,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * An application with only the starter and properties: two tenants as named connections, exo and scc routes, streaming
- * splits by default, and one health entry per session in /actuator/health.
+ * An application with only the starter and properties: two tenants of the tenant simulator as named connections,
+ * each signing in with its own app and secret, exo and scc routes, streaming splits by default, and one health entry
+ * per session in /actuator/health.
  */
 @SpringBootTest(classes = ExoStarterApplicationTest.Application.class, properties = {
         "camel.component.exo.output-type=Stream",
         "camel.component.exo.page-size=2",
+        "camel.component.exo.connection-uri=${EXCHANGE_URL}",
+        "camel.component.exo.ssl-context-parameters=#simulatorTrust",
+        "camel.component.scc.connection-uri=${COMPLIANCE_URL}",
+        "camel.component.scc.ssl-context-parameters=#simulatorTrust",
         "camel.exchangeonline.connections.contoso.organization=contoso.onmicrosoft.com",
-        "camel.exchangeonline.connections.contoso.auth=accessToken",
-        "camel.exchangeonline.connections.contoso.access-token=${CONTOSO_TOKEN}",
-        "camel.exchangeonline.connections.contoso.connection-uri=${ADMIN_API_URL}",
+        "camel.exchangeonline.connections.contoso.auth=clientSecret",
+        "camel.exchangeonline.connections.contoso.app-id=${CONTOSO_APP_ID}",
+        "camel.exchangeonline.connections.contoso.client-secret=${CONTOSO_SECRET}",
+        "camel.exchangeonline.connections.contoso.azure-ad-authorization-endpoint-uri=${CONTOSO_AUTHORITY}",
         "camel.exchangeonline.connections.fabrikam.organization=fabrikam.onmicrosoft.com",
-        "camel.exchangeonline.connections.fabrikam.auth=accessToken",
-        "camel.exchangeonline.connections.fabrikam.access-token=${FABRIKAM_TOKEN}",
-        "camel.exchangeonline.connections.fabrikam.connection-uri=${ADMIN_API_URL}",
+        "camel.exchangeonline.connections.fabrikam.auth=clientSecret",
+        "camel.exchangeonline.connections.fabrikam.app-id=${FABRIKAM_APP_ID}",
+        "camel.exchangeonline.connections.fabrikam.client-secret=${FABRIKAM_SECRET}",
+        "camel.exchangeonline.connections.fabrikam.azure-ad-authorization-endpoint-uri=${FABRIKAM_AUTHORITY}",
         "camel.exchangeonline.connections.northwind.organization=northwind.onmicrosoft.com",
         "camel.exchangeonline.connections.northwind.access-token-provider=#expiringTokenProvider",
-        "camel.exchangeonline.connections.northwind.connection-uri=${ADMIN_API_URL}",
         "camel.health.exposure-level=full",
         "management.endpoint.health.show-details=always"})
 @ExtendWith(OutputCaptureExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExoStarterApplicationTest {
 
     static final String CONTOSO = "contoso.onmicrosoft.com";
     static final String FABRIKAM = "fabrikam.onmicrosoft.com";
-    static final String CONTOSO_TOKEN = AdminApiFake.appToken("tid-contoso");
-    static final String FABRIKAM_TOKEN = AdminApiFake.appToken("tid-fabrikam");
-    static final AdminApiFake ADMIN_API = new AdminApiFake();
+    static final String NORTHWIND = "northwind.onmicrosoft.com";
+    static final TenantSimulator SIMULATOR = TenantSimulator.builder().tenant(CONTOSO, 5).tenant(FABRIKAM, 3).tenant(NORTHWIND, 1)
+            .build().start();
+    static final AppCredentials CONTOSO_APP = SIMULATOR.defaultApp(CONTOSO);
+    static final AppCredentials FABRIKAM_APP = SIMULATOR.defaultApp(FABRIKAM);
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         // stand-ins for environment variables: secrets reach the connections through ${...} placeholders
-        registry.add("CONTOSO_TOKEN", () -> CONTOSO_TOKEN);
-        registry.add("FABRIKAM_TOKEN", () -> FABRIKAM_TOKEN);
-        registry.add("ADMIN_API_URL", ADMIN_API::baseUrl);
-        ADMIN_API.stubMailboxes(CONTOSO, 5, 2);
-        ADMIN_API.stubMailboxes(FABRIKAM, 3, 2);
-        ADMIN_API.stubAnyCmdlet(CONTOSO, Map.of("Name", "Retain 7 years"));
-        ADMIN_API.stubAnyCmdlet("northwind.onmicrosoft.com", Map.of("Identity", "anyone"));
+        registry.add("EXCHANGE_URL", SIMULATOR::exchangeUrl);
+        registry.add("COMPLIANCE_URL", SIMULATOR::complianceUrl);
+        registry.add("CONTOSO_APP_ID", CONTOSO_APP::appId);
+        registry.add("CONTOSO_SECRET", CONTOSO_APP::clientSecret);
+        registry.add("CONTOSO_AUTHORITY", () -> SIMULATOR.authorityUrl(CONTOSO));
+        registry.add("FABRIKAM_APP_ID", FABRIKAM_APP::appId);
+        registry.add("FABRIKAM_SECRET", FABRIKAM_APP::clientSecret);
+        registry.add("FABRIKAM_AUTHORITY", () -> SIMULATOR.authorityUrl(FABRIKAM));
     }
 
     @SpringBootConfiguration
@@ -95,6 +107,11 @@ class ExoStarterApplicationTest {
             };
         }
 
+        @Bean
+        SSLContextParameters simulatorTrust() {
+            return SimulatorTrust.of(SIMULATOR);
+        }
+
         /** Valid at start-up, then refused: its token is always within the refresh margin, so each call asks again. */
         @Bean
         ExoAccessTokenProvider expiringTokenProvider() {
@@ -102,7 +119,7 @@ class ExoStarterApplicationTest {
                 if (tokenRequests.incrementAndGet() > 1) {
                     throw new IllegalStateException("AADSTS700024: client assertion is not within its valid time range");
                 }
-                return new AccessToken(AdminApiFake.appToken("tid-northwind"), Instant.now().plusSeconds(60));
+                return new AccessToken(SIMULATOR.accessToken(NORTHWIND, SimulatedService.EXCHANGE), Instant.now().plusSeconds(60));
             };
         }
     }
@@ -113,8 +130,8 @@ class ExoStarterApplicationTest {
     HealthEndpoint health;
 
     @AfterAll
-    static void stopAdminApi() {
-        ADMIN_API.close();
+    static void stopSimulator() {
+        SIMULATOR.stop();
     }
 
     private Map<String, Object> camelHealth() {
@@ -122,8 +139,7 @@ class ExoStarterApplicationTest {
     }
 
     @Test
-    @Order(1)
-    void eachTenantRunsItsRoutesWithItsOwnToken(CapturedOutput output) throws Exception {
+    void eachTenantRunsItsRoutesWithItsOwnAppAndHealthListsEachSessionWithoutSecrets(CapturedOutput output) throws Exception {
         MockEndpoint contoso = template.getCamelContext().getEndpoint("mock:contoso", MockEndpoint.class);
         MockEndpoint fabrikam = template.getCamelContext().getEndpoint("mock:fabrikam", MockEndpoint.class);
         contoso.expectedMessageCount(5);
@@ -131,37 +147,32 @@ class ExoStarterApplicationTest {
 
         template.sendBody("direct:contoso-mailboxes", null);
         template.sendBody("direct:fabrikam-mailboxes", null);
-        Object policies = template.requestBody("direct:contoso-retention", (Object) null);
+        List<?> policies = template.requestBody("direct:contoso-retention", (Object) null, List.class);
 
         MockEndpoint.assertIsSatisfied(contoso, fabrikam);
-        assertThat(contoso.getExchanges().get(4).getMessage().getBody(Map.class)).containsEntry("Identity", "user4");
-        assertThat(policies).asList().singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsEntry("Name", "Retain 7 years");
-        Map<String, java.util.List<String>> tokens = ADMIN_API.tokensByTenant();
-        // contoso: 3 pages of Get-Mailbox and the scc call; fabrikam: 2 pages
-        assertThat(tokens.get(CONTOSO)).hasSize(4).containsOnly(CONTOSO_TOKEN);
-        assertThat(tokens.get(FABRIKAM)).hasSize(2).containsOnly(FABRIKAM_TOKEN);
-        assertThat(output.getAll()).doesNotContain(CONTOSO_TOKEN).doesNotContain(FABRIKAM_TOKEN);
-    }
+        assertThat(contoso.getExchanges().get(4).getMessage().getBody(Map.class).get("Identity"))
+                .isEqualTo(SIMULATOR.mailbox(CONTOSO, 4).get("Identity"));
+        assertThat(policies).isNotEmpty().allSatisfy(policy -> assertThat(((Map<?, ?>) policy).get("Name")).isNotNull());
+        // contoso: 3 pages of Get-Mailbox and the scc call, fabrikam: 2 pages; each with its own tenant's app
+        assertThat(adminApiCalls(CONTOSO)).hasSize(4).extracting(JournalEntry::appId).containsOnly(CONTOSO_APP.appId());
+        assertThat(adminApiCalls(FABRIKAM)).hasSize(2).extracting(JournalEntry::appId).containsOnly(FABRIKAM_APP.appId());
+        assertThat(SIMULATOR.journal().cmdletCalls("Get-RetentionCompliancePolicy")).singleElement()
+                .satisfies(call -> assertThat(call.service()).isEqualTo(SimulatedService.COMPLIANCE));
 
-    @Test
-    @Order(2)
-    void healthListsEachSessionWithItsDetailsButNoSecret() {
         Map<String, Object> details = camelHealth();
         assertThat(details).containsEntry("exo:ExchangeOnline_1", "UP").containsEntry("exo:ExchangeOnline_2", "UP")
                 .containsEntry("scc:ExchangeOnlineProtection_1", "UP");
-        Map<String, Map<String, String>> sessions = Map.of(
-                "contoso", sessionData(details, "contoso", "exo"), "fabrikam", sessionData(details, "fabrikam", "exo"));
-        assertThat(sessions.get("contoso")).containsEntry("state", "SIGNED_IN").containsEntry("organization", CONTOSO)
-                .containsEntry("environment", "O365Default").containsEntry("tenantId", "tid-contoso").containsEntry("requests", "3")
-                .containsEntry("throttledResponses", "0").containsKey("tokenExpiry");
-        assertThat(sessions.get("fabrikam")).containsEntry("organization", FABRIKAM).containsEntry("requests", "2");
-        assertThat(sessionData(details, "contoso", "scc")).containsEntry("organization", CONTOSO).containsEntry("requests", "1");
-        assertThat(details.toString()).doesNotContain(CONTOSO_TOKEN).doesNotContain(FABRIKAM_TOKEN);
+        assertThat(sessionData(details, "contoso", "exo")).containsEntry("state", "SIGNED_IN").containsEntry("organization", CONTOSO)
+                .containsEntry("environment", "O365Default").containsEntry("tenantId", SIMULATOR.tenantId(CONTOSO))
+                .containsEntry("requests", "3").containsEntry("throttledResponses", "0").containsKey("tokenExpiry");
+        assertThat(sessionData(details, "fabrikam", "exo")).containsEntry("organization", FABRIKAM).containsEntry("requests", "2");
+        // scc: the front door's redirect, then the call at the regional host
+        assertThat(sessionData(details, "contoso", "scc")).containsEntry("organization", CONTOSO).containsEntry("requests", "2");
+        assertThat(details.toString()).doesNotContain(CONTOSO_APP.clientSecret()).doesNotContain(FABRIKAM_APP.clientSecret());
+        assertThat(output.getAll()).doesNotContain(CONTOSO_APP.clientSecret()).doesNotContain(FABRIKAM_APP.clientSecret());
     }
 
     @Test
-    @Order(3)
     void aConnectionWhoseSignInFailsTurnsHealthDownWithTheReason() {
         assertThatThrownBy(() -> template.sendBody("direct:northwind", null))
                 .isInstanceOf(CamelExecutionException.class).hasCauseInstanceOf(ExoAuthenticationException.class);
@@ -171,6 +182,13 @@ class ExoStarterApplicationTest {
         assertThat(northwind).containsEntry("state", "FAILED").containsEntry("reason",
                 "The accessTokenProvider failed: AADSTS700024: client assertion is not within its valid time range");
         assertThat(sessionData(camelHealth(), "contoso", "exo")).containsEntry("state", "SIGNED_IN");
+    }
+
+    /** Admin API calls (Exchange and regional SCC) for the tenant, as the simulator saw them. */
+    private static List<JournalEntry> adminApiCalls(String tenant) {
+        String tenantId = SIMULATOR.tenantId(tenant);
+        return SIMULATOR.journal().entries(entry -> entry.service() != SimulatedService.ENTRA_ID && tenantId.equals(entry.tenantId())
+                && entry.cmdlet() != null);
     }
 
     /** The details ("id.data") of the scheme's session check that serves the connection. */

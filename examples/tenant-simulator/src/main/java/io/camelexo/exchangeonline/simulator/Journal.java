@@ -1,9 +1,11 @@
 package io.camelexo.exchangeonline.simulator;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +29,7 @@ public final class Journal {
             entries.removeFirst();
         }
         entries.addLast(entry);
+        notifyAll();
     }
 
     public synchronized List<JournalEntry> entries() {
@@ -44,6 +47,28 @@ public final class Journal {
     /** Admin API calls that ran the cmdlet (case-insensitive). */
     public List<JournalEntry> cmdletCalls(String cmdlet) {
         return entries(entry -> cmdlet.equalsIgnoreCase(entry.cmdlet()));
+    }
+
+    /**
+     * Waits until the journal holds a matching entry (one already there counts) and returns the first. Lets a test
+     * act right after a request instead of after a guessed delay; the timeout only keeps a broken test from hanging.
+     *
+     * @throws IllegalStateException when no matching request arrived within the timeout
+     */
+    public synchronized JournalEntry await(Predicate<JournalEntry> filter, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (JournalEntry entry : entries) {
+                if (filter.test(entry)) {
+                    return entry;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("No matching request within " + timeout);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     public synchronized int size() {

@@ -113,7 +113,7 @@ public final class TenantSimulator implements AutoCloseable {
     }
 
     private AdminApiEndpoints adminApi(Workload workload) {
-        return new AdminApiEndpoints(workload, tenants, tokens, secureStrings, directory, faults);
+        return new AdminApiEndpoints(workload, tenants, tokens, secureStrings, directory, faults, settings.clock);
     }
 
     private SimServer startServer(SimulatedService service, Handler handler, int port,
@@ -285,40 +285,40 @@ public final class TenantSimulator implements AutoCloseable {
 
     /** Generated plus created mailboxes. */
     public int mailboxCount(String tenant) {
-        return tenant(tenant).mailboxCount();
+        return tenant(tenant).mailboxes().count();
     }
 
     /** The mailbox's current Get-Mailbox properties (writes applied), as a client reads them once annotations are gone. */
     public Map<String, Object> mailbox(String tenant, int index) {
         Tenant target = tenant(tenant);
-        if (index < 0 || index >= target.mailboxCount()) {
-            throw new IndexOutOfBoundsException("Mailbox " + index + " of " + target.mailboxCount());
+        if (index < 0 || index >= target.mailboxes().count()) {
+            throw new IndexOutOfBoundsException("Mailbox " + index + " of " + target.mailboxes().count());
         }
-        return RecordJson.plain(target.mailboxRecord(index, false));
+        return RecordJson.plain(target.mailboxes().record(index, false));
     }
 
     /** The mailbox's Get-MailboxStatistics record (TotalItemSize as "49.5 GB (53,150,220,288 bytes)", ItemCount...). */
     public Map<String, Object> mailboxStatistics(String tenant, int index) {
         Tenant target = tenant(tenant);
-        if (index < 0 || index >= target.mailboxCount()) {
-            throw new IndexOutOfBoundsException("Mailbox " + index + " of " + target.mailboxCount());
+        if (index < 0 || index >= target.mailboxes().count()) {
+            throw new IndexOutOfBoundsException("Mailbox " + index + " of " + target.mailboxes().count());
         }
-        return RecordJson.plain(target.statistics(index));
+        return RecordJson.plain(target.mailboxes().statistics(index));
     }
 
     /** The index of the mailbox an -Identity value names, or -1. */
     public int findMailbox(String tenant, String identity) {
-        return tenant(tenant).findMailbox(identity);
+        return tenant(tenant).mailboxes().find(identity);
     }
 
     /** Primary SMTP addresses of a distribution group's members (writes applied). */
     public List<String> groupMembers(String tenant, String groupIdentity) {
         Tenant target = tenant(tenant);
-        int group = target.findGroup(groupIdentity);
+        int group = target.groups().find(groupIdentity);
         if (group < 0) {
             throw new IllegalArgumentException("No distribution group " + groupIdentity + " in " + target.initialDomain());
         }
-        return target.groupMembers(group).stream().map(member -> String.valueOf(target.mailboxRecord(member, true).get("PrimarySmtpAddress"))).toList();
+        return target.groups().members(group).stream().map(member -> String.valueOf(target.mailboxes().record(member, true).get("PrimarySmtpAddress"))).toList();
     }
 
     /** The knobs for throttling and faults; changes apply to the next request. */
@@ -360,6 +360,7 @@ public final class TenantSimulator implements AutoCloseable {
         private int journalCapacity = 10_000;
         private int threads = 32;
         private boolean verbose;
+        private SimulatorClock clock = SimulatorClock.SYSTEM;
 
         private Builder() {
         }
@@ -438,6 +439,12 @@ public final class TenantSimulator implements AutoCloseable {
         /** Request threads per server. Default 32; raise it to test concurrency caps above that. */
         public Builder threads(int threads) {
             this.threads = threads;
+            return this;
+        }
+
+        /** The time throttling and page latency follow (not sign-in). Default: the real one; tests pass a {@link ManualClock}. */
+        public Builder clock(SimulatorClock clock) {
+            this.clock = clock;
             return this;
         }
 

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,13 +23,19 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Throttling, the concurrency cap and injected faults: off by default, set per run, repeatable by seed. */
+/**
+ * Throttling, the concurrency cap and injected faults: off by default, set per run, repeatable by seed. Time is a
+ * {@link ManualClock} the tests advance: no outcome depends on how fast the machine runs the requests.
+ */
 class FaultsTest {
 
     private static final String TENANT = "contoso.onmicrosoft.com";
+    /** Only keeps a broken test from hanging. */
+    private static final Duration STUCK = Duration.ofMinutes(1);
+    private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
 
     @RegisterExtension
-    static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(TenantSimulator.builder().mailboxes(50).seed(7));
+    static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(TenantSimulator.builder().mailboxes(50).seed(7).clock(CLOCK));
 
     private final AdminApiHttp http = new AdminApiHttp();
     private TenantSimulator sim;
@@ -63,11 +71,10 @@ class FaultsTest {
         }
         AdminApiHttp.Answer throttled = call();
         assertThat(throttled.status()).isEqualTo(429);
-        String retryAfter = throttled.header("Retry-After");
-        assertThat(retryAfter).matches("0\\.\\d{1,3}");
-        assertThat(Double.parseDouble(retryAfter)).isBetween(0.3, 0.5);
+        assertThat(throttled.header("Retry-After")).as("one token at 2 per second").isEqualTo("0.5");
         assertThat(throttled.header("Rate-Limit-Remaining")).isEqualTo("0");
-        assertThat(Instant.parse(throttled.header("Rate-Limit-Reset"))).isAfter(Instant.now());
+        assertThat(Instant.parse(throttled.header("Rate-Limit-Reset"))).as("full again after 3 tokens at 2 per second")
+                .isEqualTo(CLOCK.now().plusMillis(1500));
         assertThat(throttled.json().path("error").path("code").asText()).isEqualTo("TooManyRequests");
         assertThat(sim.journal().entries(entry -> "throttled".equals(entry.fault()))).hasSize(1);
 
@@ -81,35 +88,37 @@ class FaultsTest {
         assertThat(http.invoke(sim.exchangeUrl(), TENANT, otherToken, "Get-AcceptedDomain", Map.of()).status())
                 .as("buckets are per app").isEqualTo(200);
 
-        Thread.sleep((long) (Double.parseDouble(retryAfter) * 1000) + 20);
+        CLOCK.advance(Duration.ofMillis(250));
+        AdminApiHttp.Answer halfRefilled = call();
+        assertThat(halfRefilled.status()).isEqualTo(429);
+        assertThat(halfRefilled.header("Retry-After")).isEqualTo("0.25");
+        CLOCK.advance(Duration.ofMillis(250));
         assertThat(call().status()).isEqualTo(200);
     }
 
     @Test
     void theConcurrencyCapRefusesWithThePlainTextMessage() throws Exception {
-        sim.faults().concurrencyLimit(2).pageLatency(Duration.ofMillis(400));
+        sim.faults().concurrencyLimit(2).pageLatency(Duration.ofSeconds(1));
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
-            List<Future<AdminApiHttp.Answer>> answers = new ArrayList<>();
+            CompletionService<AdminApiHttp.Answer> answers = new ExecutorCompletionService<>(pool);
             for (int i = 0; i < 5; i++) {
-                answers.add(pool.submit(this::call));
+                answers.submit(this::call);
             }
-            int ok = 0;
-            int refused = 0;
-            for (Future<AdminApiHttp.Answer> future : answers) {
-                AdminApiHttp.Answer answer = future.get();
-                if (answer.status() == 200) {
-                    ok++;
-                } else {
-                    refused++;
-                    assertThat(answer.status()).isEqualTo(429);
-                    assertThat(answer.header("Content-Type")).startsWith("text/plain");
-                    assertThat(answer.text()).isEqualTo("You have reached the maximum number of concurrent requests per tenant. "
-                            + "Please wait and try again");
-                }
+            // the two admitted requests hold their slots until the clock moves, so the other three are refused
+            CLOCK.awaitSleepers(2, STUCK);
+            for (int i = 0; i < 3; i++) {
+                AdminApiHttp.Answer refused = answers.take().get();
+                assertThat(refused.status()).isEqualTo(429);
+                assertThat(refused.header("Content-Type")).startsWith("text/plain");
+                assertThat(refused.text()).isEqualTo("You have reached the maximum number of concurrent requests per tenant. "
+                        + "Please wait and try again");
             }
-            assertThat(ok).isEqualTo(2);
-            assertThat(refused).isEqualTo(3);
+            assertThat(CLOCK.sleepers()).isEqualTo(2);
+            CLOCK.advance(Duration.ofSeconds(1));
+            assertThat(answers.take().get().status()).isEqualTo(200);
+            assertThat(answers.take().get().status()).isEqualTo(200);
+            assertThat(sim.journal().entries(entry -> "concurrency".equals(entry.fault()))).hasSize(3);
         } finally {
             pool.shutdownNow();
         }
@@ -163,11 +172,19 @@ class FaultsTest {
     }
 
     @Test
-    void latencyDelaysEachPage() {
+    void latencyDelaysEachPage() throws Exception {
         sim.faults().pageLatency(Duration.ofMillis(300));
-        long started = System.nanoTime();
-        call();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<AdminApiHttp.Answer> answer = pool.submit(this::call);
+            CLOCK.awaitSleepers(1, STUCK);
+            CLOCK.advance(Duration.ofMillis(299));
+            assertThat(answer).as("answered before its latency passed").isNotDone();
+            CLOCK.advance(Duration.ofMillis(1));
+            assertThat(answer.get().status()).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Status per call, 0 for a reset connection. */

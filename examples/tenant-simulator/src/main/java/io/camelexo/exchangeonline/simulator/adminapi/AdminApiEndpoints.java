@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelexo.exchangeonline.simulator.Faults;
+import io.camelexo.exchangeonline.simulator.SimulatorClock;
 import io.camelexo.exchangeonline.simulator.entra.AccessTokenClaims;
 import io.camelexo.exchangeonline.simulator.entra.InvalidTokenException;
 import io.camelexo.exchangeonline.simulator.entra.TokenService;
@@ -50,18 +51,20 @@ public final class AdminApiEndpoints implements Handler {
     private final SecureStrings secureStrings;
     private final SignInAccounts accounts;
     private final Faults faults;
+    private final SimulatorClock clock;
     private final TrafficControl traffic;
     private final Cmdlets cmdlets = new Cmdlets();
 
     public AdminApiEndpoints(Workload workload, Tenants tenants, TokenService tokens, SecureStrings secureStrings, SignInAccounts accounts,
-                             Faults faults) {
+                             Faults faults, SimulatorClock clock) {
         this.workload = workload;
         this.tenants = tenants;
         this.tokens = tokens;
         this.secureStrings = secureStrings;
         this.accounts = accounts;
         this.faults = faults;
-        this.traffic = new TrafficControl(faults);
+        this.clock = clock;
+        this.traffic = new TrafficControl(faults, clock);
     }
 
     @Override
@@ -334,7 +337,7 @@ public final class AdminApiEndpoints implements Handler {
             case THROTTLED -> {
                 note.fault("throttled");
                 yield toResponse(AdminApiError.throttled(INJECTED_RETRY_AFTER, Map.of("Rate-Limit-Limit", "30000", "Rate-Limit-Remaining", "0",
-                        "Rate-Limit-Reset", java.time.Instant.now().plusMillis(50).toString())));
+                        "Rate-Limit-Reset", clock.now().plusMillis(50).toString())));
             }
             case SERVER_BUSY -> {
                 note.fault("server-busy");
@@ -377,12 +380,12 @@ public final class AdminApiEndpoints implements Handler {
         return response;
     }
 
-    private static void pause(Duration latency) {
+    private void pause(Duration latency) {
         if (latency.isZero()) {
             return;
         }
         try {
-            Thread.sleep(latency.toMillis());
+            clock.sleep(latency);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -2,6 +2,8 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.server.SimRequest;
 import io.camelexo.exchangeonline.simulator.server.SimResponse;
+import io.camelexo.exchangeonline.simulator.tenant.DeviceOverlay;
+import io.camelexo.exchangeonline.simulator.tenant.MailboxOverlay;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 
 import java.nio.charset.StandardCharsets;
@@ -38,11 +40,11 @@ final class EntityRoutes {
 
     private static Map<String, List<String>> propertySets() {
         Map<String, List<String>> sets = new LinkedHashMap<>();
-        sets.put("minimum", Tenant.minimumMailboxProperties());
+        sets.put("minimum", MailboxOverlay.minimumProperties());
         sets.put("archive", List.of("ArchiveDatabase", "ArchiveGuid", "ArchiveName", "ArchiveQuota", "ArchiveWarningQuota", "ArchiveStatus",
                 "ArchiveState", "AutoExpandingArchiveEnabled", "DisabledArchiveDatabase", "DisabledArchiveGuid", "JournalArchiveAddress"));
         sets.put("audit", List.of("AuditAdmin", "AuditDelegate", "AuditEnabled", "AuditLogAgeLimit", "AuditOwner", "DefaultAuditSet"));
-        sets.put("custom", Tenant.customAttributeProperties());
+        sets.put("custom", MailboxOverlay.customAttributeProperties());
         sets.put("delivery", List.of("AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers", "AcceptMessagesOnlyFromSendersOrMembers",
                 "DeliverToMailboxAndForward", "ForwardingAddress", "ForwardingSmtpAddress", "GrantSendOnBehalfTo", "MaxReceiveSize",
                 "MaxSendSize", "RecipientLimits", "RejectMessagesFrom", "RejectMessagesFromDLMembers", "RejectMessagesFromSendersOrMembers"));
@@ -88,17 +90,17 @@ final class EntityRoutes {
         String contextType;
         if (function.equals("mailboxpermission")) {
             request.note().cmdlet("Get-EXOMailboxPermission");
-            records = tenant.permissions(index);
+            records = tenant.permissions().of(index);
             contextType = entitySet + "('" + key + "')/MailboxPermission";
         } else if (function.equals("exchange.getmailboxstatistics()")) {
             request.note().cmdlet("Get-EXOMailboxStatistics");
-            records = List.of(tenant.statistics(index));
+            records = List.of(tenant.mailboxes().statistics(index));
             contextType = "Collection(Exchange.MailboxStatistics)";
         } else if (function.equals("mobiledevice/exchange.getmobiledevicestatistics()")) {
             request.note().cmdlet("Get-EXOMobileDeviceStatistics");
             records = new ArrayList<>();
-            for (int slot = 0; slot < Tenant.deviceSlotsPerMailbox(); slot++) {
-                Map<String, Object> statistics = tenant.deviceStatistics(index, slot);
+            for (int slot = 0; slot < DeviceOverlay.slotsPerMailbox(); slot++) {
+                Map<String, Object> statistics = tenant.devices().statistics(index, slot);
                 if (statistics != null) {
                     records.add(statistics);
                 }
@@ -117,16 +119,16 @@ final class EntityRoutes {
         RecordFilter filter = odataFilter(request);
         Set<String> read = new HashSet<>(filter == null ? Set.of() : filter.properties());
         read.add("ExternalDirectoryObjectId");
-        boolean minimum = !recipients && selection.within(Tenant.minimumMailboxProperties())
-                && Selection.covers(Tenant.minimumMailboxProperties(), read);
-        Function<Integer, Map<String, Object>> record = index -> recipients ? tenant.recipientRecord(index) : tenant.mailboxRecord(index, minimum);
+        boolean minimum = !recipients && selection.within(MailboxOverlay.minimumProperties())
+                && Selection.covers(MailboxOverlay.minimumProperties(), read);
+        Function<Integer, Map<String, Object>> record = index -> recipients ? tenant.mailboxes().recipient(index) : tenant.mailboxes().record(index, minimum);
         if (key != null) {
             Map<String, Object> entity = record.apply(Lookups.mailbox(tenant, key));
             return SimResponse.of(200, AdminApiError.JSON, PageWriter.entity(tenantBase + "/$metadata#" + entitySet + "/$entity", entity,
                     selection, tenantBase, editLink));
         }
         Predicate<Map<String, Object>> wanted = Lookups.orAll(filter).and(recipientTypes(request));
-        RecordSource source = RecordSource.over(tenant.mailboxCount(), position -> record.apply((int) position)).filter(wanted);
+        RecordSource source = RecordSource.over(tenant.mailboxes().count(), position -> record.apply((int) position)).filter(wanted);
         return page(request, source, tenantBase, tenantBase + "/$metadata#" + entitySet, selection, editLink);
     }
 
@@ -161,7 +163,7 @@ final class EntityRoutes {
         if (recipients) {
             return Selection.of(select);
         }
-        List<String> names = new ArrayList<>(Tenant.minimumMailboxProperties());
+        List<String> names = new ArrayList<>(MailboxOverlay.minimumProperties());
         for (String set : list(request.queryOption("PropertySet"))) {
             String wanted = set.toLowerCase(Locale.ROOT);
             if (wanted.equals("all")) {

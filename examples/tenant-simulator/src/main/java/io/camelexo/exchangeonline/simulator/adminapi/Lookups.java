@@ -14,7 +14,7 @@ final class Lookups {
     }
 
     static int mailbox(Tenant tenant, String identity) {
-        int index = tenant.findMailbox(identity);
+        int index = tenant.mailboxes().find(identity);
         if (index < 0) {
             throw AdminApiError.objectNotFound(identity, tenant.domainController());
         }
@@ -22,7 +22,7 @@ final class Lookups {
     }
 
     static int group(Tenant tenant, String identity) {
-        int index = tenant.findGroup(identity);
+        int index = tenant.groups().find(identity);
         if (index < 0) {
             throw AdminApiError.objectNotFound(identity, tenant.domainController());
         }

@@ -1,6 +1,7 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.tenant.MailboxKind;
+import io.camelexo.exchangeonline.simulator.tenant.MailboxOverlay;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class MailboxCmdlets {
             "RetainDeletedItemsFor", "SingleItemRecoveryEnabled", "AuditEnabled", "AuditLogAgeLimit", "AuditOwner", "AuditDelegate",
             "AuditAdmin", "MessageCopyForSentAsEnabled", "MessageCopyForSendOnBehalfEnabled", "Office", "ResourceCapacity",
             "RequireSenderAuthenticationEnabled", "ModerationEnabled", "MailTip", "AcceptMessagesOnlyFrom", "RejectMessagesFrom"),
-            Tenant.customAttributeProperties().stream()).toList();
+            MailboxOverlay.customAttributeProperties().stream()).toList();
 
     static final List<String> AUTO_REPLY_SETTABLE = List.of("AutoReplyState", "InternalMessage", "ExternalMessage", "ExternalAudience",
             "StartTime", "EndTime", "AutoDeclineFutureRequestsWhenOOF", "CreateOOFEvent", "DeclineAllEventsForScheduledOOF",
@@ -46,12 +47,12 @@ final class MailboxCmdlets {
         if (call.has("Anr")) {
             read.addAll(List.of("DisplayName", "Alias", "PrimarySmtpAddress", "Name"));
         }
-        boolean minimum = context.smallRecordSuffices(Tenant.minimumMailboxProperties(), read);
+        boolean minimum = context.smallRecordSuffices(MailboxOverlay.minimumProperties(), read);
         if (call.has("Identity")) {
-            return CmdletOutput.of(List.of(tenant.mailboxRecord(Lookups.mailbox(tenant, call.requiredString("Identity")), minimum)));
+            return CmdletOutput.of(List.of(tenant.mailboxes().record(Lookups.mailbox(tenant, call.requiredString("Identity")), minimum)));
         }
         Predicate<Map<String, Object>> wanted = Lookups.orAll(filter).and(recipientTypes(call)).and(anr(call));
-        RecordSource mailboxes = RecordSource.over(tenant.mailboxCount(), position -> tenant.mailboxRecord((int) position, minimum));
+        RecordSource mailboxes = RecordSource.over(tenant.mailboxes().count(), position -> tenant.mailboxes().record((int) position, minimum));
         return CmdletOutput.of(mailboxes.filter(wanted));
     }
 
@@ -85,7 +86,7 @@ final class MailboxCmdlets {
         Tenant tenant = context.tenant();
         String identity = call.requiredString("Identity");
         int index = Lookups.mailbox(tenant, identity);
-        Map<String, Object> current = tenant.mailboxRecord(index, false);
+        Map<String, Object> current = tenant.mailboxes().record(index, false);
         Map<String, Object> changes = new LinkedHashMap<>();
         boolean retyped = false;
         if (call.has("Type")) {
@@ -95,7 +96,7 @@ final class MailboxCmdlets {
                         "Microsoft.Exchange.Management.RecipientTasks.ConvertibleMailboxSubType");
             }
             if (!kind.recipientTypeDetails().equals(current.get("RecipientTypeDetails"))) {
-                tenant.changeMailboxKind(index, kind);
+                tenant.mailboxes().changeKind(index, kind);
                 retyped = true;
             }
         }
@@ -111,7 +112,7 @@ final class MailboxCmdlets {
                 }
                 case "ForwardingAddress" -> {
                     String target = call.string(property);
-                    changes.put(property, target == null ? null : tenant.mailboxRecord(Lookups.mailbox(tenant, target), true).get("Name"));
+                    changes.put(property, target == null ? null : tenant.mailboxes().record(Lookups.mailbox(tenant, target), true).get("Name"));
                 }
                 case "PrimarySmtpAddress", "WindowsEmailAddress" -> changes.putAll(primaryAddress(current, call.requiredString(property)));
                 case "ResourceCapacity" -> changes.put(property, PropertyValues.coerce(call, property, 0));
@@ -120,7 +121,7 @@ final class MailboxCmdlets {
         }
         changes.entrySet().removeIf(change -> Objects.equals(change.getValue(), current.get(change.getKey())));
         if (!changes.isEmpty()) {
-            tenant.changeMailbox(index, changes);
+            tenant.mailboxes().change(index, changes);
         }
         CmdletOutput output = CmdletOutput.none();
         return changes.isEmpty() && !retyped
@@ -162,22 +163,22 @@ final class MailboxCmdlets {
         }
         String primary = call.string("PrimarySmtpAddress") != null ? call.string("PrimarySmtpAddress").strip() : alias + "@" + tenant.smtpDomain();
         for (String taken : Stream.of(alias, primary, userPrincipalName).filter(Objects::nonNull).toList()) {
-            int existing = tenant.findMailbox(taken);
+            int existing = tenant.mailboxes().find(taken);
             if (existing >= 0) {
                 throw AdminApiError.badRequest("Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException", "The proxy address \"SMTP:"
                         + primary + "\" is already being used by the proxy addresses or LegacyExchangeDN of \""
-                        + tenant.mailboxRecord(existing, true).get("Name") + "\". Please choose another proxy address.");
+                        + tenant.mailboxes().record(existing, true).get("Name") + "\". Please choose another proxy address.");
             }
         }
-        int index = tenant.createMailbox(kind, name, alias, call.string("DisplayName") != null ? call.string("DisplayName") : name,
+        int index = tenant.mailboxes().create(kind, name, alias, call.string("DisplayName") != null ? call.string("DisplayName") : name,
                 call.string("FirstName"), call.string("LastName"), userPrincipalName);
         if (!primary.equalsIgnoreCase(alias + "@" + tenant.smtpDomain())) {
-            tenant.changeMailbox(index, primaryAddress(tenant.mailboxRecord(index, false), primary));
+            tenant.mailboxes().change(index, primaryAddress(tenant.mailboxes().record(index, false), primary));
         }
         if (password != null) {
             context.accounts().add(tenant, userPrincipalName != null ? userPrincipalName : primary, password);
         }
-        return CmdletOutput.of(List.of(tenant.mailboxRecord(index, false)));
+        return CmdletOutput.of(List.of(tenant.mailboxes().record(index, false)));
     }
 
     /**
@@ -197,16 +198,16 @@ final class MailboxCmdlets {
 
     static CmdletOutput getMailboxStatistics(CmdletCall call, CmdletContext context) {
         Tenant tenant = context.tenant();
-        return CmdletOutput.of(List.of(tenant.statistics(Lookups.mailbox(tenant, call.requiredString("Identity")))));
+        return CmdletOutput.of(List.of(tenant.mailboxes().statistics(Lookups.mailbox(tenant, call.requiredString("Identity")))));
     }
 
     static CmdletOutput getMailboxPermission(CmdletCall call, CmdletContext context) {
         Tenant tenant = context.tenant();
-        List<Map<String, Object>> entries = tenant.permissions(Lookups.mailbox(tenant, call.requiredString("Identity")));
+        List<Map<String, Object>> entries = tenant.permissions().of(Lookups.mailbox(tenant, call.requiredString("Identity")));
         String user = call.string("User");
         if (user != null) {
-            int userIndex = tenant.findMailbox(user);
-            String userPrincipalName = userIndex >= 0 ? String.valueOf(tenant.mailboxRecord(userIndex, true).get("UserPrincipalName")) : user;
+            int userIndex = tenant.mailboxes().find(user);
+            String userPrincipalName = userIndex >= 0 ? String.valueOf(tenant.mailboxes().record(userIndex, true).get("UserPrincipalName")) : user;
             entries = entries.stream().filter(entry -> entry.get("User").toString().equalsIgnoreCase(user)
                     || entry.get("User").toString().equalsIgnoreCase(userPrincipalName)).toList();
         }
@@ -233,19 +234,19 @@ final class MailboxCmdlets {
         }
         String inheritance = call.has("InheritanceType") ? PropertyValues.enumeration(call, "InheritanceType",
                 "System.DirectoryServices.ActiveDirectorySecurityInheritance", List.of("None", "All", "Descendents", "SelfAndChildren", "Children")) : "All";
-        String user = String.valueOf(tenant.mailboxRecord(userIndex, true).get("UserPrincipalName"));
-        return CmdletOutput.of(List.of(tenant.addPermission(index, user, userIndex, canonical, inheritance, call.flag("Deny"))));
+        String user = String.valueOf(tenant.mailboxes().record(userIndex, true).get("UserPrincipalName"));
+        return CmdletOutput.of(List.of(tenant.permissions().add(index, user, userIndex, canonical, inheritance, call.flag("Deny"))));
     }
 
     static CmdletOutput getAutoReply(CmdletCall call, CmdletContext context) {
         Tenant tenant = context.tenant();
-        return CmdletOutput.of(List.of(tenant.autoReply(Lookups.mailbox(tenant, call.requiredString("Identity")))));
+        return CmdletOutput.of(List.of(tenant.autoReplies().of(Lookups.mailbox(tenant, call.requiredString("Identity")))));
     }
 
     static CmdletOutput setAutoReply(CmdletCall call, CmdletContext context) {
         Tenant tenant = context.tenant();
         int index = Lookups.mailbox(tenant, call.requiredString("Identity"));
-        Map<String, Object> current = tenant.autoReply(index);
+        Map<String, Object> current = tenant.autoReplies().of(index);
         Map<String, Object> changes = new LinkedHashMap<>();
         for (String parameter : call.parameterNames()) {
             String property = AUTO_REPLY_SETTABLE.stream().filter(parameter::equalsIgnoreCase).findFirst().orElse(null);
@@ -260,7 +261,7 @@ final class MailboxCmdlets {
                 default -> changes.put(property, PropertyValues.coerce(call, property, current.get(property)));
             }
         }
-        tenant.changeAutoReply(index, changes);
+        tenant.autoReplies().change(index, changes);
         return CmdletOutput.none();
     }
 }

@@ -1,11 +1,11 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.Faults;
+import io.camelexo.exchangeonline.simulator.SimulatorClock;
 import io.camelexo.exchangeonline.simulator.server.CallNote;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,11 +26,13 @@ final class TrafficControl {
     }
 
     private final Faults faults;
+    private final SimulatorClock clock;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    TrafficControl(Faults faults) {
+    TrafficControl(Faults faults, SimulatorClock clock) {
         this.faults = faults;
+        this.clock = clock;
     }
 
     /** @throws AdminApiError the concurrency or throttling answer when the request is not admitted */
@@ -69,7 +71,7 @@ final class TrafficControl {
     private TokenBucket bucket(String key) {
         long generation = faults.throttleGeneration();
         return buckets.compute(key, (k, existing) -> existing != null && existing.generation == generation ? existing
-                : new TokenBucket(faults.throttleBurst(), faults.throttleRefillPerSecond(), generation));
+                : new TokenBucket(faults.throttleBurst(), faults.throttleRefillPerSecond(), generation, clock));
     }
 
     /** Refills continuously; one request takes one token. */
@@ -80,18 +82,21 @@ final class TrafficControl {
         private final int burst;
         private final double refillPerSecond;
         private final long generation;
+        private final SimulatorClock clock;
         private double tokens;
-        private long refilledAt = System.nanoTime();
+        private long refilledAt;
 
-        TokenBucket(int burst, double refillPerSecond, long generation) {
+        TokenBucket(int burst, double refillPerSecond, long generation, SimulatorClock clock) {
             this.burst = burst;
             this.refillPerSecond = refillPerSecond;
             this.generation = generation;
+            this.clock = clock;
             this.tokens = burst;
+            this.refilledAt = clock.nanoTime();
         }
 
         synchronized Decision take() {
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * refillPerSecond);
             refilledAt = now;
             boolean granted = tokens >= 1;
@@ -101,7 +106,7 @@ final class TrafficControl {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Rate-Limit-Limit", Integer.toString(burst));
             headers.put("Rate-Limit-Remaining", Integer.toString((int) Math.floor(tokens)));
-            headers.put("Rate-Limit-Reset", Instant.now().plusMillis((long) ((burst - tokens) / refillPerSecond * 1000)).toString());
+            headers.put("Rate-Limit-Reset", clock.now().plusMillis((long) ((burst - tokens) / refillPerSecond * 1000)).toString());
             String retryAfter = granted ? null : BigDecimal.valueOf((1 - tokens) / refillPerSecond).setScale(3, RoundingMode.UP)
                     .max(new BigDecimal("0.001")).stripTrailingZeros().toPlainString();
             return new Decision(granted, retryAfter, headers);

@@ -2,9 +2,8 @@ package io.camelexo.exchangeonline.simulator.springboot;
 
 import io.camelexo.exchangeonline.simulator.AppCredentials;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
-import org.apache.camel.support.jsse.KeyStoreParameters;
+import io.camelexo.exchangeonline.simulator.camel.SimulatorTrust;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -86,19 +85,6 @@ public final class SimulatorFallback implements ApplicationListener<SpringApplic
         }
         // a bean with a destroy method, registered before the application's beans: it stops after Camel has stopped
         beans.registerBean("tenantSimulator", TenantSimulator.class, () -> simulator, definition -> definition.setDestroyMethodName("stop"));
-        beans.registerBean("tenantSimulatorTrust", SSLContextParameters.class, () -> trust(simulator));
-    }
-
-    /** Trust for the simulator's self-signed certificate, and only for it. */
-    private static SSLContextParameters trust(TenantSimulator simulator) {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + simulator.trustStorePath());
-        trustStore.setPassword(simulator.trustStorePassword());
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(trustStore);
-        SSLContextParameters parameters = new SSLContextParameters();
-        parameters.setTrustManagers(trustManagers);
-        return parameters;
+        beans.registerBean("tenantSimulatorTrust", SSLContextParameters.class, () -> SimulatorTrust.of(simulator));
     }
 }

@@ -19,7 +19,7 @@ final class PermissionRecords {
             SplittableRandom rnd = Seeds.random(tenant.seed(), "permissions", m.index());
             int delegates = 1 + rnd.nextInt(4);
             for (int i = 0; i < delegates; i++) {
-                Mailbox delegate = tenant.mailbox(rnd.nextInt(tenant.generatedMailboxes()));
+                Mailbox delegate = tenant.mailboxes().get(rnd.nextInt(tenant.mailboxes().generated()));
                 if (delegate.kind() == MailboxKind.USER && delegate.index() != m.index()) {
                     entries.add(entry(m.alias(), delegate.primarySmtpAddress(), sid(tenant, delegate.index()), List.of("FullAccess"), "All", false));
                 }

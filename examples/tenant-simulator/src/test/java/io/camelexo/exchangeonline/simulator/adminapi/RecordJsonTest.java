@@ -20,7 +20,7 @@ class RecordJsonTest {
 
     @Test
     void invokeCommandRecordsCarryTheAnnotationsOfC2() throws Exception {
-        JsonNode record = page(List.of(tenant.mailboxRecord(firstUserMailbox(), false)), Selection.ALL).path("value").get(0);
+        JsonNode record = page(List.of(tenant.mailboxes().record(firstUserMailbox(), false)), Selection.ALL).path("value").get(0);
         assertThat(record.path("EmailAddresses@odata.type").asText()).isEqualTo("#Collection(String)");
         assertThat(record.path("ExchangeGuid@data.type").asText()).isEqualTo("System.Guid");
         assertThat(record.path("ExchangeGuid@odata.type").asText()).isEqualTo("#Guid");
@@ -42,15 +42,15 @@ class RecordJsonTest {
 
     @Test
     void aFullRecordIsAbout15KilobytesAndMinimumOneOrTwo() {
-        int full = bytes(page(List.of(tenant.mailboxRecord(1, false)), Selection.ALL).path("value").get(0));
-        int minimum = bytes(page(List.of(tenant.mailboxRecord(1, true)), Selection.ALL).path("value").get(0));
+        int full = bytes(page(List.of(tenant.mailboxes().record(1, false)), Selection.ALL).path("value").get(0));
+        int minimum = bytes(page(List.of(tenant.mailboxes().record(1, true)), Selection.ALL).path("value").get(0));
         assertThat(full).as("a full Get-Mailbox record: ~250 properties, ~15 KB").isBetween(12_000, 17_000);
         assertThat(minimum).as("PropertySets=Minimum: 1-2 KB").isBetween(800, 2_000);
     }
 
     @Test
     void theEnvelopeHasContextWarningsNextLinkThenValue() throws Exception {
-        byte[] body = PageWriter.invokeCommandPage("ctx", List.of(PageWriter.MORE_RESULTS), "next", List.of(tenant.mailboxRecord(1, true)),
+        byte[] body = PageWriter.invokeCommandPage("ctx", List.of(PageWriter.MORE_RESULTS), "next", List.of(tenant.mailboxes().record(1, true)),
                 Selection.of(List.of("alias", "DISPLAYNAME")));
         JsonNode page = JSON.readTree(body);
         List<String> names = new ArrayList<>();
@@ -64,7 +64,7 @@ class RecordJsonTest {
 
     @Test
     void entityRecordsOnlyCarryODataTypes() throws Exception {
-        byte[] body = PageWriter.entityCollection("ctx", List.of(tenant.mailboxRecord(1, true)), "next", Selection.ALL, "base",
+        byte[] body = PageWriter.entityCollection("ctx", List.of(tenant.mailboxes().record(1, true)), "next", Selection.ALL, "base",
                 record -> "Mailbox('" + record.get("ExternalDirectoryObjectId") + "')");
         JsonNode page = JSON.readTree(body);
         List<String> names = new ArrayList<>();
@@ -79,7 +79,7 @@ class RecordJsonTest {
 
     private int firstUserMailbox() {
         int index = 0;
-        while (!"UserMailbox".equals(tenant.mailboxRecord(index, true).get("RecipientTypeDetails"))) {
+        while (!"UserMailbox".equals(tenant.mailboxes().record(index, true).get("RecipientTypeDetails"))) {
             index++;
         }
         return index;

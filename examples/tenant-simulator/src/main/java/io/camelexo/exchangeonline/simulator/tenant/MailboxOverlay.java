@@ -1,0 +1,200 @@
+package io.camelexo.exchangeonline.simulator.tenant;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A tenant's mailboxes: the generated ones (rebuilt by {@link MailboxRecords} from (seed, index) when asked for)
+ * plus what Set-Mailbox and New-Mailbox changed. Reads are lock-free, writes are serialised.
+ */
+public final class MailboxOverlay {
+
+    private static final String MAILBOX_GUID = "mailbox-guid";
+    private static final String EXCHANGE_GUID = "exchange-guid";
+    private static final String DIRECTORY_OBJECT = "directory-object";
+
+    private final Tenant tenant;
+    private final int generated;
+    private final List<Mailbox> created = new CopyOnWriteArrayList<>();
+    private final Map<Integer, Mailbox> retyped = new ConcurrentHashMap<>();
+    private final Map<Integer, Map<String, Object>> changes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> changedIdentities = new ConcurrentHashMap<>();
+
+    MailboxOverlay(Tenant tenant, int generated) {
+        this.tenant = tenant;
+        this.generated = generated;
+    }
+
+    /** CustomAttribute1..15 and ExtensionCustomAttribute1..5. */
+    public static List<String> customAttributeProperties() {
+        return MailboxRecords.CUSTOM_ATTRIBUTES;
+    }
+
+    /** The properties of Get-EXOMailbox's Minimum set, which {@code record(index, true)} holds. */
+    public static List<String> minimumProperties() {
+        return MailboxRecords.MINIMUM;
+    }
+
+    public int generated() {
+        return generated;
+    }
+
+    /** Generated plus created; indexes run from 0 to this minus one. */
+    public int count() {
+        return generated + created.size();
+    }
+
+    public Mailbox get(int index) {
+        Mailbox changedKind = retyped.get(index);
+        return changedKind != null ? changedKind : provisioned(index);
+    }
+
+    /** The mailbox as it was created, before any Set-Mailbox -Type: what its devices were paired with. */
+    Mailbox provisioned(int index) {
+        return index < generated ? generate(index) : created.get(index - generated);
+    }
+
+    private Mailbox generate(int index) {
+        SplittableRandom rnd = Seeds.random(tenant.seed(), "mailbox", index);
+        int roll = rnd.nextInt(100);
+        String first = Names.pick(Names.FIRST, rnd);
+        String last = Names.pick(Names.LAST, rnd);
+        String team = Names.pick(Names.TEAMS, rnd);
+        String city = Names.pick(Names.CITIES, rnd);
+        String equipment = Names.pick(Names.EQUIPMENT, rnd);
+        int floor = 1 + rnd.nextInt(12);
+        OffsetDateTime whenCreated = OffsetDateTime.of(2018, 4, 1, 7, 0, 0, 0, ZoneOffset.UTC).plusSeconds(rnd.nextInt(220_000_000));
+        MailboxKind kind = roll < 84 ? MailboxKind.USER : roll < 94 ? MailboxKind.SHARED : roll < 99 ? MailboxKind.ROOM : MailboxKind.EQUIPMENT;
+        // the index ends every alias: unique in any tenant size, and find reads it back
+        return switch (kind) {
+            case USER -> mailbox(index, kind, Names.aliasPart(first) + "." + Names.aliasPart(last) + index, first + " " + last, first, last, whenCreated);
+            case SHARED -> mailbox(index, kind, Names.aliasPart(team) + index, team + " " + index, null, null, whenCreated);
+            case ROOM -> mailbox(index, kind, "room-" + Names.aliasPart(city) + "-" + index,
+                    "Room " + city + " " + floor + "." + String.format("%02d", index % 100), null, null, whenCreated);
+            case EQUIPMENT -> mailbox(index, kind, Names.aliasPart(equipment) + "-" + index, equipment + " " + index, null, null, whenCreated);
+        };
+    }
+
+    private Mailbox mailbox(int index, MailboxKind kind, String alias, String displayName, String first, String last, OffsetDateTime whenCreated) {
+        long seed = tenant.seed();
+        return new Mailbox(index, kind, alias, displayName, first, last, tenant.smtpDomain(), Seeds.guid(seed, MAILBOX_GUID, index),
+                Seeds.guid(seed, EXCHANGE_GUID, index), Seeds.guid(seed, DIRECTORY_OBJECT, index), whenCreated);
+    }
+
+    /** The Get-Mailbox object with every change applied; {@code minimum} limits it to Get-EXOMailbox's Minimum set. */
+    public Map<String, Object> record(int index, boolean minimum) {
+        Mailbox m = get(index);
+        Map<String, Object> record = minimum ? MailboxRecords.minimum(tenant, m) : MailboxRecords.full(tenant, m);
+        Map<String, Object> changed = changes.get(index);
+        if (changed != null) {
+            changed.forEach((name, value) -> {
+                if (!minimum || record.containsKey(name)) {
+                    record.put(name, value);
+                }
+            });
+        }
+        return record;
+    }
+
+    /** Get-Recipient's (reduced) view of a mailbox. */
+    public Map<String, Object> recipient(int index) {
+        return MailboxRecords.recipient(tenant, record(index, false));
+    }
+
+    public Map<String, Object> statistics(int index) {
+        Map<String, Object> statistics = MailboxRecords.statistics(tenant, get(index));
+        statistics.put("DisplayName", record(index, true).get("DisplayName"));
+        return statistics;
+    }
+
+    /** The mailbox's index, or -1: by name, alias, address, UPN, DN, or any of its GUIDs, like -Identity. */
+    public int find(String identity) {
+        String wanted = identity.strip();
+        Integer changed = changedIdentities.get(wanted.toLowerCase(Locale.ROOT));
+        if (changed != null && Identities.matches(record(changed, false), wanted)) {
+            return changed;
+        }
+        for (long candidate : Identities.candidates(tenant.seed(), wanted, MAILBOX_GUID, EXCHANGE_GUID, DIRECTORY_OBJECT)) {
+            if (candidate >= 0 && candidate < count() && Identities.matches(record((int) candidate, false), wanted)) {
+                return (int) candidate;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Sets properties of a mailbox (already validated by the cmdlet), stamps WhenChanged, and remembers new
+     * names and addresses so that -Identity finds the mailbox by them.
+     */
+    public synchronized void change(int index, Map<String, Object> properties) {
+        // synchronizedMap rather than ConcurrentHashMap: clearing a property ($null) stores a null
+        Map<String, Object> changed = changes.computeIfAbsent(index, i -> Collections.synchronizedMap(new LinkedHashMap<>()));
+        OffsetDateTime now = now();
+        changed.putAll(properties);
+        changed.put("WhenChanged", now);
+        changed.put("WhenChangedUTC", now.toInstant());
+        rememberIdentities(index, properties);
+    }
+
+    /** Set-Mailbox -Type: the mailbox becomes another kind; properties that depend on the kind follow. */
+    public synchronized void changeKind(int index, MailboxKind kind) {
+        Mailbox m = get(index);
+        retyped.put(index, new Mailbox(m.index(), kind, m.alias(), m.displayName(), m.firstName(), m.lastName(),
+                m.smtpDomain(), m.guid(), m.exchangeGuid(), m.externalDirectoryObjectId(), m.whenCreated()));
+        change(index, Map.of());
+    }
+
+    /**
+     * New-Mailbox: appends a mailbox and returns its index.
+     *
+     * @param name              the object name (Identity, DN); generated mailboxes use the alias
+     * @param userPrincipalName null for the alias at the tenant's SMTP domain
+     */
+    public synchronized int create(MailboxKind kind, String name, String alias, String displayName, String firstName,
+                                   String lastName, String userPrincipalName) {
+        int index = count();
+        created.add(mailbox(index, kind, alias, displayName, firstName, lastName, now()));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (!name.equals(alias)) {
+            properties.put("Name", name);
+            properties.put("Identity", name);
+            properties.put("Id", name);
+            properties.put("DistinguishedName", MailboxRecords.distinguishedName(tenant, name));
+        }
+        if (userPrincipalName != null) {
+            properties.put("UserPrincipalName", userPrincipalName);
+            properties.put("MicrosoftOnlineServicesID", userPrincipalName);
+            properties.put("WindowsLiveID", userPrincipalName);
+        }
+        if (!properties.isEmpty()) {
+            change(index, properties);
+        }
+        rememberIdentities(index, record(index, false));
+        return index;
+    }
+
+    private void rememberIdentities(int index, Map<String, Object> properties) {
+        properties.forEach((name, value) -> {
+            if (value instanceof List<?> list && name.equals("EmailAddresses")) {
+                list.forEach(address -> {
+                    String text = address.toString();
+                    changedIdentities.put(text.substring(text.indexOf(':') + 1).toLowerCase(Locale.ROOT), index);
+                });
+            } else if (value != null && Identities.PROPERTIES.contains(name)) {
+                changedIdentities.put(value.toString().toLowerCase(Locale.ROOT), index);
+            }
+        });
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+    }
+}

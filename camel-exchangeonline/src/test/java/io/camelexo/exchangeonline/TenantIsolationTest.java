@@ -203,6 +203,7 @@ class TenantIsolationTest extends SignInTestSupport {
         routeFor("disconnect", setup.uri("Disconnect-ExchangeOnline", disconnected));
         template.requestBody("direct:" + disconnected, null, List.class);
         template.requestBody("direct:" + other, null, List.class);
+        assertThat(receivedTokens()).containsOnlyKeys(disconnected, other);
         String otherToken = receivedTokens().get(other).get(0);
         ENTRA.server.resetRequests();
 

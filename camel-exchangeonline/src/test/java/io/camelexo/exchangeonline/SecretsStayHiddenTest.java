@@ -8,6 +8,7 @@ import io.camelexo.exchangeonline.support.ProcessOutputCapture;
 import io.camelexo.exchangeonline.support.SignInTestSupport;
 import io.camelexo.exchangeonline.support.TestKeys;
 import org.apache.camel.Endpoint;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,10 +141,10 @@ class SecretsStayHiddenTest extends SignInTestSupport {
         return "exo:" + cmdlet + "?organization=" + TENANT + "&connectionUri=" + EXO.baseUrl() + "&identityHttpClient=#entra&" + options;
     }
 
-    /** The printed stack trace of what a call threw: messages and causes. */
-    private String failureOf(String uri) {
-        Throwable failure = catchThrowable(() -> template.requestBody(uri, null, List.class));
-        assertThat(failure).as(uri).isNotNull();
+    /** The printed stack trace of what the action threw: messages and causes. */
+    private static String failureOf(ThrowingCallable action) {
+        Throwable failure = catchThrowable(action);
+        assertThat(failure).isNotNull();
         StringWriter text = new StringWriter();
         failure.printStackTrace(new PrintWriter(text));
         return text.toString();
@@ -164,7 +165,8 @@ class SecretsStayHiddenTest extends SignInTestSupport {
             for (String cmdlet : List.of("Get-Mailbox", "Get-Mailbox", "Get-Recipient", "Get-User")) {
                 assertThat(template.requestBody(exoUri("exo", cmdlet, secretOptions), null, List.class)).hasSize(1);
             }
-            failures.add(failureOf(exoUri("exo", "Set-Mailbox", secretOptions + "&Identity=anna&Type=Shared")));
+            failures.add(failureOf(() -> template.requestBody(exoUri("exo", "Set-Mailbox", secretOptions + "&Identity=anna&Type=Shared"),
+                    null, List.class)));
             // certificate with a PFX password given without RAW()
             template.requestBody(exoUri("exo", "Get-Mailbox", "certificateFilePath=" + pfx + "&certificatePassword=" + PFX_PASSWORD), null, List.class);
             // user name and password; the first token is refused and the refresh token gets a new one
@@ -176,6 +178,11 @@ class SecretsStayHiddenTest extends SignInTestSupport {
             failures.add(startFailure(exoUri("exo", "Get-Mailbox", "clientSecret=RAW(" + WRONG_CLIENT_SECRET + ")")));
             failures.add(startFailure(exoUri("exo", "Get-Mailbox", "certificateFilePath=" + pfx + "&certificatePassword=RAW(" + WRONG_PFX_PASSWORD + ")")));
             failures.add(startFailure(delegatedUri("Get-Mailbox", "userPrincipalName=" + ADMIN + "&password=RAW(" + WRONG_PASSWORD + ")")));
+            // endpoints refused at creation: a misspelt option, two credentials at once, a value of the wrong type
+            for (String refused : List.of(secretOptions + "&pageSise=10", secretOptions + "&userPrincipalName=" + ADMIN + "&password=RAW("
+                    + PASSWORD + ")", secretOptions + "&certificatePassword=" + PFX_PASSWORD + "&pageSize=many")) {
+                failures.add(failureOf(() -> context.getEndpoint(exoUri("exo", "Get-Mailbox", refused))));
+            }
 
             int index = 0;
             for (Endpoint endpoint : context.getEndpoints()) {
@@ -200,11 +207,14 @@ class SecretsStayHiddenTest extends SignInTestSupport {
                 .orElseThrow(), "client_secret")).isEqualTo(CLIENT_SECRET);
         assertThat(exchangeRequests()).extracting(r -> r.getHeader("Authorization")).contains("Bearer " + APP_TOKEN_REFRESHED,
                 "Bearer " + CERTIFICATE_TOKEN, "Bearer " + ROPC_TOKEN_REFRESHED, "Bearer " + DEVICE_TOKEN, "Bearer " + SUPPLIED_TOKEN);
-        assertThat(failures).hasSize(4);
+        assertThat(failures).hasSize(7);
         assertThat(failures.get(0)).contains("StoreTransientException");
         assertThat(failures.get(1)).contains("AADSTS7000215");
         assertThat(failures.get(2)).contains("certificatePassword");
         assertThat(failures.get(3)).contains("AADSTS50126");
+        assertThat(failures.get(4)).contains("Unknown option", "pageSise");
+        assertThat(failures.get(5)).contains("Give one credential");
+        assertThat(failures.get(6)).contains("pageSize");
         assertThat(texts.get("log4j2")).contains("com.microsoft.aad.msal4j", "io.camelexo.exchangeonline", "got HTTP 401", "will be retried");
         assertThat(texts.get("java.util.logging")).contains("jdk.httpclient.HttpClient");
         assertThat(texts.get("System.err")).contains("HttpClientImpl");

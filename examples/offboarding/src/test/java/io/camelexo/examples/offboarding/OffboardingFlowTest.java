@@ -270,7 +270,10 @@ class OffboardingFlowTest {
 
         LeaverApi.Answer accepted = api.submit(event(leaver, tenant.manager(TAKEN), LocalDate.now().plusDays(1)));
         assertThat(accepted.status()).isEqualTo(202);
-        Thread.sleep(1000); // several polls
+        // a leaver due today, accepted after the other: once it is done, a poll has seen both events
+        String dueToday = tenant.leaver(TAKEN);
+        assertThat(api.submit(event(dueToday, tenant.manager(TAKEN), LocalDate.now())).status()).isEqualTo(202);
+        api.awaitStatus(dueToday, "COMPLETED", FLOW_TIMEOUT);
 
         assertThat(api.history(leaver).json().path("events").get(0).path("status").asText()).isEqualTo("PENDING");
         assertThat(tenant.calls("Set-Mailbox", leaver)).isZero();

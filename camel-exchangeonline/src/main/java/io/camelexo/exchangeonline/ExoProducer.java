@@ -179,8 +179,14 @@ public class ExoProducer extends DefaultProducer {
                 endpoint.getSession().disconnect();
                 return null;
             }
-            Map<String, Object> info = new LinkedHashMap<>(endpoint.getSession().connectionInformation());
-            info.put("PageSize", endpoint.getConfiguration().getPageSize());
+            // the module's property order: PageSize (the asking endpoint's, not the session's) comes right after AppId
+            Map<String, Object> info = new LinkedHashMap<>();
+            endpoint.getSession().connectionInformation().forEach((name, value) -> {
+                info.put(name, value);
+                if (name.equals("AppId")) {
+                    info.put("PageSize", endpoint.getConfiguration().getPageSize());
+                }
+            });
             return info;
         }
     }

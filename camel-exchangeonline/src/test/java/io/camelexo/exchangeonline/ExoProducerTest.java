@@ -207,6 +207,9 @@ class ExoProducerTest extends WireMockExchangeTest {
                 .containsEntry("TenantID", "6f1c0e52-3b7d-4a0c-9f61-2d8e5a7b9c10").containsEntry("TokenStatus", "Active")
                 .containsEntry("AppId", "11111111-2222-3333-4444-555555555555").containsEntry("IsEopSession", false)
                 .containsEntry("PageSize", 1000).containsKey("TokenExpiryTimeUTC").containsKey("ConnectionId");
+        assertThat(info.keySet()).containsExactly("ConnectionId", "State", "Name", "UserPrincipalName", "ConnectionUri",
+                "AzureAdAuthorizationEndpointUri", "TokenExpiryTimeUTC", "TokenStatus", "Organization", "DelegatedOrganization", "AppId",
+                "PageSize", "TenantID", "CertificateAuthentication", "IsEopSession", "ModuleName", "Environment", "TokenScope");
         EXO.verify(0, anyRequestedFor(anyUrl()));
     }
 

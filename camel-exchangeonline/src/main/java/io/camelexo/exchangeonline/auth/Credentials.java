@@ -151,8 +151,12 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (String secret : secrets) {
-                sha256.update(String.valueOf(secret).getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) 0);
+                // a presence byte first, so that a missing secret and the text "null" differ
+                sha256.update((byte) (secret == null ? 0 : 1));
+                if (secret != null) {
+                    sha256.update(secret.getBytes(StandardCharsets.UTF_8));
+                    sha256.update((byte) 0);
+                }
             }
             return "secrets:" + HexFormat.of().formatHex(sha256.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {

@@ -103,6 +103,14 @@ class CredentialsTest {
     }
 
     @Test
+    void aMissingSecretAndTheTextNullAreDifferentCredentials() {
+        Credentials withoutPassword = credentials(null, "appId", "app", "certificateFilePath", "app.pfx");
+        Credentials passwordNull = credentials(null, "appId", "app", "certificateFilePath", "app.pfx", "certificatePassword", "null");
+        assertThat(passwordNull).isNotEqualTo(withoutPassword);
+        assertThat(passwordNull.identity()).isNotEqualTo(withoutPassword.identity());
+    }
+
+    @Test
     void suppliedBeansCountByIdentity() {
         ExoAccessTokenProvider twin = (scope, forceRefresh) -> new AccessToken("token", null);
         assertThat(credentials(null, "accessTokenProvider", PROVIDER)).isEqualTo(credentials(null, "accessTokenProvider", PROVIDER))

@@ -1,6 +1,7 @@
 package io.camelexo.exchangeonline.auth;
 
 import com.microsoft.aad.msal4j.OpenBrowserAction;
+import io.camelexo.exchangeonline.text.GivenText;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * when built, so a contradictory or incomplete sign-in fails naming the option:
  * <ul>
  *     <li>an empty text counts as not given, so that an endpoint can clear a component default ({@code accessToken=}
- *     next to a component's {@code accessTokenProvider});</li>
+ *     next to a component's {@code accessTokenProvider}); identifiers are stripped, secrets kept as given ({@link GivenText});</li>
  *     <li>without {@code method}, the method is the one the only credential given belongs to;</li>
  *     <li>one credential at most, the one the method uses, and everything the method needs.</li>
  * </ul>
@@ -41,15 +42,15 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
     private static final Duration DEFAULT_SIGN_IN_TIMEOUT = Duration.ofMinutes(15);
 
     public Credentials {
-        appId = givenOrNull(appId);
-        clientSecret = givenOrNull(clientSecret);
-        certificateFilePath = givenOrNull(certificateFilePath);
-        certificateThumbprint = givenOrNull(certificateThumbprint);
-        accessToken = givenOrNull(accessToken);
-        managedIdentityAccountId = givenOrNull(managedIdentityAccountId);
-        userPrincipalName = givenOrNull(userPrincipalName);
-        password = givenOrNull(password);
-        tokenCacheFile = givenOrNull(tokenCacheFile);
+        appId = GivenText.identifier(appId);
+        clientSecret = GivenText.secret(clientSecret);
+        certificateFilePath = GivenText.identifier(certificateFilePath);
+        certificateThumbprint = GivenText.identifier(certificateThumbprint);
+        accessToken = GivenText.secret(accessToken);
+        managedIdentityAccountId = GivenText.identifier(managedIdentityAccountId);
+        userPrincipalName = GivenText.identifier(userPrincipalName);
+        password = GivenText.secret(password);
+        tokenCacheFile = GivenText.identifier(tokenCacheFile);
         signInTimeout = signInTimeout != null ? signInTimeout : DEFAULT_SIGN_IN_TIMEOUT;
         Map<String, ExoAuthMethod> given = givenCredentials(clientSecret, certificate, certificateFilePath, certificateThumbprint,
                 accessToken, accessTokenProvider, password);
@@ -112,10 +113,6 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
                     + only.getKey());
         }
         return method;
-    }
-
-    private static String givenOrNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     /**

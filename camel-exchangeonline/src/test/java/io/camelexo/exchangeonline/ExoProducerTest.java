@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelexo.exchangeonline.auth.AccessToken;
 import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoCommandNotAllowedException;
+import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.support.AdminApiWire;
 import io.camelexo.exchangeonline.support.WireMockExchangeTest;
 import org.apache.camel.CamelExecutionException;
@@ -55,6 +56,7 @@ class ExoProducerTest extends WireMockExchangeTest {
                 from("direct:list").to("exo:Get-Mailbox?pageSize=4&ResultSize=Unlimited&select=Identity,DisplayName");
                 from("direct:single").to("exo:Get-Mailbox?outputType=Single&inBody=Identity");
                 from("direct:typed").to("exo:Get-Mailbox?outputClass=" + MailboxView.class.getName() + "&pageSize=4");
+                from("direct:mistyped").to("exo:Get-Mailbox?outputClass=" + MistypedView.class.getName() + "&pageSize=4");
                 from("direct:restricted").to("exo:Get-Mailbox?commandName=Get-*,Set-MailboxAutoReplyConfiguration");
                 from("direct:info").to("exo:Get-ConnectionInformation?outputType=Single");
                 from("direct:provider-info").to("exo:Get-ConnectionInformation?outputType=Single&accessToken=&accessTokenProvider=#provider");
@@ -77,6 +79,12 @@ class ExoProducerTest extends WireMockExchangeTest {
     public static class MailboxView {
         public String Identity;
         public String DisplayName;
+    }
+
+    /** An outputClass that does not fit: DisplayName is text. */
+    public static class MistypedView {
+        public String Identity;
+        public int DisplayName;
     }
 
     private static List<LoggedRequest> invokeRequests() {
@@ -150,6 +158,14 @@ class ExoProducerTest extends WireMockExchangeTest {
         List<?> body = result.getMessage().getBody(List.class);
         assertThat(body).hasSize(4).first().isInstanceOfSatisfying(MailboxView.class, m -> assertThat(m.DisplayName).isEqualTo("User 0"));
         assertThat(result.getMessage().getHeader(ExoConstants.WARNINGS, List.class)).containsExactly(MORE_RESULTS);
+    }
+
+    @Test
+    void aRecordThatDoesNotFitTheOutputClassFailsAsExoExceptionWithoutItsValues() {
+        stubInvokePages(EXO, INVOKE, 1, 4);
+        Exchange result = template.request("direct:mistyped", e -> { });
+        assertThat(result.getException()).isInstanceOf(ExoException.class).hasNoCause()
+                .hasMessageContaining(MistypedView.class.getName()).hasMessageContaining("DisplayName").message().doesNotContain("User 0");
     }
 
     @Test

@@ -24,7 +24,7 @@ public class ExoConfiguration implements Cloneable {
               description = "The cloud, as -ExchangeEnvironmentName: O365Default (commercial and GCC), O365USGovGCCHigh, "
                       + "O365USGovDoD, O365GermanyCloud, O365China.")
     private ExoEnvironment environment = ExoEnvironment.O365Default;
-    @UriParam(label = "common", description = "The tenant: its initial *.onmicrosoft.com domain or tenant id (-Organization). "
+    @UriParam(label = "common", description = "The tenant: its initial onmicrosoft.com domain (contoso.onmicrosoft.com) or tenant id (-Organization). "
             + "Required for app-only sign-in.")
     private String organization;
     @UriParam(label = "common", description = "A customer tenant managed through CSP/GDAP (-DelegatedOrganization): "
@@ -86,7 +86,7 @@ public class ExoConfiguration implements Cloneable {
             + "interactive) across restarts, created readable by its owner only. It holds refresh tokens: protect it like a password.")
     private String tokenCacheFile;
     @UriParam(label = "advanced", description = "The RSA public key for SecureString and PSCredential parameters (New-Mailbox "
-            + "-Password...), as .NET XML <RSAKeyValue>. By default the session reads it from the module file the service serves at "
+            + "-Password...), as an RSAKeyValue XML element (the .NET key format). By default the session reads it from the module file the service serves at "
             + "connect time, the first time a call needs it.")
     private String secureStringPublicKey;
     @UriParam(label = "advanced", description = "How auth=interactive opens the sign-in page (an msal4j OpenBrowserAction bean); "
@@ -120,7 +120,7 @@ public class ExoConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "1000", description = "Records per page, 1 to 1000 (-PageSize; Prefer: odata.maxpagesize).")
     private int pageSize = 1000;
     @UriParam(label = "producer", prefix = "parameters.", multiValue = true,
-              description = "Cmdlet parameters in any case: parameters.Identity=anna@contoso.com. Options starting with an "
+              description = "Cmdlet parameters in any case: parameters.Identity=anna.jones. Options starting with an "
                       + "upper-case letter (ResultSize=Unlimited) are cmdlet parameters too.")
     private Map<String, Object> parameters = new LinkedHashMap<>();
     @UriParam(label = "producer", description = "Do not send the X-AnchorMailbox routing hint (-BypassMailboxAnchoring).")

@@ -7,6 +7,7 @@ import io.camelexo.exchangeonline.adminapi.RetryPolicy;
 import io.camelexo.exchangeonline.auth.Credentials;
 import io.camelexo.exchangeonline.session.ExoSession;
 import io.camelexo.exchangeonline.session.SessionSettings;
+import io.camelexo.exchangeonline.text.GivenText;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -110,7 +111,7 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     }
 
     private InetSocketAddress proxy() {
-        String host = isBlank(configuration.getProxyHost()) ? null : configuration.getProxyHost().strip();
+        String host = GivenText.identifier(configuration.getProxyHost());
         Integer port = configuration.getProxyPort();
         if ((host == null) != (port == null)) {
             throw new IllegalArgumentException("proxyHost and proxyPort go together");

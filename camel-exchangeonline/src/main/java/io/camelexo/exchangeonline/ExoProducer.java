@@ -1,6 +1,7 @@
 package io.camelexo.exchangeonline;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.CmdletResult;
@@ -18,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns an exchange into a cmdlet call and the result into the body: resolves the cmdlet (header over URI) and its
@@ -123,9 +125,26 @@ public class ExoProducer extends DefaultProducer {
         in.setHeader(ExoConstants.RESULT_COUNT, record == null ? 0 : 1);
     }
 
+    /**
+     * The record as outputClass. A record that does not fit fails as an ExoException naming the class and the property;
+     * Jackson's own message and cause are left out, since they quote the value, which may be anything a cmdlet returns.
+     */
     private Object convert(Map<String, Object> record) {
         Class<?> outputClass = endpoint.getConfiguration().getOutputClass();
-        return outputClass == null || outputClass.isInstance(record) ? record : RECORD_MAPPER.convertValue(record, outputClass);
+        if (outputClass == null || outputClass.isInstance(record)) {
+            return record;
+        }
+        try {
+            return RECORD_MAPPER.convertValue(record, outputClass);
+        } catch (IllegalArgumentException e) {
+            String property = e.getCause() instanceof JsonMappingException mapping
+                    ? mapping.getPath().stream().map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]").collect(Collectors.joining("."))
+                    : "";
+            String failure = e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName();
+            throw new ExoException("A record cannot be converted to outputClass " + outputClass.getName()
+                    + (property.isEmpty() ? "" : ", property " + property) + " (" + failure + ")", null);
+        }
     }
 
     /** The lazy body of outputType=Stream: converts records on the fly; closing it stops the paging. */
@@ -179,8 +198,14 @@ public class ExoProducer extends DefaultProducer {
                 endpoint.getSession().disconnect();
                 return null;
             }
-            Map<String, Object> info = new LinkedHashMap<>(endpoint.getSession().connectionInformation());
-            info.put("PageSize", endpoint.getConfiguration().getPageSize());
+            // the module's property order: PageSize (the asking endpoint's, not the session's) comes right after AppId
+            Map<String, Object> info = new LinkedHashMap<>();
+            endpoint.getSession().connectionInformation().forEach((name, value) -> {
+                info.put(name, value);
+                if (name.equals("AppId")) {
+                    info.put("PageSize", endpoint.getConfiguration().getPageSize());
+                }
+            });
             return info;
         }
     }

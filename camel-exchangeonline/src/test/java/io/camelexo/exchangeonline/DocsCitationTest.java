@@ -45,6 +45,17 @@ class DocsCitationTest {
     /** The sections comments point at: {@code docs/admin-api.md, "Paging"} (several may follow, comma-separated). */
     private static final Pattern SECTION_POINTER = Pattern.compile("admin-api\\.md,((?:\\s*\"[^\"]+\",?)+)");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    private static final Pattern COMMENT_MARKER = Pattern.compile("^\\s*(\\*|//|#)?");
+
+    /**
+     * Code names in backticks in docs/admin-api.md: {@code Class.member} (member a method, field or constant) and bare
+     * names that end like the project's classes (ExoXxxException, ...Policy, ...Reader and so on); service-side names such
+     * as {@code ServerBusyException} or {@code Exchange.ManageAsApp} do not match.
+     */
+    private static final Pattern CODE_MEMBER = Pattern.compile("`([A-Z][A-Za-z]+)\\.([a-z][A-Za-z]*|[A-Z][A-Z_]+)`");
+    private static final Pattern CODE_CLASS = Pattern.compile(
+            "`(Exo[A-Za-z]*Exception|[A-Z][A-Za-z]*(?:Policy|Reader|Encoder|Translator|Routes|Client|Source|Challenge|Limit|Location"
+                    + "|Settings|Session|Endpoint|Environment|Configuration|Component|Credential|SecureString))`");
 
     private static final Path ROOT = repositoryRoot();
 
@@ -82,18 +93,49 @@ class DocsCitationTest {
         for (Path file : scannedFiles()) {
             List<String> lines = lines(file);
             for (int i = 0; i < lines.size(); i++) {
-                Matcher pointer = SECTION_POINTER.matcher(lines.get(i).replace("&amp;", "&"));
-                while (pointer.find()) {
+                // a pointer, even a section name, may go on in the next comment line: docs/admin-api.md,\n * "Paging"
+                String line = lines.get(i).replace("&amp;", "&");
+                String next = i + 1 < lines.size() ? COMMENT_MARKER.matcher(lines.get(i + 1)).replaceFirst("").replace("&amp;", "&") : "";
+                Matcher pointer = SECTION_POINTER.matcher(line + " " + next);
+                while (pointer.find() && pointer.start() < line.length()) {
                     Matcher name = QUOTED.matcher(pointer.group(1));
                     while (name.find()) {
-                        if (!sections.contains(name.group(1))) {
-                            dangling.add(ROOT.relativize(file) + ":" + (i + 1) + ": \"" + name.group(1) + "\"");
+                        String section = name.group(1).replaceAll("\\s+", " ");
+                        if (!sections.contains(section)) {
+                            dangling.add(ROOT.relativize(file) + ":" + (i + 1) + ": \"" + section + "\"");
                         }
                     }
                 }
             }
         }
         assertThat(dangling).as("sections of docs/admin-api.md are %s", sections).isEmpty();
+    }
+
+    @Test
+    void everyCodeNameInTheAdminApiDocumentExistsInTheSources() throws IOException {
+        String document = Files.readString(ROOT.resolve("docs/admin-api.md"), StandardCharsets.UTF_8);
+        List<Path> sources = scannedFiles().stream().filter(file -> extension(file).equals("java")).toList();
+        List<String> missing = new ArrayList<>();
+        Matcher member = CODE_MEMBER.matcher(document);
+        while (member.find()) {
+            String source = classSource(sources, member.group(1));
+            if (source == null || !Pattern.compile("\\b" + member.group(2) + "\\b").matcher(source).find()) {
+                missing.add(member.group());
+            }
+        }
+        Matcher type = CODE_CLASS.matcher(document);
+        while (type.find()) {
+            if (classSource(sources, type.group(1)) == null) {
+                missing.add(type.group());
+            }
+        }
+        assertThat(missing).as("code names in docs/admin-api.md that no source declares").isEmpty();
+    }
+
+    /** The text of the source file that declares the class, or null. */
+    private static String classSource(List<Path> sources, String className) {
+        return sources.stream().filter(file -> file.getFileName().toString().equals(className + ".java"))
+                .findFirst().map(file -> String.join("\n", lines(file))).orElse(null);
     }
 
     /** Sources and documents of every module; build output and hidden directories (.git, .mvn) are not entered. */

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelexo.exchangeonline.auth.AccessToken;
 import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoCommandNotAllowedException;
+import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.support.AdminApiWire;
 import io.camelexo.exchangeonline.support.WireMockExchangeTest;
 import org.apache.camel.CamelExecutionException;
@@ -55,6 +56,7 @@ class ExoProducerTest extends WireMockExchangeTest {
                 from("direct:list").to("exo:Get-Mailbox?pageSize=4&ResultSize=Unlimited&select=Identity,DisplayName");
                 from("direct:single").to("exo:Get-Mailbox?outputType=Single&inBody=Identity");
                 from("direct:typed").to("exo:Get-Mailbox?outputClass=" + MailboxView.class.getName() + "&pageSize=4");
+                from("direct:mistyped").to("exo:Get-Mailbox?outputClass=" + MistypedView.class.getName() + "&pageSize=4");
                 from("direct:restricted").to("exo:Get-Mailbox?commandName=Get-*,Set-MailboxAutoReplyConfiguration");
                 from("direct:info").to("exo:Get-ConnectionInformation?outputType=Single");
                 from("direct:provider-info").to("exo:Get-ConnectionInformation?outputType=Single&accessToken=&accessTokenProvider=#provider");
@@ -77,6 +79,12 @@ class ExoProducerTest extends WireMockExchangeTest {
     public static class MailboxView {
         public String Identity;
         public String DisplayName;
+    }
+
+    /** An outputClass that does not fit: DisplayName is text. */
+    public static class MistypedView {
+        public String Identity;
+        public int DisplayName;
     }
 
     private static List<LoggedRequest> invokeRequests() {
@@ -153,6 +161,14 @@ class ExoProducerTest extends WireMockExchangeTest {
     }
 
     @Test
+    void aRecordThatDoesNotFitTheOutputClassFailsAsExoExceptionWithoutItsValues() {
+        stubInvokePages(EXO, INVOKE, 1, 4);
+        Exchange result = template.request("direct:mistyped", e -> { });
+        assertThat(result.getException()).isInstanceOf(ExoException.class).hasNoCause()
+                .hasMessageContaining(MistypedView.class.getName()).hasMessageContaining("DisplayName").message().doesNotContain("User 0");
+    }
+
+    @Test
     void cmdletErrorsReachTheRouteTyped() {
         EXO.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withStatus(404).withBody(AdminApiWire.error("NotFound",
                 "Ex6F9304|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed "
@@ -207,6 +223,9 @@ class ExoProducerTest extends WireMockExchangeTest {
                 .containsEntry("TenantID", "6f1c0e52-3b7d-4a0c-9f61-2d8e5a7b9c10").containsEntry("TokenStatus", "Active")
                 .containsEntry("AppId", "11111111-2222-3333-4444-555555555555").containsEntry("IsEopSession", false)
                 .containsEntry("PageSize", 1000).containsKey("TokenExpiryTimeUTC").containsKey("ConnectionId");
+        assertThat(info.keySet()).containsExactly("ConnectionId", "State", "Name", "UserPrincipalName", "ConnectionUri",
+                "AzureAdAuthorizationEndpointUri", "TokenExpiryTimeUTC", "TokenStatus", "Organization", "DelegatedOrganization", "AppId",
+                "PageSize", "TenantID", "CertificateAuthentication", "IsEopSession", "ModuleName", "Environment", "TokenScope");
         EXO.verify(0, anyRequestedFor(anyUrl()));
     }
 

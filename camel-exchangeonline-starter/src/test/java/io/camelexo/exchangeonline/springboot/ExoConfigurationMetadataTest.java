@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +97,32 @@ class ExoConfigurationMetadataTest {
         String value = property.path("defaultValue").asText(null);
         return value != null && "java.time.Duration".equals(property.get("type").asText())
                 ? String.valueOf(DurationStyle.detectAndParse(value).toMillis()) : value;
+    }
+
+    /**
+     * The catalog plugin drops @, * and anything in angle brackets from descriptions, so anna@contoso.com, *.onmicrosoft.com
+     * or &lt;RSAKeyValue&gt; reach users as annacontoso.com, .onmicrosoft.com and "as XML ." What that leaves behind: a
+     * space before a lone stop or comma, a stop right after a space and before a lower-case word, doubled spaces; the
+     * example address is checked by its words.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"exo", "scc"})
+    void noCatalogDescriptionLostCharacters(String scheme) throws IOException {
+        Pattern leftOver = Pattern.compile("\\s[.,;:](\\s|$)|\\s\\.[a-z]|\\s{2}");
+        Map<String, String> mangled = new LinkedHashMap<>();
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/camelexo/exchangeonline/" + scheme + ".json")) {
+            JsonNode catalog = JSON.readTree(in);
+            for (String section : new String[] {"componentProperties", "properties", "headers"}) {
+                catalog.path(section).properties().forEach(entry -> {
+                    String description = entry.getValue().path("description").asText();
+                    if (leftOver.matcher(description).find()) {
+                        mangled.put(section + "." + entry.getKey(), description);
+                    }
+                });
+            }
+        }
+        assertThat(mangled).as("write descriptions without @, * and <...>").isEmpty();
+        assertThat(componentOptions().get("parameters").get("description").asText()).contains("parameters.Identity=anna.jones.");
     }
 
     @Test

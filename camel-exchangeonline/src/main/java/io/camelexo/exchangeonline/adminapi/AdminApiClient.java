@@ -43,6 +43,12 @@ public final class AdminApiClient {
     private static final int MAX_MODULE_FILE_BYTES = 16 << 20;
     /** The module version sent when asking for the module file; the service builds its proxy module for it. */
     static final String MODULE_VERSION = "3.9.2";
+    /**
+     * InvokeCommand's next page is requested by POSTing the call's body again to the nextLink, as the module does. Other
+     * clients GET the nextLink and report that this works too; which one the service expects is not certain, so the
+     * choice is this one constant (false = GET). docs/admin-api.md, "Paging".
+     */
+    static final boolean NEXT_PAGE_RESENDS_BODY = true;
     private static final Duration MODULE_FILE_TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -150,12 +156,10 @@ public final class AdminApiClient {
 
         /**
          * Whether a page is requested by POSTing the call's body. Entity routes (Get-EXO*) have none and are read by GET.
-         * InvokeCommand POSTs it for the first page and, as the module does, again to every nextLink; other clients GET
-         * the nextLink, and which one the service expects is not certain (docs/admin-api.md, "Paging"). To GET it
-         * instead: {@code body != null && nextLink == null}.
+         * InvokeCommand POSTs it for the first page; a nextLink as {@link #NEXT_PAGE_RESENDS_BODY} says.
          */
         private boolean sendsBody(URI nextLink) {
-            return body != null;
+            return body != null && (nextLink == null || NEXT_PAGE_RESENDS_BODY);
         }
     }
 

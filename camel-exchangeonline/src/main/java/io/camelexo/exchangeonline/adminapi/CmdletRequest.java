@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * One cmdlet invocation as the caller states it: name, bound parameters (Java values, encoded as
  * docs/admin-api.md, "The InvokeCommand call" describes), the properties to return ({@code $select}; empty = all) and
- * the page size ({@code Prefer: odata.maxpagesize}).
+ * the page size ({@code Prefer: odata.maxpagesize}). {@link #toString()} shows parameter names only: values may be
+ * passwords or credentials.
  */
 public record CmdletRequest(String cmdlet, Map<String, Object> parameters, List<String> select, int pageSize) {
 
@@ -43,5 +44,10 @@ public record CmdletRequest(String cmdlet, Map<String, Object> parameters, List<
             }
         }
         return null;
+    }
+
+    @Override
+    public String toString() {
+        return "CmdletRequest[cmdlet=" + cmdlet + ", parameters=" + parameters.keySet() + ", select=" + select + ", pageSize=" + pageSize + "]";
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code -and}, ...) or is wrapped in braces; anything else is taken as OData and sent unchanged. The subset is the
  * one Microsoft documents for the Get-EXO* cmdlets ("Filters in the Exchange Online PowerShell module"): -and, -or,
  * -not, -eq, -ne, -lt, -gt, -like and -notlike with {@code *} only at the start and/or end of the pattern; -le and -ge
- * translate as well. Whatever else is rejected here, before any request, naming the part and its position.
+ * translate as well, and so do the i forms (-ieq, -ilike, ...), which mean the same. Whatever else is rejected here, before any request, naming the part and its position.
  * See docs/admin-api.md, "Get-EXO* entity routes".
  */
 final class OpathFilterTranslator {
@@ -146,7 +146,7 @@ final class OpathFilterTranslator {
             Token rest = peek();
             if (rest.kind() == Kind.CLOSE) {
                 throw error(rest, "there is no '(' for this ')'");
-            } else if (rest.kind() == Kind.OPERATOR && !COMPARISONS.containsKey(rest.text().toLowerCase(Locale.ROOT))
+            } else if (rest.kind() == Kind.OPERATOR && !COMPARISONS.containsKey(operatorName(rest))
                     && !isOperator(rest, "-like", "-notlike", "-not")) {
                 throw error(rest, rest.text() + " has no OData translation; Get-EXO* filters take " + SUPPORTED);
             } else if (rest.kind() != Kind.END) {
@@ -198,7 +198,7 @@ final class OpathFilterTranslator {
                 throw error(property, "a property name was expected (conditions read Property -Operator Value)");
             }
             Token operator = next();
-            String name = operator.text().toLowerCase(Locale.ROOT);
+            String name = operatorName(operator);
             boolean like = name.equals("-like") || name.equals("-notlike");
             if (operator.kind() != Kind.OPERATOR || !(like || COMPARISONS.containsKey(name))) {
                 throw error(operator, operator.kind() == Kind.OPERATOR
@@ -279,10 +279,20 @@ final class OpathFilterTranslator {
             return token;
         }
 
+        /**
+         * An operator's name in lower case; the i (case-insensitive) forms of the translated comparisons are the plain
+         * ones, since PowerShell compares case-insensitively by default: -ieq is -eq, -inotlike is -notlike.
+         */
+        private static String operatorName(Token token) {
+            String name = token.text().toLowerCase(Locale.ROOT);
+            String plain = name.startsWith("-i") ? "-" + name.substring(2) : name;
+            return COMPARISONS.containsKey(plain) || plain.equals("-like") || plain.equals("-notlike") ? plain : name;
+        }
+
         private static boolean isOperator(Token token, String... names) {
             if (token.kind() == Kind.OPERATOR) {
                 for (String name : names) {
-                    if (token.text().equalsIgnoreCase(name)) {
+                    if (operatorName(token).equals(name)) {
                         return true;
                     }
                 }

@@ -1,6 +1,7 @@
 package io.camelexo.exchangeonline.auth;
 
 import com.microsoft.aad.msal4j.OpenBrowserAction;
+import io.camelexo.exchangeonline.text.GivenText;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * when built, so a contradictory or incomplete sign-in fails naming the option:
  * <ul>
  *     <li>an empty text counts as not given, so that an endpoint can clear a component default ({@code accessToken=}
- *     next to a component's {@code accessTokenProvider});</li>
+ *     next to a component's {@code accessTokenProvider}); identifiers are stripped, secrets kept as given ({@link GivenText});</li>
  *     <li>without {@code method}, the method is the one the only credential given belongs to;</li>
  *     <li>one credential at most, the one the method uses, and everything the method needs.</li>
  * </ul>
@@ -41,15 +42,15 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
     private static final Duration DEFAULT_SIGN_IN_TIMEOUT = Duration.ofMinutes(15);
 
     public Credentials {
-        appId = givenOrNull(appId);
-        clientSecret = givenOrNull(clientSecret);
-        certificateFilePath = givenOrNull(certificateFilePath);
-        certificateThumbprint = givenOrNull(certificateThumbprint);
-        accessToken = givenOrNull(accessToken);
-        managedIdentityAccountId = givenOrNull(managedIdentityAccountId);
-        userPrincipalName = givenOrNull(userPrincipalName);
-        password = givenOrNull(password);
-        tokenCacheFile = givenOrNull(tokenCacheFile);
+        appId = GivenText.identifier(appId);
+        clientSecret = GivenText.secret(clientSecret);
+        certificateFilePath = GivenText.identifier(certificateFilePath);
+        certificateThumbprint = GivenText.identifier(certificateThumbprint);
+        accessToken = GivenText.secret(accessToken);
+        managedIdentityAccountId = GivenText.identifier(managedIdentityAccountId);
+        userPrincipalName = GivenText.identifier(userPrincipalName);
+        password = GivenText.secret(password);
+        tokenCacheFile = GivenText.identifier(tokenCacheFile);
         signInTimeout = signInTimeout != null ? signInTimeout : DEFAULT_SIGN_IN_TIMEOUT;
         Map<String, ExoAuthMethod> given = givenCredentials(clientSecret, certificate, certificateFilePath, certificateThumbprint,
                 accessToken, accessTokenProvider, password);
@@ -114,10 +115,6 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
         return method;
     }
 
-    private static String givenOrNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
     /**
      * Everything that makes two credentials the same sign-in: plain values, a SHA-256 digest of the secrets, and
      * the identity of supplied objects. Safe to print.
@@ -151,8 +148,12 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (String secret : secrets) {
-                sha256.update(String.valueOf(secret).getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) 0);
+                // a presence byte first, so that a missing secret and the text "null" differ
+                sha256.update((byte) (secret == null ? 0 : 1));
+                if (secret != null) {
+                    sha256.update(secret.getBytes(StandardCharsets.UTF_8));
+                    sha256.update((byte) 0);
+                }
             }
             return "secrets:" + HexFormat.of().formatHex(sha256.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {

@@ -6,6 +6,7 @@ import io.camelexo.exchangeonline.adminapi.ExoService;
 import io.camelexo.exchangeonline.adminapi.SecureStringKey;
 import io.camelexo.exchangeonline.auth.Credentials;
 import io.camelexo.exchangeonline.auth.ExoAuthMethod;
+import io.camelexo.exchangeonline.text.GivenText;
 
 import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
@@ -33,11 +34,11 @@ public record SessionSettings(ExoService service, ExoEnvironment environment, St
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
-        connectionUri = strippedOrNull(connectionUri);
-        azureADAuthorizationEndpointUri = strippedOrNull(azureADAuthorizationEndpointUri);
-        organization = strippedOrNull(organization);
-        delegatedOrganization = strippedOrNull(delegatedOrganization);
-        secureStringPublicKey = strippedOrNull(secureStringPublicKey);
+        connectionUri = GivenText.identifier(connectionUri);
+        azureADAuthorizationEndpointUri = GivenText.identifier(azureADAuthorizationEndpointUri);
+        organization = GivenText.identifier(organization);
+        delegatedOrganization = GivenText.identifier(delegatedOrganization);
+        secureStringPublicKey = GivenText.identifier(secureStringPublicKey);
         ExoAuthMethod method = credentials.method();
         // the client credentials flow needs the tenant's own authority: .../organizations only serves user sign-in
         if (method.isAppOnly() && organization == null) {
@@ -86,10 +87,6 @@ public record SessionSettings(ExoService service, ExoEnvironment environment, St
         public int hashCode() {
             return identity.hashCode();
         }
-    }
-
-    private static String strippedOrNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

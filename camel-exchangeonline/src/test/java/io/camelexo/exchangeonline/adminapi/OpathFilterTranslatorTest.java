@@ -36,6 +36,10 @@ class OpathFilterTranslatorTest {
                         "ForwardingSmtpAddress ne null and HiddenFromAddressListsEnabled eq false and IsShared eq true"),
                 arguments("IsShared -eq `$true", "IsShared eq true"),
                 arguments("Alias -EQ 'x' -AND Alias -Like 'y*'", "Alias eq 'x' and startswith(Alias,'y')"),
+                // the i forms are the plain operators: PowerShell compares case-insensitively by default
+                arguments("Alias -ieq 'x' -and Alias -INE 'y'", "Alias eq 'x' and Alias ne 'y'"),
+                arguments("Size -ilt 1 -and Size -igt 2 -and Size -ile 3 -and Size -ige 4", "Size lt 1 and Size gt 2 and Size le 3 and Size ge 4"),
+                arguments("Alias -ilike 'y*' -and Alias -inotlike '*z'", "startswith(Alias,'y') and not endswith(Alias,'z')"),
                 // -like and -notlike with * at the start, the end, both, or alone
                 arguments("Alias -like '*room'", "endswith(Alias,'room')"),
                 arguments("Alias -like '*room*'", "contains(Alias,'room')"),
@@ -76,7 +80,8 @@ class OpathFilterTranslatorTest {
                 arguments("Alias -notlike '*a*b'", 16, "'*a*b'", "start and/or the end"),
                 arguments("Alias -match 'x'", 7, "-match", "no OData translation"),
                 arguments("Alias -contains 'x'", 7, "-contains", "no OData translation"),
-                arguments("Alias -ieq 'x'", 7, "-ieq", "no OData translation"),
+                arguments("Alias -ceq 'x'", 7, "-ceq", "no OData translation"),
+                arguments("Alias -in 'x'", 7, "-in", "no OData translation"),
                 arguments("Alias -eq 'a' -xor Alias -eq 'b'", 15, "-xor", "no OData translation"),
                 arguments("Alias -eq 'a' -or Alias -eq 'b' -and Alias -eq 'c'", 33, "-and", "parentheses"),
                 arguments("Alias -eq $mailboxName", 11, "$mailboxName", "variables are not expanded"),

@@ -50,6 +50,14 @@ class CredentialsTest {
     }
 
     @Test
+    void identifiersLoseSurroundingSpaceSecretsKeepIt() {
+        Credentials pasted = credentials(null, "appId", " app\n", "userPrincipalName", " anna@contoso.com ", "password", " P4ss ");
+        assertThat(pasted.appId()).isEqualTo("app");
+        assertThat(pasted.userPrincipalName()).isEqualTo("anna@contoso.com");
+        assertThat(pasted.password()).isEqualTo(" P4ss ");
+    }
+
+    @Test
     void moreThanOneCredentialIsRefusedNamingThem() {
         assertThatThrownBy(() -> credentials(null, "appId", "app", "clientSecret", "s", "accessToken", "t"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Give one credential, not clientSecret and accessToken at once");
@@ -100,6 +108,14 @@ class CredentialsTest {
             assertThat(c.toString() + c.identity()).doesNotContain("S3cret", "P4ss");
         }
         assertThat(one).isEqualTo(credentials(null, "appId", "app", "clientSecret", "first-S3cret")).isNotEqualTo(other);
+    }
+
+    @Test
+    void aMissingSecretAndTheTextNullAreDifferentCredentials() {
+        Credentials withoutPassword = credentials(null, "appId", "app", "certificateFilePath", "app.pfx");
+        Credentials passwordNull = credentials(null, "appId", "app", "certificateFilePath", "app.pfx", "certificatePassword", "null");
+        assertThat(passwordNull).isNotEqualTo(withoutPassword);
+        assertThat(passwordNull.identity()).isNotEqualTo(withoutPassword.identity());
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class StarterOptionsGenerator {
         for (Descriptor other : descriptors) {
             if (!signature(other.connectionOptions()).equals(signature(first.connectionOptions()))) {
                 throw new IllegalStateException(other.fileName() + " and " + first.fileName()
-                        + " differ in their endpoint options, which one connection class cannot serve");
+                        + " differ in their endpoint options (name, type, default or secret flag), which one connection class cannot serve");
             }
         }
         PropertiesClassSource source = new PropertiesClassSource(packageName, CONNECTION_OPTIONS_CLASS, null, """
@@ -102,8 +102,10 @@ public final class StarterOptionsGenerator {
         return source;
     }
 
+    /** What the shared connection class states of an option: a scheme with another default or secret flag cannot share it. */
     private static List<String> signature(List<ComponentOption> options) {
-        return options.stream().map(option -> option.name() + ":" + option.propertyType()).toList();
+        return options.stream().map(option -> option.name() + ":" + option.propertyType() + "=" + option.defaultValue()
+                + (option.secret() ? ":secret" : "")).toList();
     }
 
     /** camel.component.SCHEME: the endpoint options as the component's defaults, plus the component's own. */

@@ -14,7 +14,8 @@ final class CommandAllowList {
             for (String entry : commandName.split(",")) {
                 String name = entry.strip();
                 if (!name.isEmpty()) {
-                    patterns.add(Pattern.compile(Pattern.quote(name).replace("*", "\\E.*\\Q"), Pattern.CASE_INSENSITIVE));
+                    patterns.add(
+                            Pattern.compile(Pattern.quote(name).replace("*", "\\E.*\\Q"), Pattern.CASE_INSENSITIVE));
                 }
             }
         }
@@ -22,6 +23,7 @@ final class CommandAllowList {
 
     /** True when no allow-list is set or a pattern matches. */
     boolean allows(String cmdlet) {
-        return patterns.isEmpty() || patterns.stream().anyMatch(pattern -> pattern.matcher(cmdlet).matches());
+        return patterns.isEmpty()
+                || patterns.stream().anyMatch(pattern -> pattern.matcher(cmdlet).matches());
     }
 }

@@ -1,6 +1,13 @@
 package io.camelexo.exchangeonline;
 
 import io.camelexo.exchangeonline.session.ExoSessionManager;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -10,14 +17,6 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.URISupport;
-
-import javax.net.ssl.SSLContext;
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Runs Exchange Online ({@code exo:}) and Security & Compliance ({@code scc:}) cmdlets. Camel creates one instance per
@@ -57,16 +56,18 @@ public class ExoComponent extends HealthCheckComponent {
             return cmdletParameter;
         });
         applyConnection(scheme, remaining, parameters);
-        ExoEndpoint endpoint = new ExoEndpoint(URISupport.sanitizeUri(uri), this, scheme, remaining, configuration.copy());
+        ExoEndpoint endpoint =
+                new ExoEndpoint(URISupport.sanitizeUri(uri), this, scheme, remaining, configuration.copy());
         try {
             setProperties(endpoint, parameters);
         } catch (PropertyBindingException e) {
             throw new IllegalArgumentException(describeBindingFailure(scheme, remaining, e), e);
         }
         if (!parameters.isEmpty()) {
-            throw new IllegalArgumentException("Unknown option(s) " + parameters.keySet() + " on " + scheme + ":" + remaining
-                    + ". Cmdlet parameters are PascalCase (ResultSize=Unlimited) or written parameters.<Name>=value; "
-                    + "options are the camelCase names of the component documentation.");
+            throw new IllegalArgumentException(
+                    "Unknown option(s) " + parameters.keySet() + " on " + scheme + ":" + remaining
+                            + ". Cmdlet parameters are PascalCase (ResultSize=Unlimited) or written parameters.<Name>=value; "
+                            + "options are the camelCase names of the component documentation.");
         }
         endpoint.getConfiguration().getParameters().putAll(cmdletParameters);
         endpoint.configure();
@@ -79,10 +80,12 @@ public class ExoComponent extends HealthCheckComponent {
         if (name == null || name.toString().isBlank()) {
             return;
         }
-        ExoConnection connection = getCamelContext().getRegistry().lookupByNameAndType(name.toString(), ExoConnection.class);
+        ExoConnection connection =
+                getCamelContext().getRegistry().lookupByNameAndType(name.toString(), ExoConnection.class);
         if (connection == null) {
             throw new IllegalArgumentException("No connection named " + name + " for " + scheme + ":" + cmdlet
-                    + ": define camel.exchangeonline.connections." + name + ".* (Spring Boot) or bind an ExoConnection named "
+                    + ": define camel.exchangeonline.connections." + name
+                    + ".* (Spring Boot) or bind an ExoConnection named "
                     + name + " in the registry");
         }
         connection.options().forEach(parameters::putIfAbsent);
@@ -98,11 +101,15 @@ public class ExoComponent extends HealthCheckComponent {
             default -> null;
         };
         if (enumType != null) {
-            String allowed = Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-            return "Invalid " + option + " '" + value + "' on " + scheme + ":" + cmdlet + "; allowed values: " + allowed;
+            String allowed = Arrays.stream(enumType.getEnumConstants())
+                    .map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return "Invalid " + option + " '" + value + "' on " + scheme + ":" + cmdlet + "; allowed values: "
+                    + allowed;
         }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return "Invalid value '" + value + "' for option " + option + " on " + scheme + ":" + cmdlet + ": " + cause.getMessage();
+        return "Invalid value '" + value + "' for option " + option + " on " + scheme + ":" + cmdlet + ": "
+                + cause.getMessage();
     }
 
     /**
@@ -127,7 +134,8 @@ public class ExoComponent extends HealthCheckComponent {
         super.doStart();
         // one repository serves the sessions of every exo/scc component of the context
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null && registry.getRepository(ExoSessionHealthCheckRepository.ID).isEmpty()) {
+        if (registry != null
+                && registry.getRepository(ExoSessionHealthCheckRepository.ID).isEmpty()) {
             registry.register(new ExoSessionHealthCheckRepository());
         }
     }

@@ -6,148 +6,282 @@ import io.camelexo.exchangeonline.adminapi.ExoEnvironment;
 import io.camelexo.exchangeonline.auth.ExoAccessTokenProvider;
 import io.camelexo.exchangeonline.auth.ExoAuthMethod;
 import io.camelexo.exchangeonline.auth.ExoDeviceCodeListener;
+import java.security.KeyStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
-
-import java.security.KeyStore;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Options of the exo and scc endpoints; set on the component they become every endpoint's defaults. */
 @UriParams
 public class ExoConfiguration implements Cloneable {
 
     // --- connection ---
-    @UriParam(label = "common", defaultValue = "O365Default",
-              description = "The cloud, as -ExchangeEnvironmentName: O365Default (commercial and GCC), O365USGovGCCHigh, "
-                      + "O365USGovDoD, O365GermanyCloud, O365China.")
+    @UriParam(
+            label = "common",
+            defaultValue = "O365Default",
+            description = "The cloud, as -ExchangeEnvironmentName: O365Default (commercial and GCC), O365USGovGCCHigh, "
+                    + "O365USGovDoD, O365GermanyCloud, O365China.")
     private ExoEnvironment environment = ExoEnvironment.O365Default;
-    @UriParam(label = "common", description = "The tenant: its initial onmicrosoft.com domain (contoso.onmicrosoft.com) or tenant id (-Organization). "
-            + "Required for app-only sign-in.")
+
+    @UriParam(
+            label = "common",
+            description =
+                    "The tenant: its initial onmicrosoft.com domain (contoso.onmicrosoft.com) or tenant id (-Organization). "
+                            + "Required for app-only sign-in.")
     private String organization;
-    @UriParam(label = "common", description = "A customer tenant managed through CSP/GDAP (-DelegatedOrganization): "
-            + "its onmicrosoft.com domain or tenant id.")
+
+    @UriParam(
+            label = "common",
+            description = "A customer tenant managed through CSP/GDAP (-DelegatedOrganization): "
+                    + "its onmicrosoft.com domain or tenant id.")
     private String delegatedOrganization;
-    @UriParam(label = "advanced", description = "Overrides the service base URI of the environment (-ConnectionUri): the Exchange "
-            + "Online host, or for scc the Security & Compliance front door. A path (such as /powershell-liveid/) is ignored.")
+
+    @UriParam(
+            label = "advanced",
+            description =
+                    "Overrides the service base URI of the environment (-ConnectionUri): the Exchange "
+                            + "Online host, or for scc the Security & Compliance front door. A path (such as /powershell-liveid/) is ignored.")
     private String connectionUri;
-    @UriParam(label = "advanced", description = "Overrides the Entra ID authority (-AzureADAuthorizationEndpointUri), "
-            + "e.g. https://login.microsoftonline.com/contoso.onmicrosoft.com.")
+
+    @UriParam(
+            label = "advanced",
+            description = "Overrides the Entra ID authority (-AzureADAuthorizationEndpointUri), "
+                    + "e.g. https://login.microsoftonline.com/contoso.onmicrosoft.com.")
     private String azureADAuthorizationEndpointUri;
-    @UriParam(label = "common", description = "Name of a connection defined once, as Spring Boot properties under "
-            + "camel.exchangeonline.connections.NAME or as a registry bean of type ExoConnection: its options apply over the "
-            + "component's, and the endpoint URI's options over both.")
+
+    @UriParam(
+            label = "common",
+            description = "Name of a connection defined once, as Spring Boot properties under "
+                    + "camel.exchangeonline.connections.NAME or as a registry bean of type ExoConnection: its options apply over the "
+                    + "component's, and the endpoint URI's options over both.")
     private String connection;
 
     // --- security ---
-    @UriParam(label = "security", enums = "certificate,clientSecret,accessToken,managedIdentity,deviceCode,credential,interactive",
-              description = "Sign-in method. App-only: certificate, clientSecret, managedIdentity; supplied: accessToken; delegated: "
-                      + "deviceCode (servers without a browser), credential (user name and password, accounts without MFA only), "
-                      + "interactive (browser on this machine). When omitted it follows from the credential given: a certificate option "
-                      + "means certificate, clientSecret means clientSecret, accessToken or accessTokenProvider means accessToken, "
-                      + "password means credential.")
+    @UriParam(
+            label = "security",
+            enums = "certificate,clientSecret,accessToken,managedIdentity,deviceCode,credential,interactive",
+            description =
+                    "Sign-in method. App-only: certificate, clientSecret, managedIdentity; supplied: accessToken; delegated: "
+                            + "deviceCode (servers without a browser), credential (user name and password, accounts without MFA only), "
+                            + "interactive (browser on this machine). When omitted it follows from the credential given: a certificate option "
+                            + "means certificate, clientSecret means clientSecret, accessToken or accessTokenProvider means accessToken, "
+                            + "password means credential.")
     private ExoAuthMethod auth;
-    @UriParam(label = "security", description = "Application (client) id of the app registration (-AppId). Delegated sign-in "
-            + "defaults to the module's public client fb78d390-0c51-40cd-8e17-fdbfab77341b, present in every tenant.")
+
+    @UriParam(
+            label = "security",
+            description =
+                    "Application (client) id of the app registration (-AppId). Delegated sign-in "
+                            + "defaults to the module's public client fb78d390-0c51-40cd-8e17-fdbfab77341b, present in every tenant.")
     private String appId;
+
     @UriParam(label = "security", secret = true, description = "Client secret of the app registration.")
     private String clientSecret;
-    @UriParam(label = "security", description = "The app's certificate and private key (-CertificateFilePath): a PFX/P12 file, "
-            + "a PEM file (PKCS#8, PKCS#1 or encrypted PKCS#8 key with the certificate chain), or with certificateThumbprint a "
-            + "PKCS12/JKS key store to search.")
+
+    @UriParam(
+            label = "security",
+            description = "The app's certificate and private key (-CertificateFilePath): a PFX/P12 file, "
+                    + "a PEM file (PKCS#8, PKCS#1 or encrypted PKCS#8 key with the certificate chain), or with certificateThumbprint a "
+                    + "PKCS12/JKS key store to search.")
     private String certificateFilePath;
-    @UriParam(label = "security", secret = true, description = "Password of the certificate file, key store or encrypted PEM key "
-            + "(-CertificatePassword).")
+
+    @UriParam(
+            label = "security",
+            secret = true,
+            description =
+                    "Password of the certificate file, key store or encrypted PEM key " + "(-CertificatePassword).")
     private String certificatePassword;
-    @UriParam(label = "security", description = "SHA-1 thumbprint of the certificate to use from the key store in "
-            + "certificateFilePath (or the JVM's javax.net.ssl.keyStore), as -CertificateThumbprint picks from the Windows store.")
+
+    @UriParam(
+            label = "security",
+            description =
+                    "SHA-1 thumbprint of the certificate to use from the key store in "
+                            + "certificateFilePath (or the JVM's javax.net.ssl.keyStore), as -CertificateThumbprint picks from the Windows store.")
     private String certificateThumbprint;
-    @UriParam(label = "security", description = "The app's private key and certificate chain as a bean (java.security.KeyStore.PrivateKeyEntry), "
-            + "e.g. loaded from a vault (-Certificate).")
+
+    @UriParam(
+            label = "security",
+            description =
+                    "The app's private key and certificate chain as a bean (java.security.KeyStore.PrivateKeyEntry), "
+                            + "e.g. loaded from a vault (-Certificate).")
     private KeyStore.PrivateKeyEntry certificate;
-    @UriParam(label = "security", description = "Client id, or resource id (/subscriptions/...), of a user-assigned managed identity "
-            + "(-ManagedIdentityAccountId); without it auth=managedIdentity uses the system-assigned identity.")
+
+    @UriParam(
+            label = "security",
+            description = "Client id, or resource id (/subscriptions/...), of a user-assigned managed identity "
+                    + "(-ManagedIdentityAccountId); without it auth=managedIdentity uses the system-assigned identity.")
     private String managedIdentityAccountId;
-    @UriParam(label = "security", description = "The admin's user principal name (-UserPrincipalName): the account for auth=credential, "
-            + "the login hint and cached account for deviceCode and interactive.")
+
+    @UriParam(
+            label = "security",
+            description = "The admin's user principal name (-UserPrincipalName): the account for auth=credential, "
+                    + "the login hint and cached account for deviceCode and interactive.")
     private String userPrincipalName;
-    @UriParam(label = "security", secret = true, description = "The admin's password for auth=credential (-Credential). Works only for "
-            + "accounts without MFA or Conditional Access requiring it; prefer certificate or managedIdentity for servers.")
+
+    @UriParam(
+            label = "security",
+            secret = true,
+            description =
+                    "The admin's password for auth=credential (-Credential). Works only for "
+                            + "accounts without MFA or Conditional Access requiring it; prefer certificate or managedIdentity for servers.")
     private String password;
-    @UriParam(label = "security", description = "A bean told the device code of auth=deviceCode (besides the WARN log line), "
-            + "e.g. to post it to a chat channel.")
+
+    @UriParam(
+            label = "security",
+            description = "A bean told the device code of auth=deviceCode (besides the WARN log line), "
+                    + "e.g. to post it to a chat channel.")
     private ExoDeviceCodeListener deviceCodeListener;
-    @UriParam(label = "security", defaultValue = "900000", javaType = "java.time.Duration",
-              description = "How long the route start waits for a person to finish a deviceCode or interactive sign-in.")
+
+    @UriParam(
+            label = "security",
+            defaultValue = "900000",
+            javaType = "java.time.Duration",
+            description = "How long the route start waits for a person to finish a deviceCode or interactive sign-in.")
     private long signInTimeout = 900000;
-    @UriParam(label = "security", description = "File that keeps the token cache of delegated sign-in (deviceCode, credential, "
-            + "interactive) across restarts, created readable by its owner only. It holds refresh tokens: protect it like a password.")
+
+    @UriParam(
+            label = "security",
+            description =
+                    "File that keeps the token cache of delegated sign-in (deviceCode, credential, "
+                            + "interactive) across restarts, created readable by its owner only. It holds refresh tokens: protect it like a password.")
     private String tokenCacheFile;
-    @UriParam(label = "advanced", description = "The RSA public key for SecureString and PSCredential parameters (New-Mailbox "
-            + "-Password...), as an RSAKeyValue XML element (the .NET key format). By default the session reads it from the module file the service serves at "
-            + "connect time, the first time a call needs it.")
+
+    @UriParam(
+            label = "advanced",
+            description = "The RSA public key for SecureString and PSCredential parameters (New-Mailbox "
+                    + "-Password...), as an RSAKeyValue XML element (the .NET key format). By default the session reads it from the module file the service serves at "
+                    + "connect time, the first time a call needs it.")
     private String secureStringPublicKey;
-    @UriParam(label = "advanced", description = "How auth=interactive opens the sign-in page (an msal4j OpenBrowserAction bean); "
-            + "default: the desktop's browser.")
+
+    @UriParam(
+            label = "advanced",
+            description = "How auth=interactive opens the sign-in page (an msal4j OpenBrowserAction bean); "
+                    + "default: the desktop's browser.")
     private OpenBrowserAction openBrowserAction;
-    @UriParam(label = "security", secret = true, description = "An access token obtained elsewhere (-AccessToken); its tenant "
-            + "(tid) and user are read from it. Prefer accessTokenProvider for tokens that expire while the route runs.")
+
+    @UriParam(
+            label = "security",
+            secret = true,
+            description =
+                    "An access token obtained elsewhere (-AccessToken); its tenant "
+                            + "(tid) and user are read from it. Prefer accessTokenProvider for tokens that expire while the route runs.")
     private String accessToken;
-    @UriParam(label = "security", description = "A bean that supplies access tokens; asked again when its last token is "
-            + "within five minutes of expiry and after the service refused a token.")
+
+    @UriParam(
+            label = "security",
+            description = "A bean that supplies access tokens; asked again when its last token is "
+                    + "within five minutes of expiry and after the service refused a token.")
     private ExoAccessTokenProvider accessTokenProvider;
-    @UriParam(label = "security", description = "Cmdlets this endpoint may run, comma-separated with * wildcards (-CommandName), "
-            + "e.g. Get-*,Set-Mailbox. Others are refused before any request, also when named by the CamelExoCmdlet header.")
+
+    @UriParam(
+            label = "security",
+            description =
+                    "Cmdlets this endpoint may run, comma-separated with * wildcards (-CommandName), "
+                            + "e.g. Get-*,Set-Mailbox. Others are refused before any request, also when named by the CamelExoCmdlet header.")
     private String commandName;
-    @UriParam(label = "security", description = "TLS configuration for the Admin API and sign-in connections; it replaces the JVM's "
-            + "trust (for a TLS-inspecting proxy, include the public CAs with the proxy's). Verification is never switched off.")
+
+    @UriParam(
+            label = "security",
+            description =
+                    "TLS configuration for the Admin API and sign-in connections; it replaces the JVM's "
+                            + "trust (for a TLS-inspecting proxy, include the public CAs with the proxy's). Verification is never switched off.")
     private SSLContextParameters sslContextParameters;
 
     // --- producer ---
-    @UriParam(label = "producer", defaultValue = "List", enums = "List,Stream,Single",
-              description = "List: all records in a list. Stream: a lazy iterator for split(body()).streaming(), pages fetched "
-                      + "as the split reaches them. Single: the first record or null.")
+    @UriParam(
+            label = "producer",
+            defaultValue = "List",
+            enums = "List,Stream,Single",
+            description =
+                    "List: all records in a list. Stream: a lazy iterator for split(body()).streaming(), pages fetched "
+                            + "as the split reaches them. Single: the first record or null.")
     private ExoOutputType outputType = ExoOutputType.List;
+
     @UriParam(label = "producer", description = "Converts each record (a Map) to this class with Jackson.")
     private Class<?> outputClass;
-    @UriParam(label = "producer", description = "Name of the cmdlet parameter the message body is bound to, e.g. Identity.")
+
+    @UriParam(
+            label = "producer",
+            description = "Name of the cmdlet parameter the message body is bound to, e.g. Identity.")
     private String inBody;
-    @UriParam(label = "producer", description = "Properties to return, comma-separated: trimmed by the service ($select), "
-            + "like Select-Object but before the data travels.")
+
+    @UriParam(
+            label = "producer",
+            description = "Properties to return, comma-separated: trimmed by the service ($select), "
+                    + "like Select-Object but before the data travels.")
     private String select;
-    @UriParam(label = "producer", defaultValue = "1000", description = "Records per page, 1 to 1000 (-PageSize; Prefer: odata.maxpagesize).")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "1000",
+            description = "Records per page, 1 to 1000 (-PageSize; Prefer: odata.maxpagesize).")
     private int pageSize = 1000;
-    @UriParam(label = "producer", prefix = "parameters.", multiValue = true,
-              description = "Cmdlet parameters in any case: parameters.Identity=anna.jones. Options starting with an "
-                      + "upper-case letter (ResultSize=Unlimited) are cmdlet parameters too.")
+
+    @UriParam(
+            label = "producer",
+            prefix = "parameters.",
+            multiValue = true,
+            description = "Cmdlet parameters in any case: parameters.Identity=anna.jones. Options starting with an "
+                    + "upper-case letter (ResultSize=Unlimited) are cmdlet parameters too.")
     private Map<String, Object> parameters = new LinkedHashMap<>();
-    @UriParam(label = "producer", description = "Do not send the X-AnchorMailbox routing hint (-BypassMailboxAnchoring).")
+
+    @UriParam(
+            label = "producer",
+            description = "Do not send the X-AnchorMailbox routing hint (-BypassMailboxAnchoring).")
     private boolean bypassMailboxAnchoring;
 
     // --- transport ---
-    @UriParam(label = "advanced", defaultValue = "5", description = "Retries after the first attempt. Reads are retried on "
-            + "408, 429, 5xx, the tenant concurrency rejection and transient server exceptions; writes only when the service "
-            + "certainly did not run them (429, concurrency rejection).")
+    @UriParam(
+            label = "advanced",
+            defaultValue = "5",
+            description = "Retries after the first attempt. Reads are retried on "
+                    + "408, 429, 5xx, the tenant concurrency rejection and transient server exceptions; writes only when the service "
+                    + "certainly did not run them (429, concurrency rejection).")
     private int maxRetries = 5;
-    @UriParam(label = "advanced", defaultValue = "2000", javaType = "java.time.Duration",
-              description = "Wait before the first retry when the service sends no Retry-After; doubled each retry, with jitter.")
+
+    @UriParam(
+            label = "advanced",
+            defaultValue = "2000",
+            javaType = "java.time.Duration",
+            description =
+                    "Wait before the first retry when the service sends no Retry-After; doubled each retry, with jitter.")
     private long retryInitialDelay = 2000;
-    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "Longest wait between retries, also capping the service's Retry-After.")
+
+    @UriParam(
+            label = "advanced",
+            defaultValue = "60000",
+            javaType = "java.time.Duration",
+            description = "Longest wait between retries, also capping the service's Retry-After.")
     private long retryMaxDelay = 60000;
-    @UriParam(label = "advanced", defaultValue = "960000", javaType = "java.time.Duration",
-              description = "How long one HTTP request may take (the module allows 960 s; the service stops cmdlets after about 15 min).")
+
+    @UriParam(
+            label = "advanced",
+            defaultValue = "960000",
+            javaType = "java.time.Duration",
+            description =
+                    "How long one HTTP request may take (the module allows 960 s; the service stops cmdlets after about 15 min).")
     private long requestTimeout = 960000;
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration", description = "Connection timeout.")
+
+    @UriParam(
+            label = "advanced",
+            defaultValue = "30000",
+            javaType = "java.time.Duration",
+            description = "Connection timeout.")
     private long connectTimeout = 30000;
+
     @UriParam(label = "proxy", description = "HTTP proxy host for the Admin API and sign-in.")
     private String proxyHost;
+
     @UriParam(label = "proxy", description = "HTTP proxy port.")
     private Integer proxyPort;
-    @UriParam(label = "advanced", description = "An msal4j IHttpClient for sign-in requests instead of msal4j's own "
-            + "(a custom proxy stack, or a test's fake identity provider).")
+
+    @UriParam(
+            label = "advanced",
+            description = "An msal4j IHttpClient for sign-in requests instead of msal4j's own "
+                    + "(a custom proxy stack, or a test's fake identity provider).")
     private IHttpClient identityHttpClient;
 
     public ExoConfiguration copy() {

@@ -5,26 +5,39 @@ import org.apache.camel.spi.Metadata;
 /** Message headers of the exo and scc components. */
 public final class ExoConstants {
 
-    @Metadata(label = "producer", description = "Cmdlet to run instead of the one in the endpoint URI; still subject to commandName.",
-              javaType = "String")
+    @Metadata(
+            label = "producer",
+            description = "Cmdlet to run instead of the one in the endpoint URI; still subject to commandName.",
+            javaType = "String")
     public static final String CMDLET = "CamelExoCmdlet";
 
-    @Metadata(label = "producer", description = "Cmdlet parameters merged over those of the endpoint URI (typed values: "
-            + "Boolean for switches, List for multi-valued parameters, Map for hashtables, java.time types for dates).",
-              javaType = "java.util.Map<String, Object>")
+    @Metadata(
+            label = "producer",
+            description =
+                    "Cmdlet parameters merged over those of the endpoint URI (typed values: "
+                            + "Boolean for switches, List for multi-valued parameters, Map for hashtables, java.time types for dates).",
+            javaType = "java.util.Map<String, Object>")
     public static final String PARAMETERS = "CamelExoParameters";
 
-    @Metadata(label = "producer", description = "The client-request-id of the call (the same on every page and retry); quote it to Microsoft support.",
-              javaType = "String")
+    @Metadata(
+            label = "producer",
+            description =
+                    "The client-request-id of the call (the same on every page and retry); quote it to Microsoft support.",
+            javaType = "String")
     public static final String REQUEST_ID = "CamelExoRequestId";
 
-    @Metadata(label = "producer", description = "Warnings the cmdlet wrote (the paging notice is left out while pages are followed). "
-            + "With outputType=Stream the list fills as pages are read.", javaType = "java.util.List<String>")
+    @Metadata(
+            label = "producer",
+            description = "Warnings the cmdlet wrote (the paging notice is left out while pages are followed). "
+                    + "With outputType=Stream the list fills as pages are read.",
+            javaType = "java.util.List<String>")
     public static final String WARNINGS = "CamelExoWarnings";
 
-    @Metadata(label = "producer", description = "Number of records in the body (outputType List or Single).", javaType = "Integer")
+    @Metadata(
+            label = "producer",
+            description = "Number of records in the body (outputType List or Single).",
+            javaType = "Integer")
     public static final String RESULT_COUNT = "CamelExoResultCount";
 
-    private ExoConstants() {
-    }
+    private ExoConstants() {}
 }

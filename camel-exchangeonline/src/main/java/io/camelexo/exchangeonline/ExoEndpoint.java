@@ -8,6 +8,14 @@ import io.camelexo.exchangeonline.auth.Credentials;
 import io.camelexo.exchangeonline.session.ExoSession;
 import io.camelexo.exchangeonline.session.SessionSettings;
 import io.camelexo.exchangeonline.text.GivenText;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -19,28 +27,28 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
-import javax.net.ssl.SSLContext;
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * Runs one cmdlet (or a local cmdlet such as Get-ConnectionInformation) of Exchange Online or Security & Compliance.
  * The endpoint owns its session for its lifetime: started = signed in, stopped = released.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "exo,scc", title = "Exchange Online,Security and Compliance",
-             syntax = "exo:cmdlet", producerOnly = true, lenientProperties = true, remote = true,
-             category = {Category.CLOUD, Category.MANAGEMENT}, headersClass = ExoConstants.class)
+@UriEndpoint(
+        firstVersion = "0.1.0",
+        scheme = "exo,scc",
+        title = "Exchange Online,Security and Compliance",
+        syntax = "exo:cmdlet",
+        producerOnly = true,
+        lenientProperties = true,
+        remote = true,
+        category = {Category.CLOUD, Category.MANAGEMENT},
+        headersClass = ExoConstants.class)
 public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     static final Set<String> SECRET_OPTIONS = Set.of("clientSecret", "certificatePassword", "accessToken", "password");
 
-    @UriPath(description = "The cmdlet to run, e.g. Get-Mailbox, Set-Mailbox, Get-EXOMailbox, Get-RetentionCompliancePolicy, "
-            + "or a local cmdlet: Get-ConnectionInformation, Disconnect-ExchangeOnline.")
+    @UriPath(
+            description =
+                    "The cmdlet to run, e.g. Get-Mailbox, Set-Mailbox, Get-EXOMailbox, Get-RetentionCompliancePolicy, "
+                            + "or a local cmdlet: Get-ConnectionInformation, Disconnect-ExchangeOnline.")
     @Metadata(required = true)
     private final String cmdlet;
 
@@ -72,7 +80,8 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
 
     @Override
     public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException(getEndpointBaseUri() + " runs cmdlets from a route: use it in to(), not from()");
+        throw new UnsupportedOperationException(
+                getEndpointBaseUri() + " runs cmdlets from a route: use it in to(), not from()");
     }
 
     @Override
@@ -98,16 +107,45 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     void configure() throws Exception {
         ExoConfiguration c = configuration;
         CmdletRequest.checkPageSize(c.getPageSize());
-        callOptions = new CallOptions(new RetryPolicy(c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialDelay()),
-                Duration.ofMillis(c.getRetryMaxDelay())), Duration.ofMillis(c.getRequestTimeout()), !c.isBypassMailboxAnchoring());
-        Credentials credentials = new Credentials(c.getAuth(), c.getAppId(), c.getClientSecret(), c.getCertificateFilePath(),
-                c.getCertificatePassword(), c.getCertificateThumbprint(), c.getCertificate(), c.getAccessToken(), c.getAccessTokenProvider(),
-                c.getManagedIdentityAccountId(), c.getUserPrincipalName(), c.getPassword(), c.getDeviceCodeListener(),
-                c.getOpenBrowserAction(), Duration.ofMillis(c.getSignInTimeout()), c.getTokenCacheFile());
-        SSLContext sslContext = c.getSslContextParameters() != null ? getComponent().sslContext(c.getSslContextParameters()) : null;
-        sessionSettings = new SessionSettings(service, c.getEnvironment(), c.getConnectionUri(), c.getAzureADAuthorizationEndpointUri(),
-                c.getOrganization(), c.getDelegatedOrganization(), credentials, sslContext, proxy(), Duration.ofMillis(c.getConnectTimeout()),
-                c.getIdentityHttpClient(), c.getSecureStringPublicKey());
+        callOptions = new CallOptions(
+                new RetryPolicy(
+                        c.getMaxRetries(),
+                        Duration.ofMillis(c.getRetryInitialDelay()),
+                        Duration.ofMillis(c.getRetryMaxDelay())),
+                Duration.ofMillis(c.getRequestTimeout()),
+                !c.isBypassMailboxAnchoring());
+        Credentials credentials = new Credentials(
+                c.getAuth(),
+                c.getAppId(),
+                c.getClientSecret(),
+                c.getCertificateFilePath(),
+                c.getCertificatePassword(),
+                c.getCertificateThumbprint(),
+                c.getCertificate(),
+                c.getAccessToken(),
+                c.getAccessTokenProvider(),
+                c.getManagedIdentityAccountId(),
+                c.getUserPrincipalName(),
+                c.getPassword(),
+                c.getDeviceCodeListener(),
+                c.getOpenBrowserAction(),
+                Duration.ofMillis(c.getSignInTimeout()),
+                c.getTokenCacheFile());
+        SSLContext sslContext =
+                c.getSslContextParameters() != null ? getComponent().sslContext(c.getSslContextParameters()) : null;
+        sessionSettings = new SessionSettings(
+                service,
+                c.getEnvironment(),
+                c.getConnectionUri(),
+                c.getAzureADAuthorizationEndpointUri(),
+                c.getOrganization(),
+                c.getDelegatedOrganization(),
+                credentials,
+                sslContext,
+                proxy(),
+                Duration.ofMillis(c.getConnectTimeout()),
+                c.getIdentityHttpClient(),
+                c.getSecureStringPublicKey());
     }
 
     private InetSocketAddress proxy() {
@@ -135,7 +173,10 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         if (isBlank(configuration.getSelect())) {
             return List.of();
         }
-        return Arrays.stream(configuration.getSelect().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(configuration.getSelect().split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     ExoSession getSession() {
@@ -157,9 +198,11 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
 
     @Override
     public String getServiceUrl() {
-        return session != null ? String.valueOf(session.connectionInformation().get("ConnectionUri"))
-                : sessionSettings.connectionUri() != null ? sessionSettings.connectionUri()
-                : "https://" + sessionSettings.environment().serviceHost(service);
+        return session != null
+                ? String.valueOf(session.connectionInformation().get("ConnectionUri"))
+                : sessionSettings.connectionUri() != null
+                        ? sessionSettings.connectionUri()
+                        : "https://" + sessionSettings.environment().serviceHost(service);
     }
 
     @Override

@@ -8,11 +8,6 @@ import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoCommandNotAllowedException;
 import io.camelexo.exchangeonline.error.ExoException;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.SynchronizationAdapter;
-
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Turns an exchange into a cmdlet call and the result into the body: resolves the cmdlet (header over URI) and its
@@ -27,7 +26,8 @@ import java.util.stream.Collectors;
  */
 public class ExoProducer extends DefaultProducer {
 
-    private static final ObjectMapper RECORD_MAPPER = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper RECORD_MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final ExoEndpoint endpoint;
     private final CommandAllowList allowList;
@@ -41,10 +41,12 @@ public class ExoProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
-        String cmdlet = in.getHeader(ExoConstants.CMDLET, endpoint.getCmdlet(), String.class).strip();
+        String cmdlet = in.getHeader(ExoConstants.CMDLET, endpoint.getCmdlet(), String.class)
+                .strip();
         if (!allowList.allows(cmdlet)) {
-            throw new ExoCommandNotAllowedException(cmdlet + " is not in commandName (" + endpoint.getConfiguration().getCommandName()
-                    + ") of " + endpoint.getEndpointBaseUri() + "; nothing was sent");
+            throw new ExoCommandNotAllowedException(cmdlet + " is not in commandName ("
+                    + endpoint.getConfiguration().getCommandName() + ") of " + endpoint.getEndpointBaseUri()
+                    + "; nothing was sent");
         }
         if (LocalCmdlets.handles(cmdlet)) {
             setBody(in, LocalCmdlets.run(cmdlet, endpoint));
@@ -53,7 +55,11 @@ public class ExoProducer extends DefaultProducer {
         CmdletRequest request;
         CmdletResult result;
         try {
-            request = new CmdletRequest(cmdlet, parameters(in), endpoint.selectedProperties(), endpoint.getConfiguration().getPageSize());
+            request = new CmdletRequest(
+                    cmdlet,
+                    parameters(in),
+                    endpoint.selectedProperties(),
+                    endpoint.getConfiguration().getPageSize());
             result = endpoint.getSession().invoke(request, endpoint.callOptions());
         } catch (IllegalArgumentException e) {
             // a parameter the request cannot be built from is reported as an ExoException, as every failure is
@@ -61,7 +67,8 @@ public class ExoProducer extends DefaultProducer {
         }
         in.setHeader(ExoConstants.REQUEST_ID, result.requestId());
         ExoOutputType outputType = endpoint.getConfiguration().getOutputType();
-        // a write may report errors with HTTP 200 after its (usually empty) output: read it whole whatever the output type
+        // a write may report errors with HTTP 200 after its (usually empty) output: read it whole whatever the output
+        // type
         if (outputType == ExoOutputType.List || !request.isRead()) {
             List<Object> records = readAll(result);
             in.setHeader(ExoConstants.WARNINGS, List.copyOf(result.warnings()));
@@ -70,7 +77,9 @@ public class ExoProducer extends DefaultProducer {
                 case Single -> in.setBody(records.isEmpty() ? null : records.get(0));
                 case Stream -> in.setBody(records.iterator());
             }
-            in.setHeader(ExoConstants.RESULT_COUNT, outputType == ExoOutputType.Single ? Math.min(1, records.size()) : records.size());
+            in.setHeader(
+                    ExoConstants.RESULT_COUNT,
+                    outputType == ExoOutputType.Single ? Math.min(1, records.size()) : records.size());
         } else if (outputType == ExoOutputType.Single) {
             try (result) {
                 Object first = result.hasNext() ? convert(result.next()) : null;
@@ -120,7 +129,11 @@ public class ExoProducer extends DefaultProducer {
         switch (endpoint.getConfiguration().getOutputType()) {
             case List -> in.setBody(record == null ? List.of() : List.of(convert(record)));
             case Single -> in.setBody(record == null ? null : convert(record));
-            case Stream -> in.setBody(record == null ? List.of().iterator() : List.of(convert(record)).iterator());
+            case Stream ->
+                in.setBody(
+                        record == null
+                                ? List.of().iterator()
+                                : List.of(convert(record)).iterator());
         }
         in.setHeader(ExoConstants.RESULT_COUNT, record == null ? 0 : 1);
     }
@@ -138,12 +151,19 @@ public class ExoProducer extends DefaultProducer {
             return RECORD_MAPPER.convertValue(record, outputClass);
         } catch (IllegalArgumentException e) {
             String property = e.getCause() instanceof JsonMappingException mapping
-                    ? mapping.getPath().stream().map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                            : "[" + reference.getIndex() + "]").collect(Collectors.joining("."))
+                    ? mapping.getPath().stream()
+                            .map(reference -> reference.getFieldName() != null
+                                    ? reference.getFieldName()
+                                    : "[" + reference.getIndex() + "]")
+                            .collect(Collectors.joining("."))
                     : "";
-            String failure = e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName();
-            throw new ExoException("A record cannot be converted to outputClass " + outputClass.getName()
-                    + (property.isEmpty() ? "" : ", property " + property) + " (" + failure + ")", null);
+            String failure = e.getCause() != null
+                    ? e.getCause().getClass().getSimpleName()
+                    : e.getClass().getSimpleName();
+            throw new ExoException(
+                    "A record cannot be converted to outputClass " + outputClass.getName()
+                            + (property.isEmpty() ? "" : ", property " + property) + " (" + failure + ")",
+                    null);
         }
     }
 

@@ -2,14 +2,13 @@ package io.camelexo.exchangeonline;
 
 import io.camelexo.exchangeonline.adminapi.ClientStatistics;
 import io.camelexo.exchangeonline.session.ExoSession;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * The sign-in state of one session: UP when signed in (or signed out, as the next call signs in again), DOWN with
@@ -29,11 +28,12 @@ final class ExoSessionHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         ExoSession.SignInState state = session.signInState();
-        builder.state(switch (state) {
-            case SIGNED_IN, SIGNED_OUT -> HealthCheck.State.UP;
-            case FAILED -> HealthCheck.State.DOWN;
-            case SIGNING_IN, WAITING_FOR_USER -> HealthCheck.State.UNKNOWN;
-        });
+        builder.state(
+                switch (state) {
+                    case SIGNED_IN, SIGNED_OUT -> HealthCheck.State.UP;
+                    case FAILED -> HealthCheck.State.DOWN;
+                    case SIGNING_IN, WAITING_FOR_USER -> HealthCheck.State.UNKNOWN;
+                });
         RuntimeException failure = session.signInFailure();
         String reason = switch (state) {
             case WAITING_FOR_USER -> session.pendingSignIn();
@@ -69,6 +69,9 @@ final class ExoSessionHealthCheck extends AbstractHealthCheck {
         return getCamelContext().getEndpoints().stream()
                 .filter(endpoint -> endpoint instanceof ExoEndpoint exo && exo.getSession() == session)
                 .map(endpoint -> ((ExoEndpoint) endpoint).getConfiguration().getConnection())
-                .filter(Objects::nonNull).distinct().sorted().collect(Collectors.joining(","));
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining(","));
     }
 }

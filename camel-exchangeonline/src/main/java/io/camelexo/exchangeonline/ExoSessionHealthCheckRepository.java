@@ -1,15 +1,14 @@
 package io.camelexo.exchangeonline;
 
 import io.camelexo.exchangeonline.session.ExoSession;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckRepository;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRepository;
 
 /**
  * One {@link ExoSessionHealthCheck} per session of every exo/scc component of the context, including a session that

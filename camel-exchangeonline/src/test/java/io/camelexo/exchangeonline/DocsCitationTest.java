@@ -1,11 +1,11 @@
 package io.camelexo.exchangeonline;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the project's comments and documents self-contained: every source, README and docs file of the whole tree cites
@@ -29,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocsCitationTest {
 
-    private static final Set<String> SCANNED_EXTENSIONS = Set.of("java", "md", "properties", "xml", "yml", "yaml", "json", "adoc", "sql");
+    private static final Set<String> SCANNED_EXTENSIONS =
+            Set.of("java", "md", "properties", "xml", "yml", "yaml", "json", "adoc", "sql");
 
     /** What a citation of a document outside the repository looks like. */
     private static final List<Pattern> OUTSIDE_CITATIONS = List.of(
@@ -44,6 +44,7 @@ class DocsCitationTest {
 
     /** The sections comments point at: {@code docs/admin-api.md, "Paging"} (several may follow, comma-separated). */
     private static final Pattern SECTION_POINTER = Pattern.compile("admin-api\\.md,((?:\\s*\"[^\"]+\",?)+)");
+
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern COMMENT_MARKER = Pattern.compile("^\\s*(\\*|//|#)?");
 
@@ -53,6 +54,7 @@ class DocsCitationTest {
      * as {@code ServerBusyException} or {@code Exchange.ManageAsApp} do not match.
      */
     private static final Pattern CODE_MEMBER = Pattern.compile("`([A-Z][A-Za-z]+)\\.([a-z][A-Za-z]*|[A-Z][A-Z_]+)`");
+
     private static final Pattern CODE_CLASS = Pattern.compile(
             "`(Exo[A-Za-z]*Exception|[A-Z][A-Za-z]*(?:Policy|Reader|Encoder|Translator|Routes|Client|Source|Challenge|Limit|Location"
                     + "|Settings|Session|Endpoint|Environment|Configuration|Component|Credential|SecureString))`");
@@ -75,7 +77,8 @@ class DocsCitationTest {
             }
         }
         assertThat(citations)
-                .as("state the fact in your own words, or point to docs/admin-api.md by section: docs/admin-api.md, \"Paging\"")
+                .as(
+                        "state the fact in your own words, or point to docs/admin-api.md by section: docs/admin-api.md, \"Paging\"")
                 .isEmpty();
     }
 
@@ -85,9 +88,19 @@ class DocsCitationTest {
                 .filter(line -> line.startsWith("## "))
                 .map(line -> line.substring(3).strip())
                 .collect(Collectors.toSet());
-        assertThat(sections).contains("Hosts and clouds", "Sign-in: authorities and scopes", "The InvokeCommand call",
-                "Get-EXO* entity routes", "Paging", "Errors", "Retries and throttling", "Security & Compliance redirect",
-                "SecureString and PSCredential parameters", "$batch", "Confidence levels");
+        assertThat(sections)
+                .contains(
+                        "Hosts and clouds",
+                        "Sign-in: authorities and scopes",
+                        "The InvokeCommand call",
+                        "Get-EXO* entity routes",
+                        "Paging",
+                        "Errors",
+                        "Retries and throttling",
+                        "Security & Compliance redirect",
+                        "SecureString and PSCredential parameters",
+                        "$batch",
+                        "Confidence levels");
 
         List<String> dangling = new ArrayList<>();
         for (Path file : scannedFiles()) {
@@ -95,7 +108,12 @@ class DocsCitationTest {
             for (int i = 0; i < lines.size(); i++) {
                 // a pointer, even a section name, may go on in the next comment line: docs/admin-api.md,\n * "Paging"
                 String line = lines.get(i).replace("&amp;", "&");
-                String next = i + 1 < lines.size() ? COMMENT_MARKER.matcher(lines.get(i + 1)).replaceFirst("").replace("&amp;", "&") : "";
+                String next = i + 1 < lines.size()
+                        ? COMMENT_MARKER
+                                .matcher(lines.get(i + 1))
+                                .replaceFirst("")
+                                .replace("&amp;", "&")
+                        : "";
                 Matcher pointer = SECTION_POINTER.matcher(line + " " + next);
                 while (pointer.find() && pointer.start() < line.length()) {
                     Matcher name = QUOTED.matcher(pointer.group(1));
@@ -108,18 +126,25 @@ class DocsCitationTest {
                 }
             }
         }
-        assertThat(dangling).as("sections of docs/admin-api.md are %s", sections).isEmpty();
+        assertThat(dangling)
+                .as("sections of docs/admin-api.md are %s", sections)
+                .isEmpty();
     }
 
     @Test
     void everyCodeNameInTheAdminApiDocumentExistsInTheSources() throws IOException {
         String document = Files.readString(ROOT.resolve("docs/admin-api.md"), StandardCharsets.UTF_8);
-        List<Path> sources = scannedFiles().stream().filter(file -> extension(file).equals("java")).toList();
+        List<Path> sources = scannedFiles().stream()
+                .filter(file -> extension(file).equals("java"))
+                .toList();
         List<String> missing = new ArrayList<>();
         Matcher member = CODE_MEMBER.matcher(document);
         while (member.find()) {
             String source = classSource(sources, member.group(1));
-            if (source == null || !Pattern.compile("\\b" + member.group(2) + "\\b").matcher(source).find()) {
+            if (source == null
+                    || !Pattern.compile("\\b" + member.group(2) + "\\b")
+                            .matcher(source)
+                            .find()) {
                 missing.add(member.group());
             }
         }
@@ -129,13 +154,18 @@ class DocsCitationTest {
                 missing.add(type.group());
             }
         }
-        assertThat(missing).as("code names in docs/admin-api.md that no source declares").isEmpty();
+        assertThat(missing)
+                .as("code names in docs/admin-api.md that no source declares")
+                .isEmpty();
     }
 
     /** The text of the source file that declares the class, or null. */
     private static String classSource(List<Path> sources, String className) {
-        return sources.stream().filter(file -> file.getFileName().toString().equals(className + ".java"))
-                .findFirst().map(file -> String.join("\n", lines(file))).orElse(null);
+        return sources.stream()
+                .filter(file -> file.getFileName().toString().equals(className + ".java"))
+                .findFirst()
+                .map(file -> String.join("\n", lines(file)))
+                .orElse(null);
     }
 
     /** Sources and documents of every module; build output and hidden directories (.git, .mvn) are not entered. */
@@ -146,7 +176,8 @@ class DocsCitationTest {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     String name = dir.getFileName().toString();
-                    boolean skipped = !dir.equals(ROOT) && (name.equals("target") || name.equals("node_modules") || name.startsWith("."));
+                    boolean skipped = !dir.equals(ROOT)
+                            && (name.equals("target") || name.equals("node_modules") || name.startsWith("."));
                     return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
@@ -186,6 +217,7 @@ class DocsCitationTest {
                 return dir;
             }
         }
-        throw new IllegalStateException("No repository root (mvnw and docs/) above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No repository root (mvnw and docs/) above " + Path.of("").toAbsolutePath());
     }
 }

@@ -1,17 +1,14 @@
 package io.camelexo.exchangeonline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelexo.exchangeonline.error.ExoFilterException;
 import io.camelexo.exchangeonline.simulator.JournalEntry;
 import io.camelexo.exchangeonline.simulator.SimulatedService;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.simulator.TenantSimulatorExtension;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -20,9 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Get-EXO* filters pasted from PowerShell scripts (OPATH) against the tenant simulator, whose entity routes take OData
@@ -34,13 +33,17 @@ class GetExoFilterRouteTest extends CamelTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Shared and room mailboxes, except those whose name ends in 1 and the Sales team's. */
-    private static final String OPATH = "(RecipientTypeDetails -eq 'SharedMailbox' -or RecipientTypeDetails -eq \"RoomMailbox\")"
-            + " -and -not(DisplayName -like '*1') -and DisplayName -notlike 'Sales*'";
-    private static final String ODATA = "(RecipientTypeDetails eq 'SharedMailbox' or RecipientTypeDetails eq 'RoomMailbox')"
-            + " and not endswith(DisplayName,'1') and not startswith(DisplayName,'Sales')";
+    private static final String OPATH =
+            "(RecipientTypeDetails -eq 'SharedMailbox' -or RecipientTypeDetails -eq \"RoomMailbox\")"
+                    + " -and -not(DisplayName -like '*1') -and DisplayName -notlike 'Sales*'";
+
+    private static final String ODATA =
+            "(RecipientTypeDetails eq 'SharedMailbox' or RecipientTypeDetails eq 'RoomMailbox')"
+                    + " and not endswith(DisplayName,'1') and not startswith(DisplayName,'Sales')";
 
     @RegisterExtension
-    static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(TenantSimulator.builder().mailboxes(300));
+    static final TenantSimulatorExtension SIM =
+            new TenantSimulatorExtension(TenantSimulator.builder().mailboxes(300));
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -48,7 +51,8 @@ class GetExoFilterRouteTest extends CamelTestSupport {
             @Override
             public void configure() {
                 TenantSimulator sim = SIM.simulator();
-                ExoConfiguration defaults = getContext().getComponent("exo", ExoComponent.class).getConfiguration();
+                ExoConfiguration defaults =
+                        getContext().getComponent("exo", ExoComponent.class).getConfiguration();
                 defaults.setConnectionUri(sim.exchangeUrl());
                 defaults.setOrganization(TENANT);
                 defaults.setAccessToken(sim.accessToken(TENANT, SimulatedService.EXCHANGE));
@@ -61,7 +65,9 @@ class GetExoFilterRouteTest extends CamelTestSupport {
         Set<String> expected = aliasesWhere(mailbox -> {
             String type = String.valueOf(mailbox.get("RecipientTypeDetails"));
             String name = String.valueOf(mailbox.get("DisplayName")).toLowerCase(Locale.ROOT);
-            return (type.equals("SharedMailbox") || type.equals("RoomMailbox")) && !name.endsWith("1") && !name.startsWith("sales");
+            return (type.equals("SharedMailbox") || type.equals("RoomMailbox"))
+                    && !name.endsWith("1")
+                    && !name.startsWith("sales");
         });
         assertThat(expected).isNotEmpty();
 
@@ -71,18 +77,29 @@ class GetExoFilterRouteTest extends CamelTestSupport {
 
     @Test
     void theFilterOfTheIssueWorksInTheUri() {
-        List<Map<String, Object>> mailboxes = template.requestBody("exo:Get-EXOMailbox?ResultSize=Unlimited"
-                + "&Filter=RAW(RecipientTypeDetails -eq 'SharedMailbox' -and DisplayName -like 'Sales*')", null, List.class);
-        assertThat(aliases(mailboxes)).isNotEmpty().isEqualTo(aliasesWhere(mailbox -> mailbox.get("RecipientTypeDetails").equals("SharedMailbox")
-                && mailbox.get("DisplayName").toString().startsWith("Sales")));
-        assertThat(SIM.simulator().journal().cmdletCalls("Get-EXOMailbox")).extracting(entry -> decodedQuery(entry))
-                .isNotEmpty().allMatch(query -> query.contains("$filter=RecipientTypeDetails eq 'SharedMailbox' and startswith(DisplayName,'Sales')"));
+        List<Map<String, Object>> mailboxes = template.requestBody(
+                "exo:Get-EXOMailbox?ResultSize=Unlimited"
+                        + "&Filter=RAW(RecipientTypeDetails -eq 'SharedMailbox' -and DisplayName -like 'Sales*')",
+                null,
+                List.class);
+        assertThat(aliases(mailboxes))
+                .isNotEmpty()
+                .isEqualTo(aliasesWhere(
+                        mailbox -> mailbox.get("RecipientTypeDetails").equals("SharedMailbox")
+                                && mailbox.get("DisplayName").toString().startsWith("Sales")));
+        assertThat(SIM.simulator().journal().cmdletCalls("Get-EXOMailbox"))
+                .extracting(entry -> decodedQuery(entry))
+                .isNotEmpty()
+                .allMatch(query -> query.contains(
+                        "$filter=RecipientTypeDetails eq 'SharedMailbox' and startswith(DisplayName,'Sales')"));
     }
 
     @Test
     void anUntranslatableFilterFailsBeforeAnyRequest() {
         assertThatThrownBy(() -> run("Get-EXOMailbox", "DisplayName -like 'Sales*Team'"))
-                .isInstanceOf(CamelExecutionException.class).cause().isInstanceOf(ExoFilterException.class)
+                .isInstanceOf(CamelExecutionException.class)
+                .cause()
+                .isInstanceOf(ExoFilterException.class)
                 .hasMessageContaining("'Sales*Team' at position 19");
         assertThat(SIM.simulator().journal().entries(SimulatedService.EXCHANGE)).isEmpty();
     }
@@ -94,13 +111,22 @@ class GetExoFilterRouteTest extends CamelTestSupport {
         List<JournalEntry> calls = SIM.simulator().journal().cmdletCalls("Get-Mailbox");
         assertThat(calls).isNotEmpty();
         for (JournalEntry call : calls) {
-            assertThat(JSON.readTree(call.body()).path("CmdletInput").path("Parameters").path("Filter").asText()).isEqualTo(OPATH);
+            assertThat(JSON.readTree(call.body())
+                            .path("CmdletInput")
+                            .path("Parameters")
+                            .path("Filter")
+                            .asText())
+                    .isEqualTo(OPATH);
         }
     }
 
     private List<Map<String, Object>> run(String cmdlet, String filter) {
-        return template.requestBodyAndHeader("exo:" + cmdlet + "?ResultSize=Unlimited", null, ExoConstants.PARAMETERS,
-                Map.of("Filter", filter), List.class);
+        return template.requestBodyAndHeader(
+                "exo:" + cmdlet + "?ResultSize=Unlimited",
+                null,
+                ExoConstants.PARAMETERS,
+                Map.of("Filter", filter),
+                List.class);
     }
 
     private static Set<String> aliases(List<Map<String, Object>> records) {

@@ -1,5 +1,8 @@
 package io.camelexo.exchangeonline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.camelexo.exchangeonline.auth.ExoDeviceCodeListener;
 import io.camelexo.exchangeonline.error.ExoAuthenticationException;
 import io.camelexo.exchangeonline.simulator.AppCredentials;
@@ -9,6 +12,10 @@ import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.simulator.camel.SimulatorTrust;
 import io.camelexo.exchangeonline.support.LogCapture;
 import io.camelexo.exchangeonline.support.TestKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -20,14 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 /**
  * Sign-in end to end against a tenant that answers normally: msal4j talks HTTPS to the tenant simulator's Entra ID,
  * which checks secrets, certificates and scopes, and the simulator's Admin API admits only a token it issued to the
@@ -37,7 +36,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class SimulatedTenantSignInTest extends CamelTestSupport {
 
     static final String TENANT = TenantSimulator.DEFAULT_TENANT;
-    static final TenantSimulator SIMULATOR = TenantSimulator.builder().mailboxes(5).deviceCodeInterval(Duration.ZERO).build().start();
+    static final TenantSimulator SIMULATOR = TenantSimulator.builder()
+            .mailboxes(5)
+            .deviceCodeInterval(Duration.ZERO)
+            .build()
+            .start();
     static final AppCredentials APP = SIMULATOR.defaultApp(TENANT);
 
     @TempDir
@@ -62,7 +65,8 @@ class SimulatedTenantSignInTest extends CamelTestSupport {
     private static String uri(String scheme, String cmdlet, String options) {
         return scheme + ":" + cmdlet + "?organization=" + TENANT
                 + "&connectionUri=" + (scheme.equals("scc") ? SIMULATOR.complianceUrl() : SIMULATOR.exchangeUrl())
-                + "&azureADAuthorizationEndpointUri=" + SIMULATOR.authorityUrl(TENANT) + "&sslContextParameters=#simulatorTrust&" + options;
+                + "&azureADAuthorizationEndpointUri=" + SIMULATOR.authorityUrl(TENANT)
+                + "&sslContextParameters=#simulatorTrust&" + options;
     }
 
     private static String clientSecret() {
@@ -70,7 +74,10 @@ class SimulatedTenantSignInTest extends CamelTestSupport {
     }
 
     private static List<JournalEntry> tokenRequests() {
-        return SIMULATOR.journal().entries(entry -> entry.service() == SimulatedService.ENTRA_ID && entry.url().endsWith("/oauth2/v2.0/token"));
+        return SIMULATOR
+                .journal()
+                .entries(entry -> entry.service() == SimulatedService.ENTRA_ID
+                        && entry.url().endsWith("/oauth2/v2.0/token"));
     }
 
     @Test
@@ -89,7 +96,9 @@ class SimulatedTenantSignInTest extends CamelTestSupport {
             assertThat(call.status()).isEqualTo(200);
             assertThat(call.appId()).isEqualTo(APP.appId());
         });
-        assertThat(calls).extracting(JournalEntry::tokenId).containsOnly(calls.get(0).tokenId());
+        assertThat(calls)
+                .extracting(JournalEntry::tokenId)
+                .containsOnly(calls.get(0).tokenId());
     }
 
     @Test
@@ -105,13 +114,18 @@ class SimulatedTenantSignInTest extends CamelTestSupport {
     @Test
     void sccAsksForTheComplianceScope() {
         // the regional SCC host refuses a token for Exchange's audience: an answer proves the compliance scope
-        assertThat(template.requestBody(uri("scc", "Get-RetentionCompliancePolicy", clientSecret()), null, List.class)).isNotEmpty();
-        assertThat(SIMULATOR.journal().cmdletCalls("Get-RetentionCompliancePolicy")).singleElement().satisfies(call -> {
-            assertThat(call.service()).isEqualTo(SimulatedService.COMPLIANCE);
-            assertThat(call.status()).isEqualTo(200);
-        });
-        assertThat(tokenRequests()).singleElement().satisfies(token ->
-                assertThat(token.body()).contains("ps.compliance.protection.outlook.com%2F.default"));
+        assertThat(template.requestBody(uri("scc", "Get-RetentionCompliancePolicy", clientSecret()), null, List.class))
+                .isNotEmpty();
+        assertThat(SIMULATOR.journal().cmdletCalls("Get-RetentionCompliancePolicy"))
+                .singleElement()
+                .satisfies(call -> {
+                    assertThat(call.service()).isEqualTo(SimulatedService.COMPLIANCE);
+                    assertThat(call.status()).isEqualTo(200);
+                });
+        assertThat(tokenRequests())
+                .singleElement()
+                .satisfies(
+                        token -> assertThat(token.body()).contains("ps.compliance.protection.outlook.com%2F.default"));
     }
 
     @Test
@@ -119,7 +133,8 @@ class SimulatedTenantSignInTest extends CamelTestSupport {
         Throwable failure = catchThrowable(() -> context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:bad-secret").to(uri("exo", "Get-Mailbox", "appId=" + APP.appId() + "&clientSecret=RAW(wrong-secret)"));
+                from("direct:bad-secret")
+                        .to(uri("exo", "Get-Mailbox", "appId=" + APP.appId() + "&clientSecret=RAW(wrong-secret)"));
             }
         }));
         ExoAuthenticationException signIn = ObjectHelper.getException(ExoAuthenticationException.class, failure);
@@ -133,11 +148,17 @@ class SimulatedTenantSignInTest extends CamelTestSupport {
         Path soon = TestKeys.keyPair(keys, "soon-cert", "password", "CN=renew-me", null, 10);
         SIMULATOR.registerCertificate(TENANT, APP.appId(), TestKeys.certificate(soon, "password"));
         try (LogCapture logs = LogCapture.capture(Level.WARN)) {
-            template.requestBody(uri("exo", "Get-ConnectionInformation", "appId=" + APP.appId() + "&certificateFilePath=" + soon
-                    + "&certificatePassword=password"), (Object) null);
+            template.requestBody(
+                    uri(
+                            "exo",
+                            "Get-ConnectionInformation",
+                            "appId=" + APP.appId() + "&certificateFilePath=" + soon + "&certificatePassword=password"),
+                    (Object) null);
             assertThat(logs.lines()).anyMatch(line -> line.contains("CN=renew-me") && line.contains("expires on"));
         }
-        assertThat(tokenRequests()).singleElement().satisfies(token -> assertThat(token.status()).isEqualTo(200));
+        assertThat(tokenRequests())
+                .singleElement()
+                .satisfies(token -> assertThat(token.status()).isEqualTo(200));
     }
 
     @Test
@@ -151,23 +172,38 @@ class SimulatedTenantSignInTest extends CamelTestSupport {
             SIMULATOR.completeDeviceLogin(userCode);
         });
 
-        template.requestBody(uri("exo", "Get-Mailbox", "auth=deviceCode&userPrincipalName=" + admin + "&deviceCodeListener=#devicePrompt"),
-                null, List.class);
+        template.requestBody(
+                uri(
+                        "exo",
+                        "Get-Mailbox",
+                        "auth=deviceCode&userPrincipalName=" + admin + "&deviceCodeListener=#devicePrompt"),
+                null,
+                List.class);
 
         assertThat(whileWaiting).singleElement().satisfies(waiting -> {
             assertThat(waiting.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
-            assertThat(waiting.getDetails()).containsEntry("state", "WAITING_FOR_USER")
+            assertThat(waiting.getDetails())
+                    .containsEntry("state", "WAITING_FOR_USER")
                     .containsEntry("reason", "waiting for device login: enter code " + codes.get(0))
-                    .containsEntry("organization", TENANT).doesNotContainKey("tokenExpiry");
+                    .containsEntry("organization", TENANT)
+                    .doesNotContainKey("tokenExpiry");
         });
         HealthCheck.Result signedIn = sessionCheck();
         assertThat(signedIn.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(signedIn.getDetails()).containsEntry("state", "SIGNED_IN").containsEntry("requests", 1L).doesNotContainKey("reason");
-        assertThat(SIMULATOR.journal().cmdletCalls("Get-Mailbox")).singleElement().satisfies(call -> assertThat(call.user()).isEqualTo(admin));
+        assertThat(signedIn.getDetails())
+                .containsEntry("state", "SIGNED_IN")
+                .containsEntry("requests", 1L)
+                .doesNotContainKey("reason");
+        assertThat(SIMULATOR.journal().cmdletCalls("Get-Mailbox"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.user()).isEqualTo(admin));
     }
 
     private HealthCheck.Result sessionCheck() {
-        return HealthCheckHelper.invoke(context, "full").stream().filter(result -> "exo:ExchangeOnline_1".equals(result.getCheck().getId()))
-                .findFirst().orElseThrow();
+        return HealthCheckHelper.invoke(context, "full").stream()
+                .filter(result ->
+                        "exo:ExchangeOnline_1".equals(result.getCheck().getId()))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,20 +1,19 @@
 package io.camelexo.exchangeonline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camelexo.exchangeonline.simulator.SimulatedService;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.support.AdminApiWire;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
 
 /**
  * Constant memory: 20,000 full Get-Mailbox records (about 14 KB each with their annotations: 280 MB of JSON in pages
@@ -29,15 +28,27 @@ class StreamingMemoryTest {
 
     @Test
     void twentyThousandFifteenKilobyteRecordsStreamThroughSixtyFourMegabytesOfHeap() throws Exception {
-        try (TenantSimulator simulator = TenantSimulator.builder().mailboxes(PAGES * PER_PAGE).build().start()) {
+        try (TenantSimulator simulator =
+                TenantSimulator.builder().mailboxes(PAGES * PER_PAGE).build().start()) {
             // a full record, as a client holds it once the annotations are gone
-            assertThat(AdminApiWire.JSON.writeValueAsBytes(simulator.mailbox(TENANT, 0)).length).isGreaterThan(8_000);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            assertThat(AdminApiWire.JSON.writeValueAsBytes(simulator.mailbox(TENANT, 0)).length)
+                    .isGreaterThan(8_000);
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", classPath,
-                    "-Dlog4j2.configurationFile=log4j2-quiet.properties", StreamingMemoryTest.class.getName(), simulator.exchangeUrl(),
-                    simulator.accessToken(TENANT, SimulatedService.EXCHANGE))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+            Process child = new ProcessBuilder(
+                            java,
+                            "-Xmx64m",
+                            "-XX:+ExitOnOutOfMemoryError",
+                            "-cp",
+                            classPath,
+                            "-Dlog4j2.configurationFile=log4j2-quiet.properties",
+                            StreamingMemoryTest.class.getName(),
+                            simulator.exchangeUrl(),
+                            simulator.accessToken(TENANT, SimulatedService.EXCHANGE))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                    .start();
             // read on another thread, so that a hung child fails the test at the timeout instead of hanging the build
             CompletableFuture<String> printed = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -52,7 +63,10 @@ class StreamingMemoryTest {
             }
             String output = printed.get(30, TimeUnit.SECONDS);
             assertThat(finished).as(output).isTrue();
-            System.out.println(output.lines().filter(l -> l.startsWith("records=")).findFirst().orElse(output));
+            System.out.println(output.lines()
+                    .filter(l -> l.startsWith("records="))
+                    .findFirst()
+                    .orElse(output));
             assertThat(child.exitValue()).as(output).isZero();
             assertThat(output).contains("records=20000 ");
         }
@@ -67,12 +81,16 @@ class StreamingMemoryTest {
                 @Override
                 public void configure() {
                     from("direct:etl")
-                            .to("exo:Get-Mailbox?outputType=Stream&ResultSize=Unlimited&organization=" + TENANT + "&connectionUri=" + args[0]
-                                    + "&accessToken=" + args[1])
-                            .split(body()).streaming()
+                            .to("exo:Get-Mailbox?outputType=Stream&ResultSize=Unlimited&organization=" + TENANT
+                                    + "&connectionUri=" + args[0] + "&accessToken=" + args[1])
+                            .split(body())
+                            .streaming()
                             .process(exchange -> {
                                 records.incrementAndGet();
-                                identitySum.addAndGet(exchange.getIn().getBody(java.util.Map.class).get("Identity").hashCode());
+                                identitySum.addAndGet(exchange.getIn()
+                                        .getBody(java.util.Map.class)
+                                        .get("Identity")
+                                        .hashCode());
                             });
                 }
             });
@@ -81,8 +99,9 @@ class StreamingMemoryTest {
             context.createProducerTemplate().sendBody("direct:etl", null);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             Runtime runtime = Runtime.getRuntime();
-            System.out.println("records=" + records.get() + " in " + millis + " ms, heap max " + runtime.maxMemory() / (1 << 20)
-                    + " MB, used at end " + (runtime.totalMemory() - runtime.freeMemory()) / (1 << 20) + " MB");
+            System.out.println(
+                    "records=" + records.get() + " in " + millis + " ms, heap max " + runtime.maxMemory() / (1 << 20)
+                            + " MB, used at end " + (runtime.totalMemory() - runtime.freeMemory()) / (1 << 20) + " MB");
         }
         System.exit(records.get() == (long) PAGES * PER_PAGE ? 0 : 1);
     }

@@ -1,16 +1,20 @@
 package io.camelexo.exchangeonline;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
+import static io.camelexo.exchangeonline.support.AdminApiWire.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelexo.exchangeonline.auth.JwtClaims;
 import io.camelexo.exchangeonline.support.AdminApiWire;
 import io.camelexo.exchangeonline.support.SignInTestSupport;
 import io.camelexo.exchangeonline.support.TestKeys;
-import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,15 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
-import static io.camelexo.exchangeonline.support.AdminApiWire.page;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two tenants signed in with the same app and the same credential, used at once: each tenant's Admin API URL
@@ -49,12 +48,14 @@ class TenantIsolationTest extends SignInTestSupport {
             TENANT, "0c1d2e3f-0000-4000-8000-00000000c051",
             FABRIKAM, "0c1d2e3f-0000-4000-8000-0000000fab51",
             NORTHWIND, "0c1d2e3f-0000-4000-8000-0000000e0a71");
+
     static final Pattern TOKEN_PATH = Pattern.compile("/([^/]+)/oauth2/v2.0/token");
     static final Pattern INVOKE_PATH = Pattern.compile("/adminapi/beta/([^/]+)/InvokeCommand.*");
     static final int CALLS_PER_TENANT = 8;
 
     @TempDir
     static Path keys;
+
     private static Path certificate;
 
     /** One certificate for the app, whichever tenant it signs in at. */
@@ -93,7 +94,8 @@ class TenantIsolationTest extends SignInTestSupport {
             String credential = certificate
                     ? "certificateFilePath=" + sharedCertificate() + "&certificatePassword=RAW(" + PFX_PASSWORD + ")"
                     : "clientSecret=RAW(" + SECRET + ")";
-            String organization = partner ? "organization=" + TENANT + "&delegatedOrganization=" + tenant : "organization=" + tenant;
+            String organization =
+                    partner ? "organization=" + TENANT + "&delegatedOrganization=" + tenant : "organization=" + tenant;
             return "exo:" + cmdlet + "?appId=" + APP + "&" + organization + "&connectionUri=" + EXO.baseUrl()
                     + "&identityHttpClient=#entra&retryInitialDelay=10&" + credential;
         }
@@ -105,15 +107,21 @@ class TenantIsolationTest extends SignInTestSupport {
      */
     private static void issueTenantTokens(int expiresIn) {
         TENANT_IDS.forEach((tenant, tenantId) -> {
-            String claims = AdminApiWire.jwt(Map.of("tid", tenantId, "appid", APP, "roles", List.of("Exchange.ManageAsApp")));
+            String claims =
+                    AdminApiWire.jwt(Map.of("tid", tenantId, "appid", APP, "roles", List.of("Exchange.ManageAsApp")));
             String unsigned = claims.substring(0, claims.lastIndexOf('.') + 1);
-            ENTRA.server.stubFor(post(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/token")).willReturn(aResponse()
-                    .withHeader("Content-Type", "application/json").withTransformers("response-template")
-                    .withBody("{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"ext_expires_in\":" + expiresIn
-                            + ",\"access_token\":\"" + unsigned + "{{randomValue length=24 type='ALPHANUMERIC'}}\"}")));
+            ENTRA.server.stubFor(post(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/token"))
+                    .willReturn(aResponse()
+                            .withHeader("Content-Type", "application/json")
+                            .withTransformers("response-template")
+                            .withBody("{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"ext_expires_in\":"
+                                    + expiresIn + ",\"access_token\":\"" + unsigned
+                                    + "{{randomValue length=24 type='ALPHANUMERIC'}}\"}")));
         });
-        EXO.stubFor(post(urlPathMatching("/adminapi/beta/[^/]+/InvokeCommand")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(page(mailboxes(0, 1), null, List.of()))));
+        EXO.stubFor(post(urlPathMatching("/adminapi/beta/[^/]+/InvokeCommand"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(page(mailboxes(0, 1), null, List.of()))));
     }
 
     /** The access tokens Entra issued, by the tenant of the token endpoint that issued them. */
@@ -122,8 +130,12 @@ class TenantIsolationTest extends SignInTestSupport {
         for (ServeEvent event : ENTRA.server.getAllServeEvents()) {
             Matcher path = TOKEN_PATH.matcher(event.getRequest().getUrl());
             if (path.matches() && event.getResponse().getStatus() == 200) {
-                String token = AdminApiWire.JSON.readTree(event.getResponse().getBodyAsString()).path("access_token").asText();
-                issued.computeIfAbsent(path.group(1), tenant -> new java.util.HashSet<>()).add(token);
+                String token = AdminApiWire.JSON
+                        .readTree(event.getResponse().getBodyAsString())
+                        .path("access_token")
+                        .asText();
+                issued.computeIfAbsent(path.group(1), tenant -> new java.util.HashSet<>())
+                        .add(token);
             }
         }
         return issued;
@@ -132,8 +144,12 @@ class TenantIsolationTest extends SignInTestSupport {
     /** The bearer tokens each tenant's Admin API URL received. */
     private static Map<String, List<String>> receivedTokens() {
         return EXO.findAll(postRequestedFor(urlPathMatching("/adminapi/beta/[^/]+/InvokeCommand"))).stream()
-                .collect(Collectors.groupingBy(request -> tenantOf(request), LinkedHashMap::new,
-                        Collectors.mapping(request -> request.getHeader("Authorization").substring("Bearer ".length()), Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        request -> tenantOf(request),
+                        LinkedHashMap::new,
+                        Collectors.mapping(
+                                request -> request.getHeader("Authorization").substring("Bearer ".length()),
+                                Collectors.toList())));
     }
 
     private static String tenantOf(LoggedRequest request) {
@@ -170,7 +186,8 @@ class TenantIsolationTest extends SignInTestSupport {
                     throw new IllegalStateException(e);
                 }
                 for (int i = 0; i < CALLS_PER_TENANT; i++) {
-                    assertThat(template.requestBody("direct:" + tenant, null, List.class)).hasSize(1);
+                    assertThat(template.requestBody("direct:" + tenant, null, List.class))
+                            .hasSize(1);
                 }
             }));
         }
@@ -180,15 +197,23 @@ class TenantIsolationTest extends SignInTestSupport {
         Map<String, List<String>> received = receivedTokens();
         assertThat(received).containsOnlyKeys(setup.tenants());
         for (String tenant : setup.tenants()) {
-            assertThat(received.get(tenant)).as("calls to " + tenant).hasSize(CALLS_PER_TENANT)
+            assertThat(received.get(tenant))
+                    .as("calls to " + tenant)
+                    .hasSize(CALLS_PER_TENANT)
                     .allSatisfy(token -> {
-                        assertThat(issued.get(tenant)).as("tokens issued for " + tenant).contains(token);
+                        assertThat(issued.get(tenant))
+                                .as("tokens issued for " + tenant)
+                                .contains(token);
                         assertThat(JwtClaims.parse(token).tenantId()).isEqualTo(TENANT_IDS.get(tenant));
                     });
-            assertThat(issued.get(tenant)).as("a sign-in per call, then the route start's").hasSizeGreaterThan(CALLS_PER_TENANT);
+            assertThat(issued.get(tenant))
+                    .as("a sign-in per call, then the route start's")
+                    .hasSizeGreaterThan(CALLS_PER_TENANT);
         }
         if (setup.partner) {
-            assertThat(issued).as("a partner signs in at its customers, never at its own tenant").doesNotContainKey(TENANT);
+            assertThat(issued)
+                    .as("a partner signs in at its customers, never at its own tenant")
+                    .doesNotContainKey(TENANT);
         }
     }
 
@@ -209,12 +234,18 @@ class TenantIsolationTest extends SignInTestSupport {
 
         template.requestBody("direct:disconnect", (Object) null);
         template.requestBody("direct:" + other, null, List.class);
-        assertThat(ENTRA.server.getAllServeEvents()).as("the other tenant's next call needs no token request").isEmpty();
+        assertThat(ENTRA.server.getAllServeEvents())
+                .as("the other tenant's next call needs no token request")
+                .isEmpty();
         assertThat(receivedTokens().get(other)).containsExactly(otherToken, otherToken);
 
         template.requestBody("direct:" + disconnected, null, List.class);
-        assertThat(issuedTokens()).as("only the disconnected tenant signs in again").containsOnlyKeys(disconnected);
+        assertThat(issuedTokens())
+                .as("only the disconnected tenant signs in again")
+                .containsOnlyKeys(disconnected);
         List<String> afterDisconnect = receivedTokens().get(disconnected);
-        assertThat(afterDisconnect.get(1)).isNotEqualTo(afterDisconnect.get(0)).isIn(issuedTokens().get(disconnected));
+        assertThat(afterDisconnect.get(1))
+                .isNotEqualTo(afterDisconnect.get(0))
+                .isIn(issuedTokens().get(disconnected));
     }
 }

@@ -1,13 +1,13 @@
 package io.camelexo.exchangeonline;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelexo.exchangeonline.support.AdminApiWire;
 import io.camelexo.exchangeonline.support.FakeEntra;
 import io.camelexo.exchangeonline.support.SignInTestSupport;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +15,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
 
 /**
  * "Tokens are refreshed five minutes before they expire, also in the middle of a long stream": the session's clock
@@ -55,9 +54,14 @@ class TokenRefreshMidStreamTest extends SignInTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:export").to(exoUri("exo", "Get-Mailbox", "clientSecret=RAW(correct-horse~battery)&outputType=Stream&pageSize="
-                                + PER_PAGE + "&ResultSize=Unlimited"))
-                        .split(body()).streaming()
+                from("direct:export")
+                        .to(exoUri(
+                                "exo",
+                                "Get-Mailbox",
+                                "clientSecret=RAW(correct-horse~battery)&outputType=Stream&pageSize=" + PER_PAGE
+                                        + "&ResultSize=Unlimited"))
+                        .split(body())
+                        .streaming()
                         .process(exchange -> {
                             if (exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) == CLOCK_JUMPS_AT_RECORD) {
                                 clock.advance(Duration.ofHours(1));
@@ -70,13 +74,28 @@ class TokenRefreshMidStreamTest extends SignInTestSupport {
 
         template.sendBody("direct:export", null);
 
-        assertThat(getMockEndpoint("mock:record").getExchanges()).extracting(e -> e.getIn().getBody(Map.class).get("Identity"))
-                .hasSize(PAGES * PER_PAGE).doesNotHaveDuplicates();
+        assertThat(getMockEndpoint("mock:record").getExchanges())
+                .extracting(e -> e.getIn().getBody(Map.class).get("Identity"))
+                .hasSize(PAGES * PER_PAGE)
+                .doesNotHaveDuplicates();
         List<LoggedRequest> pages = EXO.findAll(anyRequestedFor(anyUrl()));
-        assertThat(pages).extracting(r -> r.getHeader("Authorization")).containsExactly(
-                "Bearer at-1", "Bearer at-1", "Bearer at-1", "Bearer at-1",
-                "Bearer at-2", "Bearer at-2", "Bearer at-2", "Bearer at-2", "Bearer at-2", "Bearer at-2");
-        assertThat(EXO.getAllServeEvents()).extracting(event -> event.getResponse().getStatus()).as("no 401").containsOnly(200);
+        assertThat(pages)
+                .extracting(r -> r.getHeader("Authorization"))
+                .containsExactly(
+                        "Bearer at-1",
+                        "Bearer at-1",
+                        "Bearer at-1",
+                        "Bearer at-1",
+                        "Bearer at-2",
+                        "Bearer at-2",
+                        "Bearer at-2",
+                        "Bearer at-2",
+                        "Bearer at-2",
+                        "Bearer at-2");
+        assertThat(EXO.getAllServeEvents())
+                .extracting(event -> event.getResponse().getStatus())
+                .as("no 401")
+                .containsOnly(200);
         assertThat(entraRequests(TOKEN_PATH)).as("one sign-in and one refresh").hasSize(2);
     }
 

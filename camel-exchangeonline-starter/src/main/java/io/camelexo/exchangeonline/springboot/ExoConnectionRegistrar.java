@@ -1,13 +1,12 @@
 package io.camelexo.exchangeonline.springboot;
 
 import io.camelexo.exchangeonline.ExoConnection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.env.Environment;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Registers one {@link ExoConnection} bean per {@code camel.exchangeonline.connections.NAME}, named NAME, which
@@ -27,10 +26,15 @@ final class ExoConnectionRegistrar implements BeanDefinitionRegistryPostProcesso
 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-        WrittenOptions.bind(environment, ExoConnectionsProperties.class, ExoConnectionOptions.class, OPTION_LEVELS_BELOW_PREFIX)
+        WrittenOptions.bind(
+                        environment,
+                        ExoConnectionsProperties.class,
+                        ExoConnectionOptions.class,
+                        OPTION_LEVELS_BELOW_PREFIX)
                 .forEach((name, options) -> {
                     ExoConnection connection = new ExoConnection(asEndpointOptions(options));
-                    registry.registerBeanDefinition(name, new RootBeanDefinition(ExoConnection.class, () -> connection));
+                    registry.registerBeanDefinition(
+                            name, new RootBeanDefinition(ExoConnection.class, () -> connection));
                 });
     }
 

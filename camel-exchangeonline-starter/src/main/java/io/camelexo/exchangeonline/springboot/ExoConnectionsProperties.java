@@ -1,9 +1,8 @@
 package io.camelexo.exchangeonline.springboot;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Named connections: each becomes an {@code ExoConnection} bean of that name, used as {@code exo:Get-Mailbox?connection=NAME}. */
 @ConfigurationProperties(prefix = "camel.exchangeonline")

@@ -1,5 +1,9 @@
 package io.camelexo.exchangeonline.springboot;
 
+import java.beans.PropertyDescriptor;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
@@ -8,11 +12,6 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.env.Environment;
-
-import java.beans.PropertyDescriptor;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Binds a {@link ConfigurationProperties} class and records which options the configuration actually wrote, with their
@@ -36,9 +35,10 @@ final class WrittenOptions extends AbstractBindHandler {
      * Binds propertiesClass at its prefix and returns the options of optionsClass written levelsBelowPrefix below it,
      * by owner (the name element just above the option: the scheme, or a connection's name), keyed by Java property name.
      */
-    static Map<String, Map<String, Object>> bind(Environment environment, Class<?> propertiesClass, Class<?> optionsClass,
-                                                 int levelsBelowPrefix) {
-        ConfigurationPropertyName prefix = ConfigurationPropertyName.of(propertiesClass.getAnnotation(ConfigurationProperties.class).prefix());
+    static Map<String, Map<String, Object>> bind(
+            Environment environment, Class<?> propertiesClass, Class<?> optionsClass, int levelsBelowPrefix) {
+        ConfigurationPropertyName prefix = ConfigurationPropertyName.of(
+                propertiesClass.getAnnotation(ConfigurationProperties.class).prefix());
         WrittenOptions recorder = new WrittenOptions(prefix.getNumberOfElements() + levelsBelowPrefix, optionsClass);
         Binder.get(environment).bind(prefix, Bindable.of(propertiesClass), recorder);
         return recorder.byOwner;

@@ -1,13 +1,9 @@
 package io.camelexo.exchangeonline.springboot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.BeanUtils;
-import org.springframework.boot.convert.DurationStyle;
-
 import java.beans.PropertyDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +16,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The starter's Spring configuration metadata against the component's catalog (exo.json): the properties classes are
@@ -33,9 +32,13 @@ class ExoConfigurationMetadataTest {
 
     /** The component's options by name, from the catalog in the component jar. */
     static Map<String, JsonNode> componentOptions() throws IOException {
-        try (InputStream in = ExoConfigurationMetadataTest.class.getResourceAsStream("/META-INF/io/camelexo/exchangeonline/exo.json")) {
+        try (InputStream in = ExoConfigurationMetadataTest.class.getResourceAsStream(
+                "/META-INF/io/camelexo/exchangeonline/exo.json")) {
             Map<String, JsonNode> options = new LinkedHashMap<>();
-            JSON.readTree(in).get("componentProperties").properties().forEach(entry -> options.put(entry.getKey(), entry.getValue()));
+            JSON.readTree(in)
+                    .get("componentProperties")
+                    .properties()
+                    .forEach(entry -> options.put(entry.getKey(), entry.getValue()));
             return options;
         }
     }
@@ -43,7 +46,8 @@ class ExoConfigurationMetadataTest {
     /** The starter's metadata properties by name (other jars on the class path have their own metadata files). */
     static Map<String, JsonNode> starterMetadata() throws IOException {
         Map<String, JsonNode> properties = new LinkedHashMap<>();
-        for (URL url : Collections.list(ExoConfigurationMetadataTest.class.getClassLoader()
+        for (URL url : Collections.list(ExoConfigurationMetadataTest.class
+                .getClassLoader()
                 .getResources("META-INF/spring-configuration-metadata.json"))) {
             try (InputStream in = url.openStream()) {
                 for (JsonNode property : JSON.readTree(in).get("properties")) {
@@ -72,22 +76,32 @@ class ExoConfigurationMetadataTest {
         Map<String, JsonNode> metadata = starterMetadata();
         Map<String, JsonNode> options = componentOptions();
         String prefix = "camel.component." + scheme + ".";
-        Set<String> expected = options.keySet().stream().map(option -> prefix + dashed(option)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = options.keySet().stream()
+                .map(option -> prefix + dashed(option))
+                .collect(Collectors.toCollection(TreeSet::new));
         expected.add(prefix + "enabled");
-        Set<String> listed = metadata.keySet().stream().filter(name -> name.startsWith(prefix)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed = metadata.keySet().stream()
+                .filter(name -> name.startsWith(prefix))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(listed).isEqualTo(expected);
 
         options.forEach((option, catalog) -> {
             JsonNode property = metadata.get(prefix + dashed(option));
             String description = property.path("description").asText();
             String catalogDescription = lettersOf(catalog.get("description").asText());
-            assertThat(lettersOf(description)).as(option).startsWith(catalogDescription.substring(0, Math.min(40, catalogDescription.length())));
+            assertThat(lettersOf(description))
+                    .as(option)
+                    .startsWith(catalogDescription.substring(0, Math.min(40, catalogDescription.length())));
             if (catalog.has("defaultValue")) {
                 // Spring Boot writes enum defaults in lower case (o365default); enum binding ignores case
-                assertThat(defaultOf(property)).as(option + " default").isEqualToIgnoringCase(catalog.get("defaultValue").asText());
+                assertThat(defaultOf(property))
+                        .as(option + " default")
+                        .isEqualToIgnoringCase(catalog.get("defaultValue").asText());
             }
             if ("enum".equals(catalog.get("type").asText())) {
-                assertThat(property.get("type").asText()).as(option + " type").isEqualTo(catalog.get("javaType").asText());
+                assertThat(property.get("type").asText())
+                        .as(option + " type")
+                        .isEqualTo(catalog.get("javaType").asText());
             }
         });
     }
@@ -96,7 +110,8 @@ class ExoConfigurationMetadataTest {
     private static String defaultOf(JsonNode property) {
         String value = property.path("defaultValue").asText(null);
         return value != null && "java.time.Duration".equals(property.get("type").asText())
-                ? String.valueOf(DurationStyle.detectAndParse(value).toMillis()) : value;
+                ? String.valueOf(DurationStyle.detectAndParse(value).toMillis())
+                : value;
     }
 
     /**
@@ -110,7 +125,8 @@ class ExoConfigurationMetadataTest {
     void noCatalogDescriptionLostCharacters(String scheme) throws IOException {
         Pattern leftOver = Pattern.compile("\\s[.,;:](\\s|$)|\\s\\.[a-z]|\\s{2}");
         Map<String, String> mangled = new LinkedHashMap<>();
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/camelexo/exchangeonline/" + scheme + ".json")) {
+        try (InputStream in =
+                getClass().getResourceAsStream("/META-INF/io/camelexo/exchangeonline/" + scheme + ".json")) {
             JsonNode catalog = JSON.readTree(in);
             for (String section : new String[] {"componentProperties", "properties", "headers"}) {
                 catalog.path(section).properties().forEach(entry -> {
@@ -122,19 +138,29 @@ class ExoConfigurationMetadataTest {
             }
         }
         assertThat(mangled).as("write descriptions without @, * and <...>").isEmpty();
-        assertThat(componentOptions().get("parameters").get("description").asText()).contains("parameters.Identity=anna.jones.");
+        assertThat(componentOptions().get("parameters").get("description").asText())
+                .contains("parameters.Identity=anna.jones.");
     }
 
     @Test
     void aConnectionTakesEveryEndpointOptionButConnection() throws IOException {
         Set<String> endpointOptions = componentOptions().entrySet().stream()
-                .filter(entry -> "configuration".equals(entry.getValue().path("configurationField").asText()))
-                .map(Map.Entry::getKey).filter(option -> !option.equals("connection")).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> connectionOptions = java.util.Arrays.stream(BeanUtils.getPropertyDescriptors(ExoConnectionOptions.class))
-                .filter(property -> property.getWriteMethod() != null).map(PropertyDescriptor::getName)
+                .filter(entry -> "configuration"
+                        .equals(entry.getValue().path("configurationField").asText()))
+                .map(Map.Entry::getKey)
+                .filter(option -> !option.equals("connection"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> connectionOptions = java.util.Arrays.stream(
+                        BeanUtils.getPropertyDescriptors(ExoConnectionOptions.class))
+                .filter(property -> property.getWriteMethod() != null)
+                .map(PropertyDescriptor::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(connectionOptions).isEqualTo(endpointOptions);
-        assertThat(starterMetadata().get("camel.exchangeonline.connections").get("type").asText())
-                .isEqualTo("java.util.Map<java.lang.String,io.camelexo.exchangeonline.springboot.ExoConnectionOptions>");
+        assertThat(starterMetadata()
+                        .get("camel.exchangeonline.connections")
+                        .get("type")
+                        .asText())
+                .isEqualTo(
+                        "java.util.Map<java.lang.String,io.camelexo.exchangeonline.springboot.ExoConnectionOptions>");
     }
 }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs cmdlets over the Admin API (docs/admin-api.md, "The InvokeCommand call", "Paging", "Errors", "Retries and throttling"): builds the requests with the module's headers, follows
@@ -37,7 +36,9 @@ public final class AdminApiClient {
 
     static final String CLIENT_APPLICATION = "CamelExchangeOnline";
     /** Appended to the failure of a write whose answer leaves open whether it ran: the caller has to check before repeating it. */
-    static final String WRITE_MAY_HAVE_RUN = "; the write was not sent again and may have run: check its effect before repeating it";
+    static final String WRITE_MAY_HAVE_RUN =
+            "; the write was not sent again and may have run: check its effect before repeating it";
+
     private static final int MAX_ERROR_BODY_BYTES = 1 << 20;
     private static final int MAX_REDIRECTS = 3;
     private static final int MAX_MODULE_FILE_BYTES = 16 << 20;
@@ -49,6 +50,7 @@ public final class AdminApiClient {
      * choice is this one constant (false = GET). docs/admin-api.md, "Paging".
      */
     static final boolean NEXT_PAGE_RESENDS_BODY = true;
+
     private static final Duration MODULE_FILE_TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -64,8 +66,14 @@ public final class AdminApiClient {
     /**
      * @param anchorMailbox {@code X-AnchorMailbox} value for calls that do not bypass anchoring
      */
-    public AdminApiClient(HttpClient http, ServiceLocation location, TokenSupplier tokens, String anchorMailbox, String connectionId,
-                          ClientStatistics statistics, SecureStringKey configuredKey) {
+    public AdminApiClient(
+            HttpClient http,
+            ServiceLocation location,
+            TokenSupplier tokens,
+            String anchorMailbox,
+            String connectionId,
+            ClientStatistics statistics,
+            SecureStringKey configuredKey) {
         this.http = http;
         this.location = location;
         this.tokens = tokens;
@@ -95,17 +103,22 @@ public final class AdminApiClient {
             return new Call(request, options, requestId, limit, true, EntityRoutes.firstPage(request), null);
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
-        request.parameters().forEach((name, value) ->
-                parameters.put(name, name.equalsIgnoreCase("ResultSize") ? limit.wireValue() : value));
+        request.parameters()
+                .forEach((name, value) ->
+                        parameters.put(name, name.equalsIgnoreCase("ResultSize") ? limit.wireValue() : value));
         ObjectNode body = MAPPER.createObjectNode();
         ObjectNode input = body.putObject("CmdletInput");
         input.put("CmdletName", request.cmdlet());
         input.set("Parameters", ParameterEncoder.encodeParameters(parameters, this::secureStringKey));
-        String relative = "InvokeCommand" + (request.select().isEmpty() ? "" : "?$select=" + UriEncoding.encode(String.join(",", request.select())));
+        String relative = "InvokeCommand"
+                + (request.select().isEmpty()
+                        ? ""
+                        : "?$select=" + UriEncoding.encode(String.join(",", request.select())));
         try {
             return new Call(request, options, requestId, limit, false, relative, MAPPER.writeValueAsBytes(body));
         } catch (IOException e) {
-            throw new IllegalArgumentException("Parameters of " + request.cmdlet() + " cannot be written as JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Parameters of " + request.cmdlet() + " cannot be written as JSON: " + e.getMessage(), e);
         }
     }
 
@@ -120,8 +133,14 @@ public final class AdminApiClient {
         final byte[] body;
         final boolean readCmdlet;
 
-        Call(CmdletRequest request, CallOptions options, String requestId, ResultLimit limit, boolean entityRoute,
-             String firstPageRelative, byte[] body) {
+        Call(
+                CmdletRequest request,
+                CallOptions options,
+                String requestId,
+                ResultLimit limit,
+                boolean entityRoute,
+                String firstPageRelative,
+                byte[] body) {
             this.request = request;
             this.options = options;
             this.requestId = requestId;
@@ -138,16 +157,25 @@ public final class AdminApiClient {
 
         /** A 2xx answer that could not be read, naming the call; for a write, saying that it may have run. */
         ExoProtocolException readFailure(ExoProtocolException e) {
-            return new ExoProtocolException(cmdlet() + ": " + e.getMessage() + (readCmdlet ? "" : WRITE_MAY_HAVE_RUN)
-                    + " [client-request-id " + requestId + "]", e.getStatusCode(), requestId, e.getCause());
+            return new ExoProtocolException(
+                    cmdlet() + ": " + e.getMessage() + (readCmdlet ? "" : WRITE_MAY_HAVE_RUN) + " [client-request-id "
+                            + requestId + "]",
+                    e.getStatusCode(),
+                    requestId,
+                    e.getCause());
         }
 
         /** The first page (nextLink null) or the page behind a nextLink, with retries and token refresh. */
         PageReader fetch(URI nextLink, long delivered) {
             if (nextLink != null && !location.isServiceUri(nextLink)) {
-                throw new ExoProtocolException(cmdlet() + ": the service's nextLink points at " + nextLink.getScheme() + "://"
-                        + nextLink.getRawAuthority() + ", not at " + location.base() + "; not followed, the token would leave the service"
-                        + " [client-request-id " + requestId + "]", 200, requestId, null);
+                throw new ExoProtocolException(
+                        cmdlet() + ": the service's nextLink points at " + nextLink.getScheme() + "://"
+                                + nextLink.getRawAuthority() + ", not at " + location.base()
+                                + "; not followed, the token would leave the service"
+                                + " [client-request-id " + requestId + "]",
+                        200,
+                        requestId,
+                        null);
             }
             URI uri = nextLink != null ? nextLink : location.resolve(firstPageRelative);
             int preferred = limit.preferredPageSize(request.pageSize(), delivered);
@@ -173,7 +201,8 @@ public final class AdminApiClient {
         Set<URI> requested = new HashSet<>(Set.of(target));
         RetryPolicy retryPolicy = call.options.retryPolicy();
         while (true) {
-            HttpRequest request = buildRequest(call, uri, post, preferredPageSize, tokens.accessToken(forceRefresh, claims));
+            HttpRequest request =
+                    buildRequest(call, uri, post, preferredPageSize, tokens.accessToken(forceRefresh, claims));
             forceRefresh = false;
             claims = null;
             HttpResponse<InputStream> response;
@@ -187,12 +216,22 @@ public final class AdminApiClient {
                     retries++;
                     continue;
                 }
-                throw new ExoException(call.cmdlet() + " failed: no answer from " + uri.getHost() + " (" + e + ")"
-                        + (call.readCmdlet || neverSent ? "" : WRITE_MAY_HAVE_RUN)
-                        + " [client-request-id " + call.requestId + "]", 0, null, call.requestId, e);
+                throw new ExoException(
+                        call.cmdlet() + " failed: no answer from " + uri.getHost() + " (" + e + ")"
+                                + (call.readCmdlet || neverSent ? "" : WRITE_MAY_HAVE_RUN)
+                                + " [client-request-id " + call.requestId + "]",
+                        0,
+                        null,
+                        call.requestId,
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ExoException(call.cmdlet() + " was interrupted [client-request-id " + call.requestId + "]", 0, null, call.requestId, e);
+                throw new ExoException(
+                        call.cmdlet() + " was interrupted [client-request-id " + call.requestId + "]",
+                        0,
+                        null,
+                        call.requestId,
+                        e);
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -210,32 +249,52 @@ public final class AdminApiClient {
             }
             if (isRedirect(status) && response.headers().firstValue("Location").isPresent()) {
                 closeQuietly(response.body());
-                URI redirectedTo = uri.resolve(response.headers().firstValue("Location").get());
+                URI redirectedTo =
+                        uri.resolve(response.headers().firstValue("Location").get());
                 URI regional = location.pinRedirect(redirectedTo);
                 if (regional == null) {
-                    throw new ExoProtocolException(call.cmdlet() + ": the service redirected the call to " + redirectedTo.getScheme() + "://"
-                            + redirectedTo.getRawAuthority() + ", not a host of " + location.configuredBase() + "; not followed, the token would leave"
-                            + " the service [client-request-id " + call.requestId + "]", status, call.requestId, null);
+                    throw new ExoProtocolException(
+                            call.cmdlet() + ": the service redirected the call to " + redirectedTo.getScheme() + "://"
+                                    + redirectedTo.getRawAuthority() + ", not a host of " + location.configuredBase()
+                                    + "; not followed, the token would leave"
+                                    + " the service [client-request-id " + call.requestId + "]",
+                            status,
+                            call.requestId,
+                            null);
                 }
-                LOG.info("{} redirected the call to its regional host; pinned {} for this session", location.configuredBase().getHost(), regional);
+                LOG.info(
+                        "{} redirected the call to its regional host; pinned {} for this session",
+                        location.configuredBase().getHost(),
+                        regional);
                 uri = location.rebase(uri);
                 boolean loop = !requested.add(uri);
                 if (loop || ++redirects > MAX_REDIRECTS) {
-                    throw new ExoProtocolException(call.cmdlet() + ": the service redirected the call " + (loop ? "in a loop, back to " + uri
-                            : "more than " + MAX_REDIRECTS + " times") + "; not followed [client-request-id " + call.requestId + "]",
-                            status, call.requestId, null);
+                    throw new ExoProtocolException(
+                            call.cmdlet() + ": the service redirected the call "
+                                    + (loop ? "in a loop, back to " + uri : "more than " + MAX_REDIRECTS + " times")
+                                    + "; not followed [client-request-id " + call.requestId + "]",
+                            status,
+                            call.requestId,
+                            null);
                 }
                 continue;
             }
-            ServiceError error = ServiceError.decode(status, readLimited(response, MAX_ERROR_BODY_BYTES, call.options.requestTimeout()), header(response, "x-ExceptionType"),
-                    header(response, "Retry-After"), call.requestId);
+            ServiceError error = ServiceError.decode(
+                    status,
+                    readLimited(response, MAX_ERROR_BODY_BYTES, call.options.requestTimeout()),
+                    header(response, "x-ExceptionType"),
+                    header(response, "Retry-After"),
+                    call.requestId);
             if (error.isThrottling()) {
                 statistics.throttledResponse();
             }
             if (status == 401 && !tokenRefreshed) {
                 claims = ClaimsChallenge.claims(response.headers().allValues("WWW-Authenticate"));
-                LOG.debug("{} got HTTP 401{}; signing in again and repeating once [client-request-id {}]", call.cmdlet(),
-                        claims != null ? " with a claims challenge" : "", call.requestId);
+                LOG.debug(
+                        "{} got HTTP 401{}; signing in again and repeating once [client-request-id {}]",
+                        call.cmdlet(),
+                        claims != null ? " with a claims challenge" : "",
+                        call.requestId);
                 tokenRefreshed = true;
                 forceRefresh = true;
                 continue;
@@ -297,37 +356,63 @@ public final class AdminApiClient {
 
     private SecureStringKey fetchSecureStringKey() {
         String requestId = UUID.randomUUID().toString();
-        HttpRequest request = HttpRequest.newBuilder(location.moduleFile(MODULE_VERSION)).timeout(MODULE_FILE_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(location.moduleFile(MODULE_VERSION))
+                .timeout(MODULE_FILE_TIMEOUT)
                 .header("Authorization", "Bearer " + tokens.accessToken(false, null))
-                .header("Accept-Encoding", "gzip").header("CommandName", "*").header("client-request-id", requestId)
-                .header("connection-id", connectionId).header("User-Agent", "camel-exchangeonline").GET().build();
+                .header("Accept-Encoding", "gzip")
+                .header("CommandName", "*")
+                .header("client-request-id", requestId)
+                .header("connection-id", connectionId)
+                .header("User-Agent", "camel-exchangeonline")
+                .GET()
+                .build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             statistics.requestSent();
-            String text = new String(readLimited(response, MAX_MODULE_FILE_BYTES, MODULE_FILE_TIMEOUT), StandardCharsets.UTF_8);
+            String text = new String(
+                    readLimited(response, MAX_MODULE_FILE_BYTES, MODULE_FILE_TIMEOUT), StandardCharsets.UTF_8);
             SecureStringKey key = response.statusCode() == 200 ? SecureStringKey.find(text) : null;
             if (key == null) {
-                throw new ExoException("The RSA key for SecureString parameters is not available (EXOModuleFile answered HTTP "
-                        + response.statusCode() + " without an RSAKeyValue); set secureStringPublicKey [client-request-id " + requestId + "]",
-                        response.statusCode(), null, requestId, null);
+                throw new ExoException(
+                        "The RSA key for SecureString parameters is not available (EXOModuleFile answered HTTP "
+                                + response.statusCode()
+                                + " without an RSAKeyValue); set secureStringPublicKey [client-request-id " + requestId
+                                + "]",
+                        response.statusCode(),
+                        null,
+                        requestId,
+                        null);
             }
             return key;
         } catch (IOException e) {
-            throw new ExoException("The RSA key for SecureString parameters could not be fetched: " + e, 0, null, requestId, e);
+            throw new ExoException(
+                    "The RSA key for SecureString parameters could not be fetched: " + e, 0, null, requestId, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExoException("Interrupted while fetching the RSA key for SecureString parameters", 0, null, requestId, e);
+            throw new ExoException(
+                    "Interrupted while fetching the RSA key for SecureString parameters", 0, null, requestId, e);
         }
     }
 
     private void pause(Call call, Duration delay, String reason) {
         statistics.retried();
-        LOG.debug("{} will be retried in {} ms after {} [client-request-id {}]", call.cmdlet(), delay.toMillis(), reason, call.requestId);
+        LOG.debug(
+                "{} will be retried in {} ms after {} [client-request-id {}]",
+                call.cmdlet(),
+                delay.toMillis(),
+                reason,
+                call.requestId);
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExoException(call.cmdlet() + " was interrupted while waiting to retry [client-request-id " + call.requestId + "]", 0, null, call.requestId, e);
+            throw new ExoException(
+                    call.cmdlet() + " was interrupted while waiting to retry [client-request-id " + call.requestId
+                            + "]",
+                    0,
+                    null,
+                    call.requestId,
+                    e);
         }
     }
 
@@ -342,8 +427,10 @@ public final class AdminApiClient {
     /** The body, gunzipped when the service says gzip and the bytes really are gzip (some error bodies only claim it). */
     private static InputStream decodedBody(HttpResponse<InputStream> response, Duration idleTimeout) {
         InputStream body = StallGuard.guard(response.body(), idleTimeout);
-        boolean claimsGzip = response.headers().firstValue("Content-Encoding")
-                .map(value -> value.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
+        boolean claimsGzip = response.headers()
+                .firstValue("Content-Encoding")
+                .map(value -> value.toLowerCase(Locale.ROOT).contains("gzip"))
+                .orElse(false);
         if (!claimsGzip) {
             return body;
         }
@@ -356,8 +443,12 @@ public final class AdminApiClient {
             return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
         } catch (IOException e) {
             closeQuietly(body);
-            throw new ExoProtocolException("Exchange Online answered HTTP " + response.statusCode() + " but reading the response failed: "
-                    + e.getMessage(), response.statusCode(), null, e);
+            throw new ExoProtocolException(
+                    "Exchange Online answered HTTP " + response.statusCode() + " but reading the response failed: "
+                            + e.getMessage(),
+                    response.statusCode(),
+                    null,
+                    e);
         }
     }
 

@@ -9,8 +9,7 @@ public final class AnchorMailbox {
 
     private static final String SYSTEM_MAILBOX = "SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}";
 
-    private AnchorMailbox() {
-    }
+    private AnchorMailbox() {}
 
     /** Delegated sign-in: the signed-in user, as the module does by default. */
     public static String forUser(String userPrincipalName) {

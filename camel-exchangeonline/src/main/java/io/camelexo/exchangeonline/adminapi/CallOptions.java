@@ -13,7 +13,8 @@ public record CallOptions(RetryPolicy retryPolicy, Duration requestTimeout, bool
 
     public CallOptions {
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-            throw new IllegalArgumentException("requestTimeout must be more than 0, got " + requestTimeout.toMillis() + " ms");
+            throw new IllegalArgumentException(
+                    "requestTimeout must be more than 0, got " + requestTimeout.toMillis() + " ms");
         }
     }
 }

@@ -14,8 +14,7 @@ final class ClaimsChallenge {
 
     private static final Pattern CLAIMS = Pattern.compile("claims=\"([^\"]+)\"");
 
-    private ClaimsChallenge() {
-    }
+    private ClaimsChallenge() {}
 
     /** The decoded claims JSON of the first challenge that has one, or null. */
     static String claims(List<String> challenges) {

@@ -48,6 +48,7 @@ public record CmdletRequest(String cmdlet, Map<String, Object> parameters, List<
 
     @Override
     public String toString() {
-        return "CmdletRequest[cmdlet=" + cmdlet + ", parameters=" + parameters.keySet() + ", select=" + select + ", pageSize=" + pageSize + "]";
+        return "CmdletRequest[cmdlet=" + cmdlet + ", parameters=" + parameters.keySet() + ", select=" + select
+                + ", pageSize=" + pageSize + "]";
     }
 }

@@ -2,7 +2,6 @@ package io.camelexo.exchangeonline.adminapi;
 
 import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
-
 import java.io.Closeable;
 import java.net.URI;
 import java.util.ArrayList;
@@ -95,7 +94,8 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
                     return true;
                 }
             }
-            // annotations may follow the records: a page cut by ResultSize is read to its end for its warnings and errors
+            // annotations may follow the records: a page cut by ResultSize is read to its end for its warnings and
+            // errors
             boolean recordsLeft = limitReached && skipRestOfPage();
             URI nextLink = page.nextLink();
             boolean followNextLink = !limitReached && nextLink != null && call.limit.wantsAnotherPage(delivered);
@@ -126,7 +126,9 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
             try {
                 return page.nextRecord();
             } catch (ExoProtocolException e) {
-                if (!PageReader.brokeOff(e) || !call.readCmdlet || pageRereads >= call.options.retryPolicy().maxRetries()) {
+                if (!PageReader.brokeOff(e)
+                        || !call.readCmdlet
+                        || pageRereads >= call.options.retryPolicy().maxRetries()) {
                     throw call.readFailure(e);
                 }
                 pageRereads++;
@@ -134,8 +136,12 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
                 page = call.fetch(pageLink, deliveredBeforePage);
                 for (long skipped = deliveredBeforePage; skipped < delivered; skipped++) {
                     if (page.nextRecord() == null) {
-                        throw new ExoProtocolException(call.cmdlet() + ": the page read again after a broken connection holds fewer records "
-                                + "than were already delivered [client-request-id " + call.requestId + "]", 200, call.requestId, e);
+                        throw new ExoProtocolException(
+                                call.cmdlet() + ": the page read again after a broken connection holds fewer records "
+                                        + "than were already delivered [client-request-id " + call.requestId + "]",
+                                200,
+                                call.requestId,
+                                e);
                     }
                 }
             }
@@ -166,9 +172,15 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
     private ExoCmdletException reportedErrors(List<String> errors) {
         String[] first = ServiceError.parseDetailMessage(errors.get(0));
         String type = first[0] == null ? null : first[0].substring(first[0].lastIndexOf('.') + 1);
-        return new ExoCmdletException(call.cmdlet() + " reported " + errors.size() + " error(s) with HTTP 200: "
-                + String.join("; ", errors) + " [client-request-id " + call.requestId + "]",
-                page.statusCode(), null, call.requestId, type, first[1], null);
+        return new ExoCmdletException(
+                call.cmdlet() + " reported " + errors.size() + " error(s) with HTTP 200: " + String.join("; ", errors)
+                        + " [client-request-id " + call.requestId + "]",
+                page.statusCode(),
+                null,
+                call.requestId,
+                type,
+                first[1],
+                null);
     }
 
     @Override

@@ -27,7 +27,8 @@ final class EntityRoutes {
             "get-exomailboxpermission", "Mailbox({id})/MailboxPermission",
             "get-exorecipientpermission", "Recipient({id})/RecipientPermission",
             "get-exomailboxstatistics", "Mailbox({id})/Exchange.GetMailboxStatistics()",
-            "get-exomailboxfolderstatistics", "Mailbox({id})/MailboxFolder/Exchange.GetMailboxFolderStatistics(folderscope={scope})",
+            "get-exomailboxfolderstatistics",
+                    "Mailbox({id})/MailboxFolder/Exchange.GetMailboxFolderStatistics(folderscope={scope})",
             "get-exomailboxfolderpermission", "Mailbox({id})/MailboxFolder({folder})/MailboxFolderPermission",
             "get-exomobiledevicestatistics", "Mailbox({id})/MobileDevice/Exchange.GetMobileDeviceStatistics()");
 
@@ -35,14 +36,23 @@ final class EntityRoutes {
     private static final String ALL_RECIPIENT_PERMISSIONS = "Recipient/Exchange.GetRecipientPermissionByFilters()";
 
     /** Parameters that name the object, in the order Get-EXO* cmdlets accept them. */
-    private static final List<String> IDENTITY_PARAMETERS = List.of("Identity", "UserPrincipalName", "PrimarySmtpAddress", "ExchangeGuid", "ExternalDirectoryObjectId");
+    private static final List<String> IDENTITY_PARAMETERS =
+            List.of("Identity", "UserPrincipalName", "PrimarySmtpAddress", "ExchangeGuid", "ExternalDirectoryObjectId");
 
     /** Parameters consumed into the route itself rather than passed as query options. */
-    private static final Set<String> ROUTE_PARAMETERS = Set.of("identity", "userprincipalname", "primarysmtpaddress",
-            "exchangeguid", "externaldirectoryobjectid", "propertysets", "properties", "filter", "resultsize", "folderscope");
+    private static final Set<String> ROUTE_PARAMETERS = Set.of(
+            "identity",
+            "userprincipalname",
+            "primarysmtpaddress",
+            "exchangeguid",
+            "externaldirectoryobjectid",
+            "propertysets",
+            "properties",
+            "filter",
+            "resultsize",
+            "folderscope");
 
-    private EntityRoutes() {
-    }
+    private EntityRoutes() {}
 
     static boolean isEntityCmdlet(String cmdlet) {
         return ROUTES.containsKey(cmdlet.toLowerCase(Locale.ROOT));
@@ -58,12 +68,15 @@ final class EntityRoutes {
             if (template.contains("{id}") && cmdlet.equals("get-exorecipientpermission")) {
                 template = ALL_RECIPIENT_PERMISSIONS;
             } else if (template.contains("{id}")) {
-                throw new IllegalArgumentException(request.cmdlet() + " needs Identity (or one of " + IDENTITY_PARAMETERS + ")");
+                throw new IllegalArgumentException(
+                        request.cmdlet() + " needs Identity (or one of " + IDENTITY_PARAMETERS + ")");
             }
         } else if (template.contains("{folder}")) {
             int split = identity.indexOf(":\\");
             if (split < 0) {
-                throw new IllegalArgumentException(request.cmdlet() + " needs Identity as <mailbox>:\\<folder>, e.g. anna@contoso.com:\\Calendar, got '" + identity + "'");
+                throw new IllegalArgumentException(request.cmdlet()
+                        + " needs Identity as <mailbox>:\\<folder>, e.g. anna@contoso.com:\\Calendar, got '" + identity
+                        + "'");
             }
             template = template.replace("{folder}", key(identity.substring(split + 2)));
             identity = identity.substring(0, split);
@@ -104,7 +117,8 @@ final class EntityRoutes {
             }
         });
         StringJoiner queryString = new StringJoiner("&", "?", "").setEmptyValue("");
-        query.forEach((name, value) -> queryString.add(UriEncoding.encode(name).replace("%24", "$") + "=" + UriEncoding.encode(value)));
+        query.forEach((name, value) ->
+                queryString.add(UriEncoding.encode(name).replace("%24", "$") + "=" + UriEncoding.encode(value)));
         return template + queryString;
     }
 
@@ -120,7 +134,8 @@ final class EntityRoutes {
 
     /** {@code 'base64 of the UTF-8 identity'}: no quoting or escaping problems whatever the identity holds. */
     private static String key(String identity) {
-        return "'" + UriEncoding.encode(Base64.getEncoder().encodeToString(identity.getBytes(StandardCharsets.UTF_8))) + "'";
+        return "'" + UriEncoding.encode(Base64.getEncoder().encodeToString(identity.getBytes(StandardCharsets.UTF_8)))
+                + "'";
     }
 
     private static String joined(Object value) {

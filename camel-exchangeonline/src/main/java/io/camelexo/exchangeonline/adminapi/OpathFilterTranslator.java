@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.adminapi;
 
 import io.camelexo.exchangeonline.error.ExoFilterException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,22 +21,38 @@ import java.util.Set;
  */
 final class OpathFilterTranslator {
 
-    private static final Map<String, String> COMPARISONS = Map.of("-eq", "eq", "-ne", "ne", "-lt", "lt", "-gt", "gt", "-le", "le", "-ge", "ge");
+    private static final Map<String, String> COMPARISONS =
+            Map.of("-eq", "eq", "-ne", "ne", "-lt", "lt", "-gt", "gt", "-le", "le", "-ge", "ge");
     private static final String TRANSLATED_COMPARISONS = "-eq, -ne, -lt, -gt, -le, -ge, -like, -notlike";
     private static final String SUPPORTED = TRANSLATED_COMPARISONS + ", -and, -or, -not";
 
     /** PowerShell's comparison operators; each also exists with a c (case-sensitive) or i (case-insensitive) prefix. */
-    private static final Set<String> POWERSHELL_COMPARISONS = Set.of("eq", "ne", "lt", "gt", "le", "ge", "like", "notlike", "match",
-            "notmatch", "contains", "notcontains", "in", "notin", "replace");
-    private static final Set<String> POWERSHELL_OTHER_OPERATORS = Set.of("and", "or", "not", "xor", "is", "isnot", "as", "band", "bor",
-            "bxor", "bnot", "shl", "shr", "split", "join", "f");
+    private static final Set<String> POWERSHELL_COMPARISONS = Set.of(
+            "eq",
+            "ne",
+            "lt",
+            "gt",
+            "le",
+            "ge",
+            "like",
+            "notlike",
+            "match",
+            "notmatch",
+            "contains",
+            "notcontains",
+            "in",
+            "notin",
+            "replace");
+
+    private static final Set<String> POWERSHELL_OTHER_OPERATORS = Set.of(
+            "and", "or", "not", "xor", "is", "isnot", "as", "band", "bor", "bxor", "bnot", "shl", "shr", "split",
+            "join", "f");
 
     // typographic quotes, which pasting from documents brings along, delimit values as in PowerShell
     private static final String SINGLE_QUOTES = "'\u2018\u2019\u201A\u201B";
     private static final String DOUBLE_QUOTES = "\"\u201C\u201D\u201E";
 
-    private OpathFilterTranslator() {
-    }
+    private OpathFilterTranslator() {}
 
     /** The OData form of an OPATH filter; an OData filter unchanged. */
     static String toODataFilter(String filter) {
@@ -99,7 +114,9 @@ final class OpathFilterTranslator {
      */
     private static int stringEnd(String text, int start, StringBuilder value) {
         char open = text.charAt(start);
-        String quotes = open == '\'' || open == '"' ? String.valueOf(open) : SINGLE_QUOTES.indexOf(open) >= 0 ? SINGLE_QUOTES : DOUBLE_QUOTES;
+        String quotes = open == '\'' || open == '"'
+                ? String.valueOf(open)
+                : SINGLE_QUOTES.indexOf(open) >= 0 ? SINGLE_QUOTES : DOUBLE_QUOTES;
         int i = start + 1;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -116,15 +133,24 @@ final class OpathFilterTranslator {
         return -1;
     }
 
-    private enum Kind { WORD, OPERATOR, STRING, NUMBER, VARIABLE, OPEN, CLOSE, OPEN_BRACE, CLOSE_BRACE, END }
+    private enum Kind {
+        WORD,
+        OPERATOR,
+        STRING,
+        NUMBER,
+        VARIABLE,
+        OPEN,
+        CLOSE,
+        OPEN_BRACE,
+        CLOSE_BRACE,
+        END
+    }
 
     /** A token as written ({@code text}, at 0-based {@code offset}) and, for quoted values, the value inside the quotes. */
-    private record Token(Kind kind, String text, String value, int offset) {
-    }
+    private record Token(Kind kind, String text, String value, int offset) {}
 
     /** OData text, and whether {@code not} can precede it without parentheses (a group or a function call). */
-    private record Translated(String odata, boolean primary) {
-    }
+    private record Translated(String odata, boolean primary) {}
 
     private static final class Parser {
         private final String filter;
@@ -138,7 +164,9 @@ final class OpathFilterTranslator {
 
         String translate() {
             int last = tokens.size() - 2; // before END
-            if (tokens.get(0).kind() == Kind.OPEN_BRACE && last > 0 && tokens.get(last).kind() == Kind.CLOSE_BRACE) {
+            if (tokens.get(0).kind() == Kind.OPEN_BRACE
+                    && last > 0
+                    && tokens.get(last).kind() == Kind.CLOSE_BRACE) {
                 tokens.remove(last);
                 tokens.remove(0);
             }
@@ -146,7 +174,8 @@ final class OpathFilterTranslator {
             Token rest = peek();
             if (rest.kind() == Kind.CLOSE) {
                 throw error(rest, "there is no '(' for this ')'");
-            } else if (rest.kind() == Kind.OPERATOR && !COMPARISONS.containsKey(operatorName(rest))
+            } else if (rest.kind() == Kind.OPERATOR
+                    && !COMPARISONS.containsKey(operatorName(rest))
                     && !isOperator(rest, "-like", "-notlike", "-not")) {
                 throw error(rest, rest.text() + " has no OData translation; Get-EXO* filters take " + SUPPORTED);
             } else if (rest.kind() != Kind.END) {
@@ -164,8 +193,11 @@ final class OpathFilterTranslator {
                 Token operator = next();
                 String name = operator.text().toLowerCase(Locale.ROOT);
                 if (joiner != null && !joiner.equals(name)) {
-                    throw error(operator, "it follows " + joiner + " without parentheses; PowerShell reads -and and -or from left to right, "
-                            + "OData reads 'and' first, so put parentheses around the conditions that belong together");
+                    throw error(
+                            operator,
+                            "it follows " + joiner
+                                    + " without parentheses; PowerShell reads -and and -or from left to right, "
+                                    + "OData reads 'and' first, so put parentheses around the conditions that belong together");
                 }
                 joiner = name;
                 odata.append(' ').append(name.substring(1)).append(' ').append(unary().odata());
@@ -178,7 +210,8 @@ final class OpathFilterTranslator {
             if (isOperator(token, "-not")) {
                 next();
                 Translated operand = unary();
-                return new Translated("not " + (operand.primary() ? operand.odata() : "(" + operand.odata() + ")"), false);
+                return new Translated(
+                        "not " + (operand.primary() ? operand.odata() : "(" + operand.odata() + ")"), false);
             }
             if (token.kind() == Kind.OPEN) {
                 next();
@@ -201,9 +234,11 @@ final class OpathFilterTranslator {
             String name = operatorName(operator);
             boolean like = name.equals("-like") || name.equals("-notlike");
             if (operator.kind() != Kind.OPERATOR || !(like || COMPARISONS.containsKey(name))) {
-                throw error(operator, operator.kind() == Kind.OPERATOR
-                        ? operator.text() + " has no OData translation; Get-EXO* filters take " + SUPPORTED
-                        : "a comparison operator (" + TRANSLATED_COMPARISONS + ") was expected");
+                throw error(
+                        operator,
+                        operator.kind() == Kind.OPERATOR
+                                ? operator.text() + " has no OData translation; Get-EXO* filters take " + SUPPORTED
+                                : "a comparison operator (" + TRANSLATED_COMPARISONS + ") was expected");
             }
             Token value = next();
             if (like) {
@@ -228,8 +263,10 @@ final class OpathFilterTranslator {
             }
             String core = text.substring(start, end);
             if (core.indexOf('*') >= 0) {
-                throw error(pattern, "a * wildcard translates only at the start and/or the end of the pattern "
-                        + "(split 'A*B' into Property -like 'A*' -and Property -like '*B')");
+                throw error(
+                        pattern,
+                        "a * wildcard translates only at the start and/or the end of the pattern "
+                                + "(split 'A*B' into Property -like 'A*' -and Property -like '*B')");
             }
             boolean leading = start > 0;
             boolean trailing = end < text.length();
@@ -255,9 +292,12 @@ final class OpathFilterTranslator {
                     if (name.equals("$true") || name.equals("$false") || name.equals("$null")) {
                         return name.substring(1);
                     }
-                    throw error(value, "PowerShell variables are not expanded here; write the value itself ($true, $false and $null are known)");
+                    throw error(
+                            value,
+                            "PowerShell variables are not expanded here; write the value itself ($true, $false and $null are known)");
                 case WORD:
-                    throw error(value, "a value must be quoted ('" + value.text() + "'), a number, $true, $false or $null");
+                    throw error(
+                            value, "a value must be quoted ('" + value.text() + "'), a number, $true, $false or $null");
                 default:
                     throw error(value, "a value was expected: a quoted text, a number, $true, $false or $null");
             }
@@ -303,9 +343,12 @@ final class OpathFilterTranslator {
         private ExoFilterException error(Token token, String reason) {
             String where = token.kind() == Kind.END
                     ? "the filter ends too early (" + reason + ")"
-                    : (token.kind() == Kind.STRING ? token.text() : "'" + token.text() + "'") + " at position " + (token.offset() + 1) + ": " + reason;
-            return new ExoFilterException("The Get-EXO* Filter cannot be translated from OPATH to OData, " + where + ". Filter: " + filter,
-                    token.offset() + 1, token.text());
+                    : (token.kind() == Kind.STRING ? token.text() : "'" + token.text() + "'") + " at position "
+                            + (token.offset() + 1) + ": " + reason;
+            return new ExoFilterException(
+                    "The Get-EXO* Filter cannot be translated from OPATH to OData, " + where + ". Filter: " + filter,
+                    token.offset() + 1,
+                    token.text());
         }
 
         private List<Token> tokens() {
@@ -323,7 +366,9 @@ final class OpathFilterTranslator {
                     StringBuilder value = new StringBuilder();
                     i = stringEnd(text, start, value);
                     if (i < 0) {
-                        throw error(new Token(Kind.STRING, text.substring(start), null, start), "the quoted value is not closed");
+                        throw error(
+                                new Token(Kind.STRING, text.substring(start), null, start),
+                                "the quoted value is not closed");
                     }
                     found.add(new Token(Kind.STRING, text.substring(start, i), value.toString(), start));
                     continue;
@@ -335,26 +380,31 @@ final class OpathFilterTranslator {
                 } else if (c == '-' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))) {
                     kind = Kind.OPERATOR;
                     i = wordEnd(text, i + 1);
-                } else if (Character.isDigit(c) || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+                } else if (Character.isDigit(c)
+                        || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
                     kind = Kind.NUMBER;
                     i = wordEnd(text, i + 1);
                     if (i + 1 < text.length() && text.charAt(i) == '.' && Character.isDigit(text.charAt(i + 1))) {
                         i = wordEnd(text, i + 1);
                     }
                     if (!text.substring(start, i).matches("-?\\d+(\\.\\d+)?")) {
-                        throw error(new Token(kind, text.substring(start, i), null, start),
+                        throw error(
+                                new Token(kind, text.substring(start, i), null, start),
                                 "only plain decimal numbers translate (no size suffixes such as MB, no hexadecimal)");
                     }
                 } else if (c == '$' || (c == '`' && i + 1 < text.length() && text.charAt(i + 1) == '$')) {
-                    // `$true is how a script escapes $ inside a double-quoted filter; pasted as it stands, it means $true
+                    // `$true is how a script escapes $ inside a double-quoted filter; pasted as it stands, it means
+                    // $true
                     kind = Kind.VARIABLE;
                     i = wordEnd(text, text.indexOf('$', i) + 1);
                 } else if (Character.isLetter(c) || c == '_') {
                     kind = Kind.WORD;
                     i = wordEnd(text, i);
                 } else {
-                    throw error(new Token(Kind.WORD, String.valueOf(c), null, start), "this character is not part of the OPATH that translates ("
-                            + SUPPORTED + ", parentheses, quoted values, numbers, $true, $false, $null)");
+                    throw error(
+                            new Token(Kind.WORD, String.valueOf(c), null, start),
+                            "this character is not part of the OPATH that translates (" + SUPPORTED
+                                    + ", parentheses, quoted values, numbers, $true, $false, $null)");
                 }
                 found.add(new Token(kind, text.substring(start, i), null, start));
             }

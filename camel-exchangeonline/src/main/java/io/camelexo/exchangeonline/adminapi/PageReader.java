@@ -3,11 +3,10 @@ package io.camelexo.exchangeonline.adminapi;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +61,8 @@ final class PageReader implements Closeable {
      */
     static boolean brokeOff(ExoProtocolException failure) {
         Throwable cause = failure.getCause();
-        return cause instanceof IOException && (!(cause instanceof JsonProcessingException) || cause instanceof JsonEOFException);
+        return cause instanceof IOException
+                && (!(cause instanceof JsonProcessingException) || cause instanceof JsonEOFException);
     }
 
     /** The next record with OData annotations removed, or null at the end of the page. */
@@ -110,7 +110,8 @@ final class PageReader implements Closeable {
                 sawValue = true;
                 singleEntity.clear();
             }
-            case "@odata.nextLink", "odata.nextLink" -> nextLink = valueToken == JsonToken.VALUE_STRING ? URI.create(parser.getText()) : null;
+            case "@odata.nextLink", "odata.nextLink" ->
+                nextLink = valueToken == JsonToken.VALUE_STRING ? URI.create(parser.getText()) : null;
             case "@adminapi.warnings" -> readStrings(valueToken, warnings);
             case "@adminapi.errors" -> readStrings(valueToken, errors);
             default -> {
@@ -183,6 +184,7 @@ final class PageReader implements Closeable {
 
     private ExoProtocolException protocolFailure(String what, Throwable cause) {
         closeQuietly();
-        return new ExoProtocolException("Exchange Online answered HTTP " + statusCode + " but " + what, statusCode, requestId, cause);
+        return new ExoProtocolException(
+                "Exchange Online answered HTTP " + statusCode + " but " + what, statusCode, requestId, cause);
     }
 }

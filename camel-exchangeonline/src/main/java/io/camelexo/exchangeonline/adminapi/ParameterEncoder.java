@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -35,16 +34,17 @@ public final class ParameterEncoder {
 
     static final String HASHTABLE_TYPE = "#Exchange.GenericHashTable";
     static final String HASHTABLE_COLLECTION_TYPE = "#Collection(Exchange.GenericHashTable)";
-    // Not confirmed whether ByteArrayType.Data is base64 (sent now) or an array of numbers; the byte[] branch of encode is the one edit.
+    // Not confirmed whether ByteArrayType.Data is base64 (sent now) or an array of numbers; the byte[] branch of encode
+    // is the one edit.
     static final String BYTE_ARRAY_TYPE = "#Exchange.ByteArrayType";
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ParameterEncoder() {
-    }
+    private ParameterEncoder() {}
 
     /** SecureString parameters of common cmdlets, encrypted even when a route gives them as plain strings. */
-    static final Set<String> SECURE_STRING_PARAMETERS = Set.of("password", "roommailboxpassword", "newpassword", "oldpassword");
+    static final Set<String> SECURE_STRING_PARAMETERS =
+            Set.of("password", "roommailboxpassword", "newpassword", "oldpassword");
 
     /**
      * The {@code Parameters} object of a CmdletInput; null values are dropped (PowerShell sends bound parameters only).
@@ -55,7 +55,8 @@ public final class ParameterEncoder {
         ObjectNode node = NODES.objectNode();
         for (Map.Entry<String, ?> entry : parameters.entrySet()) {
             Object value = entry.getValue();
-            if (value instanceof String text && SECURE_STRING_PARAMETERS.contains(entry.getKey().toLowerCase(Locale.ROOT))) {
+            if (value instanceof String text
+                    && SECURE_STRING_PARAMETERS.contains(entry.getKey().toLowerCase(Locale.ROOT))) {
                 value = ExoSecureString.of(text);
             }
             if (value instanceof ExoSecureString secure) {
@@ -89,7 +90,10 @@ public final class ParameterEncoder {
             return NODES.nullNode();
         } else if (value instanceof Boolean b) {
             return NODES.booleanNode(b);
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             return NODES.numberNode(((Number) value).longValue());
         } else if (value instanceof BigInteger bi) {
             return NODES.numberNode(bi);
@@ -156,7 +160,8 @@ public final class ParameterEncoder {
     }
 
     private static boolean isCollectionOfMaps(Object value) {
-        return value instanceof Collection<?> collection && !collection.isEmpty()
+        return value instanceof Collection<?> collection
+                && !collection.isEmpty()
                 && collection.stream().allMatch(item -> item instanceof Map);
     }
 }

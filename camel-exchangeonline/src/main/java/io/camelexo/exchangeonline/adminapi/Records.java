@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.adminapi;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +9,9 @@ import java.util.Map;
 /** Cleaning of service records: OData annotations ({@code X@odata.type}, {@code X@data.type}, {@code @odata.id}) removed. */
 final class Records {
 
-    static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE = new TypeReference<>() {
-    };
+    static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE = new TypeReference<>() {};
 
-    private Records() {
-    }
+    private Records() {}
 
     static boolean isAnnotation(String propertyName) {
         return propertyName.indexOf('@') >= 0;

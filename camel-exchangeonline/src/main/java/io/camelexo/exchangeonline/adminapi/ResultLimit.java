@@ -27,7 +27,8 @@ record ResultLimit(boolean firstPageOnly, long maxRecords) {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("ResultSize must be Unlimited or a positive whole number, got '" + text + "'");
+        throw new IllegalArgumentException(
+                "ResultSize must be Unlimited or a positive whole number, got '" + text + "'");
     }
 
     boolean isUnlimited() {

@@ -1,6 +1,5 @@
 package io.camelexo.exchangeonline.adminapi;
 
-import javax.crypto.Cipher;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,6 +9,7 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Cipher;
 
 /**
  * The RSA public key SecureString and PSCredential parameters are encrypted with: .NET XML
@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class SecureStringKey {
 
-    private static final Pattern KEY_VALUE = Pattern.compile("<RSAKeyValue>\\s*<Modulus>([^<]+)</Modulus>\\s*<Exponent>([^<]+)</Exponent>\\s*</RSAKeyValue>");
+    private static final Pattern KEY_VALUE = Pattern.compile(
+            "<RSAKeyValue>\\s*<Modulus>([^<]+)</Modulus>\\s*<Exponent>([^<]+)</Exponent>\\s*</RSAKeyValue>");
 
     private final PublicKey key;
 
@@ -35,9 +36,11 @@ public final class SecureStringKey {
         try {
             BigInteger modulus = new BigInteger(1, Base64.getMimeDecoder().decode(matcher.group(1)));
             BigInteger exponent = new BigInteger(1, Base64.getMimeDecoder().decode(matcher.group(2)));
-            return new SecureStringKey(KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent)));
+            return new SecureStringKey(
+                    KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("The RSAKeyValue for SecureString parameters is not a valid RSA public key", e);
+            throw new IllegalArgumentException(
+                    "The RSAKeyValue for SecureString parameters is not a valid RSA public key", e);
         }
     }
 
@@ -51,7 +54,8 @@ public final class SecureStringKey {
             cipher.init(Cipher.ENCRYPT_MODE, key);
             return Base64.getEncoder().encodeToString(cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("A SecureString value cannot be encrypted (PKCS#1 v1.5 allows 245 bytes): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "A SecureString value cannot be encrypted (PKCS#1 v1.5 allows 245 bytes): " + e.getMessage(), e);
         }
     }
 }

@@ -8,7 +8,6 @@ import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
 import io.camelexo.exchangeonline.error.ExoThrottledException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,9 +32,15 @@ final class ServiceError {
      * (docs/admin-api.md, "Retries and throttling").
      */
     static final List<String> TRANSIENT_EXCEPTION_NAMES = List.of(
-            "DCOverloadedException", "SuitabilityDirectoryException", "ServerInMMException",
-            "ADServerSettingsChangedException", "StorageTransientException", "ADTransientException",
-            "CmdletProxyNotAvailableFailure", "ServerBusyException", "TransientException",
+            "DCOverloadedException",
+            "SuitabilityDirectoryException",
+            "ServerInMMException",
+            "ADServerSettingsChangedException",
+            "StorageTransientException",
+            "ADTransientException",
+            "CmdletProxyNotAvailableFailure",
+            "ServerBusyException",
+            "TransientException",
             "BackendCommunicationException");
 
     /**
@@ -43,14 +48,24 @@ final class ServiceError {
      * (docs/admin-api.md, "Sign-in: authorities and scopes").
      */
     static final String ROLE_NOT_SUPPORTED = "The role assigned to application";
-    private static final String ROLE_HINT = ". The app has no Exchange role: assign it an Entra role such as Exchange Administrator "
-            + "(Compliance Administrator for scc), or add its service principal to a role group; consent to Exchange.ManageAsApp alone is not enough";
+
+    private static final String ROLE_HINT =
+            ". The app has no Exchange role: assign it an Entra role such as Exchange Administrator "
+                    + "(Compliance Administrator for scc), or add its service principal to a role group; consent to Exchange.ManageAsApp alone is not enough";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern HTML_TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern HTML_TITLE =
+            Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int TEXT_EXCERPT = 300;
 
-    private enum BodyKind { ENVELOPE, EMPTY, NUL_BYTES, HTML, TEXT, OTHER_JSON }
+    private enum BodyKind {
+        ENVELOPE,
+        EMPTY,
+        NUL_BYTES,
+        HTML,
+        TEXT,
+        OTHER_JSON
+    }
 
     private final int status;
     private final String requestId;
@@ -61,8 +76,15 @@ final class ServiceError {
     private final String cmdletMessage;
     private final Duration retryAfter;
 
-    private ServiceError(int status, String requestId, BodyKind bodyKind, String bodyText, String errorCode,
-                         String exceptionType, String cmdletMessage, Duration retryAfter) {
+    private ServiceError(
+            int status,
+            String requestId,
+            BodyKind bodyKind,
+            String bodyText,
+            String errorCode,
+            String exceptionType,
+            String cmdletMessage,
+            Duration retryAfter) {
         this.status = status;
         this.requestId = requestId;
         this.bodyKind = bodyKind;
@@ -73,15 +95,24 @@ final class ServiceError {
         this.retryAfter = retryAfter;
     }
 
-    static ServiceError decode(int status, byte[] body, String exceptionTypeHeader, String retryAfterHeader, String requestId) {
+    static ServiceError decode(
+            int status, byte[] body, String exceptionTypeHeader, String retryAfterHeader, String requestId) {
         Duration retryAfter = parseRetryAfter(retryAfterHeader);
         String text = new String(body, StandardCharsets.UTF_8);
         if (body.length == 0 || text.isBlank()) {
-            return new ServiceError(status, requestId, BodyKind.EMPTY, "", null, shortType(exceptionTypeHeader), null, retryAfter);
+            return new ServiceError(
+                    status, requestId, BodyKind.EMPTY, "", null, shortType(exceptionTypeHeader), null, retryAfter);
         }
         if (isAllNul(body)) {
-            return new ServiceError(status, requestId, BodyKind.NUL_BYTES, body.length + " NUL bytes", null,
-                    shortType(exceptionTypeHeader), null, retryAfter);
+            return new ServiceError(
+                    status,
+                    requestId,
+                    BodyKind.NUL_BYTES,
+                    body.length + " NUL bytes",
+                    null,
+                    shortType(exceptionTypeHeader),
+                    null,
+                    retryAfter);
         }
         String trimmed = text.strip();
         if (trimmed.startsWith("{")) {
@@ -90,21 +121,46 @@ final class ServiceError {
                 if (error.isObject()) {
                     return fromEnvelope(status, requestId, error, exceptionTypeHeader, retryAfter);
                 }
-                return new ServiceError(status, requestId, BodyKind.OTHER_JSON, excerpt(trimmed), null,
-                        shortType(exceptionTypeHeader), null, retryAfter);
+                return new ServiceError(
+                        status,
+                        requestId,
+                        BodyKind.OTHER_JSON,
+                        excerpt(trimmed),
+                        null,
+                        shortType(exceptionTypeHeader),
+                        null,
+                        retryAfter);
             } catch (IOException notJson) {
                 // falls through: a body that only starts like JSON is reported as text
             }
         }
         if (trimmed.startsWith("<")) {
             Matcher title = HTML_TITLE.matcher(trimmed);
-            String description = title.find() ? "an HTML page titled '" + title.group(1).strip() + "'" : "an HTML page";
-            return new ServiceError(status, requestId, BodyKind.HTML, description, null, shortType(exceptionTypeHeader), null, retryAfter);
+            String description =
+                    title.find() ? "an HTML page titled '" + title.group(1).strip() + "'" : "an HTML page";
+            return new ServiceError(
+                    status,
+                    requestId,
+                    BodyKind.HTML,
+                    description,
+                    null,
+                    shortType(exceptionTypeHeader),
+                    null,
+                    retryAfter);
         }
-        return new ServiceError(status, requestId, BodyKind.TEXT, excerpt(trimmed), null, shortType(exceptionTypeHeader), null, retryAfter);
+        return new ServiceError(
+                status,
+                requestId,
+                BodyKind.TEXT,
+                excerpt(trimmed),
+                null,
+                shortType(exceptionTypeHeader),
+                null,
+                retryAfter);
     }
 
-    private static ServiceError fromEnvelope(int status, String requestId, JsonNode error, String exceptionTypeHeader, Duration retryAfter) {
+    private static ServiceError fromEnvelope(
+            int status, String requestId, JsonNode error, String exceptionTypeHeader, Duration retryAfter) {
         String code = textOrNull(error.path("code"));
         String type = shortType(exceptionTypeHeader);
         String message = null;
@@ -160,7 +216,8 @@ final class ServiceError {
 
     boolean isConcurrencyRejection() {
         return (bodyKind == BodyKind.TEXT || bodyKind == BodyKind.ENVELOPE)
-                && String.valueOf(bodyKind == BodyKind.TEXT ? bodyText : cmdletMessage).contains(CONCURRENCY_TEXT);
+                && String.valueOf(bodyKind == BodyKind.TEXT ? bodyText : cmdletMessage)
+                        .contains(CONCURRENCY_TEXT);
     }
 
     boolean isThrottling() {
@@ -190,29 +247,52 @@ final class ServiceError {
 
     /** The exception a caller sees once retries are over (or not allowed); a write's says when it may have run. */
     ExoException toException(String cmdlet, boolean write) {
-        String where = (write && outcomeUnknown() ? AdminApiClient.WRITE_MAY_HAVE_RUN : "") + " [client-request-id " + requestId + "]";
+        String where = (write && outcomeUnknown() ? AdminApiClient.WRITE_MAY_HAVE_RUN : "") + " [client-request-id "
+                + requestId + "]";
         if (isThrottling()) {
-            return new ExoThrottledException(cmdlet + " was throttled by Exchange Online (HTTP " + status + "): "
-                    + describe() + where, status, requestId, retryAfter);
+            return new ExoThrottledException(
+                    cmdlet + " was throttled by Exchange Online (HTTP " + status + "): " + describe() + where,
+                    status,
+                    requestId,
+                    retryAfter);
         }
         if (status == 401) {
-            return new ExoAuthenticationException(cmdlet + " was refused with HTTP 401 after a fresh token was used: "
-                    + describe() + (describe().contains(ROLE_NOT_SUPPORTED) ? ROLE_HINT : "") + where, status, errorCode, requestId, null);
+            return new ExoAuthenticationException(
+                    cmdlet + " was refused with HTTP 401 after a fresh token was used: " + describe()
+                            + (describe().contains(ROLE_NOT_SUPPORTED) ? ROLE_HINT : "") + where,
+                    status,
+                    errorCode,
+                    requestId,
+                    null);
         }
         if (status == 403) {
-            String hint = bodyKind == BodyKind.ENVELOPE ? (describe().contains(ROLE_NOT_SUPPORTED) ? ROLE_HINT : "")
+            String hint = bodyKind == BodyKind.ENVELOPE
+                    ? (describe().contains(ROLE_NOT_SUPPORTED) ? ROLE_HINT : "")
                     : ". Exchange Online answers so for a cmdlet it does not serve (Security & Compliance cmdlets belong on scc:, "
-                      + "Exchange cmdlets on exo:) or one the identity's RBAC role does not grant";
-            return new ExoAccessDeniedException(cmdlet + " was refused (HTTP 403): " + describe() + hint + where,
-                    errorCode, requestId, exceptionType, cmdletMessage);
+                            + "Exchange cmdlets on exo:) or one the identity's RBAC role does not grant";
+            return new ExoAccessDeniedException(
+                    cmdlet + " was refused (HTTP 403): " + describe() + hint + where,
+                    errorCode,
+                    requestId,
+                    exceptionType,
+                    cmdletMessage);
         }
         if (bodyKind == BodyKind.ENVELOPE) {
-            return new ExoCmdletException(cmdlet + " failed (HTTP " + status + (errorCode != null ? " " + errorCode : "")
-                    + (exceptionType != null ? ", " + exceptionType : "") + "): " + cmdletMessage + where,
-                    status, errorCode, requestId, exceptionType, cmdletMessage, null);
+            return new ExoCmdletException(
+                    cmdlet + " failed (HTTP " + status + (errorCode != null ? " " + errorCode : "")
+                            + (exceptionType != null ? ", " + exceptionType : "") + "): " + cmdletMessage + where,
+                    status,
+                    errorCode,
+                    requestId,
+                    exceptionType,
+                    cmdletMessage,
+                    null);
         }
-        return new ExoProtocolException(cmdlet + " failed with HTTP " + status + " and " + describe()
-                + " instead of a JSON error" + where, status, requestId, null);
+        return new ExoProtocolException(
+                cmdlet + " failed with HTTP " + status + " and " + describe() + " instead of a JSON error" + where,
+                status,
+                requestId,
+                null);
     }
 
     private String describe() {
@@ -236,7 +316,8 @@ final class ServiceError {
             return seconds >= 0 && Double.isFinite(seconds) ? Duration.ofMillis(Math.round(seconds * 1000)) : null;
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration until = Duration.between(
+                        ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException notDate) {
                 return null;

@@ -20,7 +20,8 @@ public final class ServiceLocation {
         this.tenant = tenant;
     }
 
-    public static ServiceLocation of(ExoEnvironment environment, ExoService service, String connectionUri, String tenant) {
+    public static ServiceLocation of(
+            ExoEnvironment environment, ExoService service, String connectionUri, String tenant) {
         URI base = connectionUri != null && !connectionUri.isBlank()
                 ? URI.create(connectionUri.trim())
                 : URI.create("https://" + environment.serviceHost(service));
@@ -52,7 +53,8 @@ public final class ServiceLocation {
      * (docs/admin-api.md, "Hosts and clouds").
      */
     public URI moduleFile(String moduleVersion) {
-        return URI.create(base() + "/adminapi/v1.0/" + UriEncoding.encode(tenant) + "/EXOModuleFile?Version=" + UriEncoding.encode(moduleVersion));
+        return URI.create(base() + "/adminapi/v1.0/" + UriEncoding.encode(tenant) + "/EXOModuleFile?Version="
+                + UriEncoding.encode(moduleVersion));
     }
 
     /**
@@ -66,7 +68,8 @@ public final class ServiceLocation {
     public URI pinRedirect(URI location) {
         URI current = base();
         URI absolute = current.resolve(location);
-        String locationHost = absolute.getHost() == null ? "" : absolute.getHost().toLowerCase(Locale.ROOT);
+        String locationHost =
+                absolute.getHost() == null ? "" : absolute.getHost().toLowerCase(Locale.ROOT);
         String serviceHost = configuredBase.getHost().toLowerCase(Locale.ROOT);
         boolean sameScheme = configuredBase.getScheme().equalsIgnoreCase(absolute.getScheme());
         URI regional;
@@ -76,7 +79,8 @@ public final class ServiceLocation {
             }
             regional = URI.create(absolute.getScheme() + "://" + absolute.getRawAuthority());
         } else {
-            String prefix = locationHost.substring(0, locationHost.indexOf('.') > 0 ? locationHost.indexOf('.') : locationHost.length());
+            String prefix = locationHost.substring(
+                    0, locationHost.indexOf('.') > 0 ? locationHost.indexOf('.') : locationHost.length());
             regional = URI.create("https://" + prefix + "." + serviceHost);
         }
         pinnedBase.set(regional);
@@ -91,8 +95,11 @@ public final class ServiceLocation {
         URI base = base();
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         String serviceHost = configuredBase.getHost().toLowerCase(Locale.ROOT);
-        return base.getScheme().equalsIgnoreCase(uri.getScheme()) && port(base) == port(uri)
-                && (host.equals(base.getHost().toLowerCase(Locale.ROOT)) || host.equals(serviceHost) || host.endsWith("." + serviceHost));
+        return base.getScheme().equalsIgnoreCase(uri.getScheme())
+                && port(base) == port(uri)
+                && (host.equals(base.getHost().toLowerCase(Locale.ROOT))
+                        || host.equals(serviceHost)
+                        || host.endsWith("." + serviceHost));
     }
 
     private static int port(URI uri) {

@@ -71,7 +71,8 @@ final class StallGuard extends FilterInputStream {
             return result;
         } catch (IOException e) {
             if (stalled) {
-                throw new HttpTimeoutException("no data for " + Duration.ofNanos(idleNanos).toSeconds() + " s (requestTimeout) while reading the response");
+                throw new HttpTimeoutException("no data for "
+                        + Duration.ofNanos(idleNanos).toSeconds() + " s (requestTimeout) while reading the response");
             }
             throw e;
         }

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Percent-encoding for path segments and query values of Admin API URLs. */
 final class UriEncoding {
 
-    private UriEncoding() {
-    }
+    private UriEncoding() {}
 
     /** Spaces become %20, not '+', which is right in both places. */
     static String encode(String value) {

@@ -21,8 +21,7 @@ final class AadErrors {
             "AADSTS50076", "multi-factor authentication is required: use another sign-in method",
             "AADSTS500011", "the Exchange resource principal is not in the tenant (is Exchange Online licensed?)");
 
-    private AadErrors() {
-    }
+    private AadErrors() {}
 
     /** The first AADSTS code in the text, e.g. {@code AADSTS7000215}; null if none. */
     static String code(String text) {

@@ -40,7 +40,9 @@ public final class AccessToken {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AccessToken token && token.value.equals(value) && Objects.equals(token.expiresAt, expiresAt);
+        return other instanceof AccessToken token
+                && token.value.equals(value)
+                && Objects.equals(token.expiresAt, expiresAt);
     }
 
     @Override

@@ -49,6 +49,5 @@ abstract class CachingTokenSource implements TokenSource {
     protected abstract AccessToken acquire(boolean forceRefresh, String claims);
 
     /** Forget whatever the identity library caches. */
-    protected void dropCaches() {
-    }
+    protected void dropCaches() {}
 }

@@ -1,12 +1,5 @@
 package io.camelexo.exchangeonline.auth;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.crypto.Cipher;
-import javax.crypto.EncryptedPrivateKeyInfo;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,6 +28,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Cipher;
+import javax.crypto.EncryptedPrivateKeyInfo;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A private key and its certificate chain for app-only sign-in, in every form the module accepts: PFX/P12 file,
@@ -46,9 +45,11 @@ final class CertificateCredentials {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificateCredentials.class);
     static final Duration EXPIRY_WARNING = Duration.ofDays(30);
-    private static final Pattern PEM_BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
+    private static final Pattern PEM_BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
     /** DER prefix of a PKCS#8 PrivateKeyInfo for rsaEncryption, up to the OCTET STRING holding the PKCS#1 key. */
-    private static final byte[] RSA_ALGORITHM_IDENTIFIER = HexFormat.of().parseHex("020100300d06092a864886f70d0101010500");
+    private static final byte[] RSA_ALGORITHM_IDENTIFIER =
+            HexFormat.of().parseHex("020100300d06092a864886f70d0101010500");
 
     final PrivateKey key;
     final List<X509Certificate> chain;
@@ -72,12 +73,16 @@ final class CertificateCredentials {
             source = "the certificate bean";
         } else if (credentials.certificateThumbprint() != null) {
             source = keyStorePath(credentials);
-            loaded = fromKeyStoreByThumbprint(source, credentials.certificatePassword(), credentials.certificateThumbprint());
+            loaded = fromKeyStoreByThumbprint(
+                    source, credentials.certificatePassword(), credentials.certificateThumbprint());
         } else if (credentials.certificateFilePath() != null) {
             source = credentials.certificateFilePath();
-            loaded = isPem(source) ? fromPem(source, credentials.certificatePassword()) : fromPkcs12(source, credentials.certificatePassword());
+            loaded = isPem(source)
+                    ? fromPem(source, credentials.certificatePassword())
+                    : fromPkcs12(source, credentials.certificatePassword());
         } else {
-            throw new IllegalArgumentException("auth=certificate needs certificateFilePath, certificateThumbprint or certificate");
+            throw new IllegalArgumentException(
+                    "auth=certificate needs certificateFilePath, certificateThumbprint or certificate");
         }
         return checked(loaded, source, now);
     }
@@ -89,8 +94,9 @@ final class CertificateCredentials {
         }
         String jvmKeyStore = System.getProperty("javax.net.ssl.keyStore");
         if (jvmKeyStore == null) {
-            throw new IllegalArgumentException("certificateThumbprint needs a key store to search: set certificateFilePath "
-                    + "to a PKCS12 or JKS key store (or the JVM property javax.net.ssl.keyStore)");
+            throw new IllegalArgumentException(
+                    "certificateThumbprint needs a key store to search: set certificateFilePath "
+                            + "to a PKCS12 or JKS key store (or the JVM property javax.net.ssl.keyStore)");
         }
         return jvmKeyStore;
     }
@@ -105,7 +111,8 @@ final class CertificateCredentials {
             } catch (NoSuchFileException e) {
                 throw new IllegalArgumentException("certificateFilePath: no file at " + path, e);
             } catch (IOException e) {
-                if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+                if (e.getCause() instanceof UnrecoverableKeyException
+                        || String.valueOf(e.getMessage()).contains("password")) {
                     throw new IllegalArgumentException("certificatePassword does not open the key store " + path, e);
                 }
                 lastFailure = e;
@@ -113,8 +120,10 @@ final class CertificateCredentials {
                 lastFailure = new IOException(e.getMessage(), e);
             }
         }
-        throw new IllegalArgumentException("certificateFilePath: " + path + " is neither a PFX/P12 nor a JKS key store ("
-                + lastFailure.getMessage() + ")", lastFailure);
+        throw new IllegalArgumentException(
+                "certificateFilePath: " + path + " is neither a PFX/P12 nor a JKS key store ("
+                        + lastFailure.getMessage() + ")",
+                lastFailure);
     }
 
     /** A PFX/P12 file holding exactly one key entry. */
@@ -134,7 +143,8 @@ final class CertificateCredentials {
             }
             return fromEntry(store, keyAliases.get(0), secret, path);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("certificateFilePath: " + path + " cannot be read (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "certificateFilePath: " + path + " cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -146,18 +156,24 @@ final class CertificateCredentials {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             for (String alias : Collections.list(store.aliases())) {
                 Certificate certificate = store.getCertificate(alias);
-                if (store.isKeyEntry(alias) && certificate != null
-                        && HexFormat.of().formatHex(sha1.digest(certificate.getEncoded())).equals(wanted)) {
+                if (store.isKeyEntry(alias)
+                        && certificate != null
+                        && HexFormat.of()
+                                .formatHex(sha1.digest(certificate.getEncoded()))
+                                .equals(wanted)) {
                     return fromEntry(store, alias, secret, path);
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("certificateFilePath: " + path + " cannot be read (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "certificateFilePath: " + path + " cannot be read (" + e.getMessage() + ")", e);
         }
-        throw new IllegalArgumentException("certificateThumbprint " + thumbprint + " matches no private key entry in " + path);
+        throw new IllegalArgumentException(
+                "certificateThumbprint " + thumbprint + " matches no private key entry in " + path);
     }
 
-    private static CertificateCredentials fromEntry(KeyStore store, String alias, char[] password, String path) throws GeneralSecurityException {
+    private static CertificateCredentials fromEntry(KeyStore store, String alias, char[] password, String path)
+            throws GeneralSecurityException {
         try {
             PrivateKey key = (PrivateKey) store.getKey(alias, password);
             return new CertificateCredentials(key, x509Chain(store.getCertificateChain(alias)));
@@ -174,7 +190,8 @@ final class CertificateCredentials {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("certificateFilePath: no file at " + path, e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("certificateFilePath: " + path + " cannot be read (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "certificateFilePath: " + path + " cannot be read (" + e.getMessage() + ")", e);
         }
         PrivateKey key = null;
         List<X509Certificate> chain = new ArrayList<>();
@@ -184,7 +201,8 @@ final class CertificateCredentials {
             while (block.find()) {
                 byte[] der = Base64.getMimeDecoder().decode(block.group(2));
                 switch (block.group(1)) {
-                    case "CERTIFICATE" -> chain.add((X509Certificate) x509.generateCertificate(new ByteArrayInputStream(der)));
+                    case "CERTIFICATE" ->
+                        chain.add((X509Certificate) x509.generateCertificate(new ByteArrayInputStream(der)));
                     case "PRIVATE KEY" -> key = rsaKey(der);
                     case "RSA PRIVATE KEY" -> key = rsaKey(pkcs1ToPkcs8(der));
                     case "ENCRYPTED PRIVATE KEY" -> key = decrypt(der, password, path);
@@ -192,11 +210,14 @@ final class CertificateCredentials {
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("certificateFilePath: " + path + " holds an unreadable key or certificate (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "certificateFilePath: " + path + " holds an unreadable key or certificate (" + e.getMessage() + ")",
+                    e);
         }
         if (key == null) {
-            throw new IllegalArgumentException("certificateFilePath: " + path + " holds no private key (expected a PRIVATE KEY, "
-                    + "RSA PRIVATE KEY or ENCRYPTED PRIVATE KEY block next to the certificate)");
+            throw new IllegalArgumentException(
+                    "certificateFilePath: " + path + " holds no private key (expected a PRIVATE KEY, "
+                            + "RSA PRIVATE KEY or ENCRYPTED PRIVATE KEY block next to the certificate)");
         }
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("certificateFilePath: " + path + " holds no CERTIFICATE block");
@@ -206,15 +227,21 @@ final class CertificateCredentials {
 
     private static PrivateKey decrypt(byte[] der, String password, String path) throws GeneralSecurityException {
         if (password == null) {
-            throw new IllegalArgumentException("certificatePassword is needed for the encrypted private key in " + path);
+            throw new IllegalArgumentException(
+                    "certificatePassword is needed for the encrypted private key in " + path);
         }
         try {
             EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
-            // for PBES2 getAlgName() only says PBES2; the parameters name the real algorithm (PBEWithHmacSHA256AndAES_256)
-            String algorithm = info.getAlgParameters() != null ? info.getAlgParameters().toString() : info.getAlgName();
+            // for PBES2 getAlgName() only says PBES2; the parameters name the real algorithm
+            // (PBEWithHmacSHA256AndAES_256)
+            String algorithm =
+                    info.getAlgParameters() != null ? info.getAlgParameters().toString() : info.getAlgName();
             SecretKeyFactory factory = SecretKeyFactory.getInstance(algorithm);
             Cipher cipher = Cipher.getInstance(algorithm);
-            cipher.init(Cipher.DECRYPT_MODE, factory.generateSecret(new PBEKeySpec(password.toCharArray())), info.getAlgParameters());
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    factory.generateSecret(new PBEKeySpec(password.toCharArray())),
+                    info.getAlgParameters());
             return KeyFactory.getInstance("RSA").generatePrivate(info.getKeySpec(cipher));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("certificatePassword does not decrypt the private key in " + path, e);
@@ -272,7 +299,8 @@ final class CertificateCredentials {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("certificateFilePath: no file at " + path, e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("certificateFilePath: " + path + " cannot be read (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "certificateFilePath: " + path + " cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -282,16 +310,21 @@ final class CertificateCredentials {
 
     private static CertificateCredentials checked(CertificateCredentials credentials, String source, Instant now) {
         if (!"RSA".equals(credentials.key.getAlgorithm())) {
-            throw new IllegalArgumentException("The certificate in " + source + " has a " + credentials.key.getAlgorithm()
-                    + " key; Entra ID client assertions need an RSA key");
+            throw new IllegalArgumentException("The certificate in " + source + " has a "
+                    + credentials.key.getAlgorithm() + " key; Entra ID client assertions need an RSA key");
         }
         Instant notAfter = credentials.certificate().getNotAfter().toInstant();
         String subject = credentials.certificate().getSubjectX500Principal().getName();
         if (!notAfter.isAfter(now)) {
-            throw new IllegalArgumentException("The certificate " + subject + " in " + source + " expired on " + notAfter);
+            throw new IllegalArgumentException(
+                    "The certificate " + subject + " in " + source + " expired on " + notAfter);
         }
         if (notAfter.isBefore(now.plus(EXPIRY_WARNING))) {
-            LOG.warn("The certificate {} in {} expires on {}: renew it and upload the new one to the app registration", subject, source, notAfter);
+            LOG.warn(
+                    "The certificate {} in {} expires on {}: renew it and upload the new one to the app registration",
+                    subject,
+                    source,
+                    notAfter);
         }
         return credentials;
     }

@@ -2,7 +2,6 @@ package io.camelexo.exchangeonline.auth;
 
 import com.microsoft.aad.msal4j.OpenBrowserAction;
 import io.camelexo.exchangeonline.text.GivenText;
-
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -30,11 +29,23 @@ import java.util.Objects;
  * @param appId         null = the module's public client for delegated sign-in
  * @param signInTimeout how long a person may take to finish a device code or browser sign-in; null = 15 minutes
  */
-public record Credentials(ExoAuthMethod method, String appId, String clientSecret, String certificateFilePath,
-                          String certificatePassword, String certificateThumbprint, KeyStore.PrivateKeyEntry certificate,
-                          String accessToken, ExoAccessTokenProvider accessTokenProvider, String managedIdentityAccountId,
-                          String userPrincipalName, String password, ExoDeviceCodeListener deviceCodeListener,
-                          OpenBrowserAction browser, Duration signInTimeout, String tokenCacheFile) {
+public record Credentials(
+        ExoAuthMethod method,
+        String appId,
+        String clientSecret,
+        String certificateFilePath,
+        String certificatePassword,
+        String certificateThumbprint,
+        KeyStore.PrivateKeyEntry certificate,
+        String accessToken,
+        ExoAccessTokenProvider accessTokenProvider,
+        String managedIdentityAccountId,
+        String userPrincipalName,
+        String password,
+        ExoDeviceCodeListener deviceCodeListener,
+        OpenBrowserAction browser,
+        Duration signInTimeout,
+        String tokenCacheFile) {
 
     /** "Microsoft Exchange REST API Based PowerShell": the module's public client, present in every tenant. */
     public static final String MODULE_PUBLIC_CLIENT_ID = "fb78d390-0c51-40cd-8e17-fdbfab77341b";
@@ -52,20 +63,32 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
         password = GivenText.secret(password);
         tokenCacheFile = GivenText.identifier(tokenCacheFile);
         signInTimeout = signInTimeout != null ? signInTimeout : DEFAULT_SIGN_IN_TIMEOUT;
-        Map<String, ExoAuthMethod> given = givenCredentials(clientSecret, certificate, certificateFilePath, certificateThumbprint,
-                accessToken, accessTokenProvider, password);
+        Map<String, ExoAuthMethod> given = givenCredentials(
+                clientSecret,
+                certificate,
+                certificateFilePath,
+                certificateThumbprint,
+                accessToken,
+                accessTokenProvider,
+                password);
         method = checkedMethod(method, given);
-        if (method == ExoAuthMethod.credential ? userPrincipalName == null || password == null : method.needs() != null && given.isEmpty()) {
+        if (method == ExoAuthMethod.credential
+                ? userPrincipalName == null || password == null
+                : method.needs() != null && given.isEmpty()) {
             throw new IllegalArgumentException("auth=" + method + " needs " + method.needs());
         }
         if ((method == ExoAuthMethod.certificate || method == ExoAuthMethod.clientSecret) && appId == null) {
-            throw new IllegalArgumentException("auth=" + method + " needs appId (the app registration's application id)");
+            throw new IllegalArgumentException(
+                    "auth=" + method + " needs appId (the app registration's application id)");
         }
         if (tokenCacheFile != null && !method.isDelegated()) {
-            throw new IllegalArgumentException("tokenCacheFile keeps delegated sign-ins (deviceCode, credential, interactive), not auth=" + method);
+            throw new IllegalArgumentException(
+                    "tokenCacheFile keeps delegated sign-ins (deviceCode, credential, interactive), not auth="
+                            + method);
         }
         if (signInTimeout.isNegative() || signInTimeout.isZero()) {
-            throw new IllegalArgumentException("signInTimeout must be more than 0, got " + signInTimeout.toMillis() + " ms");
+            throw new IllegalArgumentException(
+                    "signInTimeout must be more than 0, got " + signInTimeout.toMillis() + " ms");
         }
         if (appId == null && method.isDelegated()) {
             appId = MODULE_PUBLIC_CLIENT_ID;
@@ -73,16 +96,25 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
     }
 
     /** The credential options given, by option name, each with the method it belongs to. */
-    private static Map<String, ExoAuthMethod> givenCredentials(String clientSecret, KeyStore.PrivateKeyEntry certificate,
-                                                                String certificateFilePath, String certificateThumbprint, String accessToken,
-                                                                ExoAccessTokenProvider accessTokenProvider, String password) {
+    private static Map<String, ExoAuthMethod> givenCredentials(
+            String clientSecret,
+            KeyStore.PrivateKeyEntry certificate,
+            String certificateFilePath,
+            String certificateThumbprint,
+            String accessToken,
+            ExoAccessTokenProvider accessTokenProvider,
+            String password) {
         Map<String, ExoAuthMethod> given = new LinkedHashMap<>();
         if (clientSecret != null) {
             given.put("clientSecret", ExoAuthMethod.clientSecret);
         }
-        // the certificate options describe one certificate together (a key store and a thumbprint in it): one credential
-        String certificateOption = certificate != null ? "certificate" : certificateFilePath != null ? "certificateFilePath"
-                : certificateThumbprint != null ? "certificateThumbprint" : null;
+        // the certificate options describe one certificate together (a key store and a thumbprint in it): one
+        // credential
+        String certificateOption = certificate != null
+                ? "certificate"
+                : certificateFilePath != null
+                        ? "certificateFilePath"
+                        : certificateThumbprint != null ? "certificateThumbprint" : null;
         if (certificateOption != null) {
             given.put(certificateOption, ExoAuthMethod.certificate);
         }
@@ -101,15 +133,19 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
     /** The explicit method, else the one the only credential given implies; refuses a credential the method does not use. */
     private static ExoAuthMethod checkedMethod(ExoAuthMethod explicit, Map<String, ExoAuthMethod> given) {
         if (given.size() > 1) {
-            throw new IllegalArgumentException("Give one credential, not " + String.join(" and ", given.keySet()) + " at once");
+            throw new IllegalArgumentException(
+                    "Give one credential, not " + String.join(" and ", given.keySet()) + " at once");
         }
-        Map.Entry<String, ExoAuthMethod> only = given.isEmpty() ? null : given.entrySet().iterator().next();
+        Map.Entry<String, ExoAuthMethod> only =
+                given.isEmpty() ? null : given.entrySet().iterator().next();
         if (explicit == null && only == null) {
-            throw new IllegalArgumentException("No credential: set auth (" + Arrays.toString(ExoAuthMethod.values()) + ") and its credential");
+            throw new IllegalArgumentException(
+                    "No credential: set auth (" + Arrays.toString(ExoAuthMethod.values()) + ") and its credential");
         }
         ExoAuthMethod method = explicit != null ? explicit : only.getValue();
         if (only != null && only.getValue() != method) {
-            throw new IllegalArgumentException("auth=" + method + (method.needs() != null ? " needs " + method.needs() + ", not " : " does not use ")
+            throw new IllegalArgumentException("auth=" + method
+                    + (method.needs() != null ? " needs " + method.needs() + ", not " : " does not use ")
                     + only.getKey());
         }
         return method;
@@ -120,10 +156,19 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
      * the identity of supplied objects. Safe to print.
      */
     public List<Object> identity() {
-        return List.of(String.valueOf(method), String.valueOf(appId), String.valueOf(certificateFilePath),
-                String.valueOf(certificateThumbprint), String.valueOf(managedIdentityAccountId), String.valueOf(userPrincipalName),
-                String.valueOf(tokenCacheFile), digest(clientSecret, certificatePassword, accessToken, password),
-                new Identity(certificate), new Identity(accessTokenProvider), new Identity(deviceCodeListener), new Identity(browser));
+        return List.of(
+                String.valueOf(method),
+                String.valueOf(appId),
+                String.valueOf(certificateFilePath),
+                String.valueOf(certificateThumbprint),
+                String.valueOf(managedIdentityAccountId),
+                String.valueOf(userPrincipalName),
+                String.valueOf(tokenCacheFile),
+                digest(clientSecret, certificatePassword, accessToken, password),
+                new Identity(certificate),
+                new Identity(accessTokenProvider),
+                new Identity(deviceCodeListener),
+                new Identity(browser));
     }
 
     /** Compares the wrapped object by identity: two beans with equal state are still two credentials. */
@@ -164,7 +209,8 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
     /** Equal when {@link #identity()} is: supplied beans count by identity, not by their own equals. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Credentials credentials && credentials.identity().equals(identity());
+        return other instanceof Credentials credentials
+                && credentials.identity().equals(identity());
     }
 
     @Override
@@ -175,6 +221,7 @@ public record Credentials(ExoAuthMethod method, String appId, String clientSecre
     @Override
     public String toString() {
         return "Credentials[method=" + method + ", appId=" + appId + ", userPrincipalName=" + userPrincipalName
-                + ", certificateFilePath=" + certificateFilePath + ", certificateThumbprint=" + certificateThumbprint + "]";
+                + ", certificateFilePath=" + certificateFilePath + ", certificateThumbprint=" + certificateThumbprint
+                + "]";
     }
 }

@@ -17,7 +17,11 @@ public enum ExoAuthMethod {
     /** Browser sign-in with a loopback redirect, for a developer's desktop. */
     interactive(Kind.DELEGATED, null);
 
-    private enum Kind { APP_ONLY, SUPPLIED, DELEGATED }
+    private enum Kind {
+        APP_ONLY,
+        SUPPLIED,
+        DELEGATED
+    }
 
     private final Kind kind;
     private final String needs;

@@ -3,7 +3,6 @@ package io.camelexo.exchangeonline.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-
 import java.time.Instant;
 import java.util.Base64;
 
@@ -24,7 +23,8 @@ public final class JwtClaims {
         try {
             String[] parts = token.split("\\.");
             if (parts.length >= 2) {
-                JsonNode node = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1].replace('+', '-').replace('/', '_').replace("=", "")));
+                JsonNode node = MAPPER.readTree(Base64.getUrlDecoder()
+                        .decode(parts[1].replace('+', '-').replace('/', '_').replace("=", "")));
                 if (node != null && node.isObject()) {
                     return new JwtClaims(node);
                 }
@@ -36,7 +36,9 @@ public final class JwtClaims {
     }
 
     public Instant expiresAt() {
-        return claims.path("exp").isNumber() ? Instant.ofEpochSecond(claims.path("exp").asLong()) : null;
+        return claims.path("exp").isNumber()
+                ? Instant.ofEpochSecond(claims.path("exp").asLong())
+                : null;
     }
 
     /** Tenant id ({@code tid}). */

@@ -4,7 +4,6 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.ManagedIdentityApplication;
 import com.microsoft.aad.msal4j.ManagedIdentityId;
 import com.microsoft.aad.msal4j.ManagedIdentityParameters;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,17 +22,22 @@ final class ManagedIdentityTokenSource extends CachingTokenSource {
 
     ManagedIdentityTokenSource(String accountId, SignInTarget target, Clock clock) {
         super(clock);
-        ManagedIdentityId id = accountId == null ? ManagedIdentityId.systemAssigned()
-                : accountId.startsWith("/subscriptions/") ? ManagedIdentityId.userAssignedResourceId(accountId)
-                : ManagedIdentityId.userAssignedClientId(accountId);
-        this.application = MsalApplications.transport(ManagedIdentityApplication.builder(id), target).build();
+        ManagedIdentityId id = accountId == null
+                ? ManagedIdentityId.systemAssigned()
+                : accountId.startsWith("/subscriptions/")
+                        ? ManagedIdentityId.userAssignedResourceId(accountId)
+                        : ManagedIdentityId.userAssignedClientId(accountId);
+        this.application = MsalApplications.transport(ManagedIdentityApplication.builder(id), target)
+                .build();
         this.resource = target.resource();
     }
 
     @Override
     protected synchronized AccessToken acquire(boolean forceRefresh, String claims) {
         // msal4j keeps one managed-identity cache per JVM: after Disconnect only forceRefresh gets past it
-        ManagedIdentityParameters parameters = ManagedIdentityParameters.builder(resource).forceRefresh(forceRefresh || skipCacheOnce).build();
+        ManagedIdentityParameters parameters = ManagedIdentityParameters.builder(resource)
+                .forceRefresh(forceRefresh || skipCacheOnce)
+                .build();
         CompletableFuture<IAuthenticationResult> pending;
         try {
             pending = application.acquireTokenForManagedIdentity(parameters);

@@ -5,7 +5,6 @@ import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -24,21 +23,26 @@ final class MsalAppTokenSource extends CachingTokenSource {
     private final boolean certificate;
     private ConfidentialClientApplication application;
 
-    MsalAppTokenSource(String appId, IClientCredential credential, boolean certificate, SignInTarget target, Clock clock) {
+    MsalAppTokenSource(
+            String appId, IClientCredential credential, boolean certificate, SignInTarget target, Clock clock) {
         super(clock);
         this.certificate = certificate;
         this.scopes = Set.of(target.scope());
-        this.applications = () -> MsalApplications.configure(ConfidentialClientApplication.builder(appId, credential), target).build();
+        this.applications =
+                () -> MsalApplications.configure(ConfidentialClientApplication.builder(appId, credential), target)
+                        .build();
         this.application = applications.get();
     }
 
     @Override
     protected AccessToken acquire(boolean forceRefresh, String claims) {
-        ClientCredentialParameters.ClientCredentialParametersBuilder parameters = ClientCredentialParameters.builder(scopes).skipCache(forceRefresh);
+        ClientCredentialParameters.ClientCredentialParametersBuilder parameters =
+                ClientCredentialParameters.builder(scopes).skipCache(forceRefresh);
         if (claims != null) {
             parameters.claims(ClaimsRequest.formatAsClaimsRequest(claims));
         }
-        IAuthenticationResult result = MsalFailures.await(currentApplication().acquireToken(parameters.build()), SIGN_IN_TIMEOUT, "Sign-in to Entra ID");
+        IAuthenticationResult result = MsalFailures.await(
+                currentApplication().acquireToken(parameters.build()), SIGN_IN_TIMEOUT, "Sign-in to Entra ID");
         return new AccessToken(result.accessToken(), result.expiresOnDate().toInstant());
     }
 

@@ -2,21 +2,20 @@ package io.camelexo.exchangeonline.auth;
 
 import com.microsoft.aad.msal4j.AbstractApplicationBase;
 import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
-
 import java.net.MalformedURLException;
 import java.net.URI;
 
 /** The settings every msal4j client application of a session shares: authority, transport, instance discovery. */
 final class MsalApplications {
 
-    private MsalApplications() {
-    }
+    private MsalApplications() {}
 
     static <B extends AbstractClientApplicationBase.Builder<B>> B configure(B builder, SignInTarget target) {
         try {
             builder.authority(target.authority());
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("azureADAuthorizationEndpointUri is not a valid authority URL: " + target.authority(), e);
+            throw new IllegalArgumentException(
+                    "azureADAuthorizationEndpointUri is not a valid authority URL: " + target.authority(), e);
         }
         transport(builder, target);
         if (target.customAuthority()) {
@@ -47,7 +46,8 @@ final class MsalApplications {
         URI uri = URI.create(authority);
         String host = uri.getHost();
         String hostAndPort = uri.getPort() == -1 ? host : host + ":" + uri.getPort();
-        return "{\"tenant_discovery_endpoint\":\"" + authority.replaceAll("/+$", "") + "/v2.0/.well-known/openid-configuration\","
+        return "{\"tenant_discovery_endpoint\":\"" + authority.replaceAll("/+$", "")
+                + "/v2.0/.well-known/openid-configuration\","
                 + "\"api-version\":\"1.1\",\"metadata\":[{\"preferred_network\":\"" + host + "\",\"preferred_cache\":\""
                 + hostAndPort + "\",\"aliases\":[\"" + host + "\",\"" + hostAndPort + "\"]}]}";
     }

@@ -11,9 +11,6 @@ import com.microsoft.aad.msal4j.SilentParameters;
 import com.microsoft.aad.msal4j.SystemBrowserOptions;
 import com.microsoft.aad.msal4j.UserNamePasswordParameters;
 import io.camelexo.exchangeonline.error.ExoAuthenticationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
@@ -22,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delegated sign-in (device code, user name and password, browser) on msal4j's public client. After the first
@@ -46,7 +45,8 @@ final class MsalUserTokenSource extends CachingTokenSource {
         this.scopes = Set.of(target.scope());
         this.cacheFile = credentials.tokenCacheFile() != null ? new TokenCacheFile(credentials.tokenCacheFile()) : null;
         this.applications = () -> {
-            PublicClientApplication.Builder builder = MsalApplications.configure(PublicClientApplication.builder(credentials.appId()), target);
+            PublicClientApplication.Builder builder =
+                    MsalApplications.configure(PublicClientApplication.builder(credentials.appId()), target);
             if (cacheFile != null) {
                 builder.setTokenCacheAccessAspect(cacheFile);
             }
@@ -60,7 +60,8 @@ final class MsalUserTokenSource extends CachingTokenSource {
         PublicClientApplication app = currentApplication();
         IAccount account = account(app);
         if (account != null) {
-            SilentParameters.SilentParametersBuilder silent = SilentParameters.builder(scopes, account).forceRefresh(forceRefresh);
+            SilentParameters.SilentParametersBuilder silent =
+                    SilentParameters.builder(scopes, account).forceRefresh(forceRefresh);
             if (claims != null) {
                 silent.claims(ClaimsRequest.formatAsClaimsRequest(claims));
             }
@@ -72,7 +73,10 @@ final class MsalUserTokenSource extends CachingTokenSource {
                 if (!(e.getCause() instanceof MsalInteractionRequiredException)) {
                     throw MsalFailures.signInFailure("Silent token refresh", e.getCause() != null ? e.getCause() : e);
                 }
-                LOG.warn("The signed-in account needs to sign in again ({}); starting {} sign-in", e.getCause().getMessage(), credentials.method());
+                LOG.warn(
+                        "The signed-in account needs to sign in again ({}); starting {} sign-in",
+                        e.getCause().getMessage(),
+                        credentials.method());
             }
         }
         return token(signIn(app, claims));
@@ -82,27 +86,39 @@ final class MsalUserTokenSource extends CachingTokenSource {
         ClaimsRequest claimsRequest = claims == null ? null : ClaimsRequest.formatAsClaimsRequest(claims);
         return switch (credentials.method()) {
             case deviceCode -> {
-                DeviceCodeFlowParameters.DeviceCodeFlowParametersBuilder parameters = DeviceCodeFlowParameters.builder(scopes, code -> {
-                    pendingInteraction = "waiting for device login: enter code " + code.userCode() + " at " + code.verificationUri();
-                    LOG.warn("Device login for {}: {}", credentials.userPrincipalName() != null ? credentials.userPrincipalName() : "Exchange Online",
-                            code.message());
-                    if (credentials.deviceCodeListener() != null) {
-                        credentials.deviceCodeListener().onDeviceCode(code.userCode(), code.verificationUri(), code.message());
-                    }
-                });
+                DeviceCodeFlowParameters.DeviceCodeFlowParametersBuilder parameters =
+                        DeviceCodeFlowParameters.builder(scopes, code -> {
+                            pendingInteraction = "waiting for device login: enter code " + code.userCode() + " at "
+                                    + code.verificationUri();
+                            LOG.warn(
+                                    "Device login for {}: {}",
+                                    credentials.userPrincipalName() != null
+                                            ? credentials.userPrincipalName()
+                                            : "Exchange Online",
+                                    code.message());
+                            if (credentials.deviceCodeListener() != null) {
+                                credentials
+                                        .deviceCodeListener()
+                                        .onDeviceCode(code.userCode(), code.verificationUri(), code.message());
+                            }
+                        });
                 if (claimsRequest != null) {
                     parameters.claims(claimsRequest);
                 }
                 try {
-                    yield MsalFailures.await(app.acquireToken(parameters.build()), credentials.signInTimeout(), "Device code sign-in");
+                    yield MsalFailures.await(
+                            app.acquireToken(parameters.build()), credentials.signInTimeout(), "Device code sign-in");
                 } finally {
                     pendingInteraction = null;
                 }
             }
             case credential -> {
                 @SuppressWarnings("deprecation")
-                UserNamePasswordParameters.UserNamePasswordParametersBuilder parameters = UserNamePasswordParameters.builder(scopes,
-                        credentials.userPrincipalName(), credentials.password().toCharArray());
+                UserNamePasswordParameters.UserNamePasswordParametersBuilder parameters =
+                        UserNamePasswordParameters.builder(
+                                scopes,
+                                credentials.userPrincipalName(),
+                                credentials.password().toCharArray());
                 if (claimsRequest != null) {
                     parameters.claims(claimsRequest);
                 }
@@ -111,20 +127,24 @@ final class MsalUserTokenSource extends CachingTokenSource {
                 yield MsalFailures.await(future, SILENT_TIMEOUT, "User name and password sign-in");
             }
             case interactive -> {
-                InteractiveRequestParameters.InteractiveRequestParametersBuilder parameters = InteractiveRequestParameters
-                        .builder(URI.create("http://localhost")).scopes(scopes);
+                InteractiveRequestParameters.InteractiveRequestParametersBuilder parameters =
+                        InteractiveRequestParameters.builder(URI.create("http://localhost"))
+                                .scopes(scopes);
                 if (credentials.userPrincipalName() != null) {
                     parameters.loginHint(credentials.userPrincipalName());
                 }
                 if (credentials.browser() != null) {
-                    parameters.systemBrowserOptions(SystemBrowserOptions.builder().openBrowserAction(credentials.browser()).build());
+                    parameters.systemBrowserOptions(SystemBrowserOptions.builder()
+                            .openBrowserAction(credentials.browser())
+                            .build());
                 }
                 if (claimsRequest != null) {
                     parameters.claims(claimsRequest);
                 }
                 pendingInteraction = "waiting for browser sign-in";
                 try {
-                    yield MsalFailures.await(app.acquireToken(parameters.build()), credentials.signInTimeout(), "Browser sign-in");
+                    yield MsalFailures.await(
+                            app.acquireToken(parameters.build()), credentials.signInTimeout(), "Browser sign-in");
                 } finally {
                     pendingInteraction = null;
                 }
@@ -137,7 +157,10 @@ final class MsalUserTokenSource extends CachingTokenSource {
     private IAccount account(PublicClientApplication app) {
         Set<IAccount> accounts = MsalFailures.await(app.getAccounts(), SILENT_TIMEOUT, "Reading the token cache");
         String wanted = credentials.userPrincipalName();
-        return accounts.stream().filter(a -> wanted == null || wanted.equalsIgnoreCase(a.username())).findFirst().orElse(null);
+        return accounts.stream()
+                .filter(a -> wanted == null || wanted.equalsIgnoreCase(a.username()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static AccessToken token(IAuthenticationResult result) {

@@ -1,9 +1,8 @@
 package io.camelexo.exchangeonline.auth;
 
 import com.microsoft.aad.msal4j.IHttpClient;
-
-import javax.net.ssl.SSLSocketFactory;
 import java.net.Proxy;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Where and how to sign in: the authority (with tenant) and the service's token resource, plus the transport for
@@ -17,8 +16,13 @@ import java.net.Proxy;
  * @param proxy              proxy for sign-in requests; null = none
  * @param httpClient         replaces msal4j's HTTP stack; null = msal4j's own
  */
-public record SignInTarget(String authority, String resource, boolean customAuthority,
-                           SSLSocketFactory sslSocketFactory, Proxy proxy, IHttpClient httpClient) {
+public record SignInTarget(
+        String authority,
+        String resource,
+        boolean customAuthority,
+        SSLSocketFactory sslSocketFactory,
+        Proxy proxy,
+        IHttpClient httpClient) {
 
     /** The scope of the service's token, e.g. {@code https://outlook.office365.com/.default}. */
     public String scope() {

@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.auth;
 
 import io.camelexo.exchangeonline.error.ExoAuthenticationException;
-
 import java.time.Clock;
 
 /** {@code auth=accessToken}: a fixed token, or a provider bean asked again as its tokens near expiry. */
@@ -30,7 +29,8 @@ final class SuppliedTokenSource extends CachingTokenSource {
             throw new ExoAuthenticationException("The accessTokenProvider failed: " + e.getMessage(), 0, null, null, e);
         }
         if (token == null) {
-            throw new ExoAuthenticationException("The accessTokenProvider returned no token for scope " + scope, 0, null, null, null);
+            throw new ExoAuthenticationException(
+                    "The accessTokenProvider returned no token for scope " + scope, 0, null, null, null);
         }
         return token;
     }

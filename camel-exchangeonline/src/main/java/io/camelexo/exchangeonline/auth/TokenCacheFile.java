@@ -3,7 +3,6 @@ package io.camelexo.exchangeonline.auth;
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
 import io.camelexo.exchangeonline.error.ExoAuthenticationException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -30,7 +29,8 @@ final class TokenCacheFile implements ITokenCacheAccessAspect {
             try {
                 context.tokenCache().deserialize(Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new ExoAuthenticationException("tokenCacheFile " + file + " cannot be read: " + e.getMessage(), 0, null, null, e);
+                throw new ExoAuthenticationException(
+                        "tokenCacheFile " + file + " cannot be read: " + e.getMessage(), 0, null, null, e);
             }
         }
     }
@@ -43,14 +43,19 @@ final class TokenCacheFile implements ITokenCacheAccessAspect {
         try {
             Path directory = file.getParent();
             Files.createDirectories(directory);
-            Path temporary = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    ? Files.createTempFile(directory, ".exo-token-cache", ".tmp",
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : ownerOnly(Files.createTempFile(directory, ".exo-token-cache", ".tmp"));
+            Path temporary =
+                    FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                            ? Files.createTempFile(
+                                    directory,
+                                    ".exo-token-cache",
+                                    ".tmp",
+                                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                            : ownerOnly(Files.createTempFile(directory, ".exo-token-cache", ".tmp"));
             Files.writeString(temporary, context.tokenCache().serialize(), StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new ExoAuthenticationException("tokenCacheFile " + file + " cannot be written: " + e.getMessage(), 0, null, null, e);
+            throw new ExoAuthenticationException(
+                    "tokenCacheFile " + file + " cannot be written: " + e.getMessage(), 0, null, null, e);
         }
     }
 
@@ -58,15 +63,20 @@ final class TokenCacheFile implements ITokenCacheAccessAspect {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new ExoAuthenticationException("tokenCacheFile " + file + " cannot be deleted: " + e.getMessage(), 0, null, null, e);
+            throw new ExoAuthenticationException(
+                    "tokenCacheFile " + file + " cannot be deleted: " + e.getMessage(), 0, null, null, e);
         }
     }
 
     private static Path ownerOnly(Path path) {
         java.io.File f = path.toFile();
-        boolean restricted = f.setReadable(false, false) & f.setReadable(true, true) & f.setWritable(false, false) & f.setWritable(true, true);
+        boolean restricted = f.setReadable(false, false)
+                & f.setReadable(true, true)
+                & f.setWritable(false, false)
+                & f.setWritable(true, true);
         if (!restricted) {
-            throw new ExoAuthenticationException("tokenCacheFile: cannot make " + path + " readable by its owner only", 0, null, null, null);
+            throw new ExoAuthenticationException(
+                    "tokenCacheFile: cannot make " + path + " readable by its owner only", 0, null, null, null);
         }
         return path;
     }

@@ -9,8 +9,14 @@ public class ExoCmdletException extends ExoException {
     private final String cmdletMessage;
     private final transient List<Object> records;
 
-    public ExoCmdletException(String message, int statusCode, String errorCode, String requestId,
-                              String exceptionType, String cmdletMessage, List<Object> records) {
+    public ExoCmdletException(
+            String message,
+            int statusCode,
+            String errorCode,
+            String requestId,
+            String exceptionType,
+            String cmdletMessage,
+            List<Object> records) {
         super(message, statusCode, errorCode, requestId, null);
         this.exceptionType = exceptionType;
         this.cmdletMessage = cmdletMessage;
@@ -19,8 +25,14 @@ public class ExoCmdletException extends ExoException {
 
     /** The same failure, carrying the records read before it (a List result cut short by {@code @adminapi.errors}). */
     public ExoCmdletException withRecords(List<Object> readRecords) {
-        ExoCmdletException withRecords = new ExoCmdletException(getMessage(), getStatusCode(), getErrorCode(), getRequestId(),
-                exceptionType, cmdletMessage, readRecords);
+        ExoCmdletException withRecords = new ExoCmdletException(
+                getMessage(),
+                getStatusCode(),
+                getErrorCode(),
+                getRequestId(),
+                exceptionType,
+                cmdletMessage,
+                readRecords);
         withRecords.setStackTrace(getStackTrace());
         return withRecords;
     }

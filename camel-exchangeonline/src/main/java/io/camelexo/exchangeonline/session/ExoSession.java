@@ -15,9 +15,6 @@ import io.camelexo.exchangeonline.auth.JwtClaims;
 import io.camelexo.exchangeonline.auth.SignInTarget;
 import io.camelexo.exchangeonline.auth.TokenSource;
 import io.camelexo.exchangeonline.auth.TokenSources;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -27,6 +24,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection identity's state, the equivalent of one {@code Connect-ExchangeOnline}: the token source, the
@@ -73,12 +72,20 @@ public final class ExoSession {
         this.tenant = configuredTenant;
         this.authority = settings.azureADAuthorizationEndpointUri() != null
                 ? settings.azureADAuthorizationEndpointUri()
-                : "https://" + settings.environment().authorityHost() + "/" + (configuredTenant != null ? configuredTenant : "organizations");
+                : "https://" + settings.environment().authorityHost() + "/"
+                        + (configuredTenant != null ? configuredTenant : "organizations");
         this.scope = settings.environment().tokenResource(settings.service()) + "/.default";
         Proxy proxy = settings.proxy() == null ? null : new Proxy(Proxy.Type.HTTP, settings.proxy());
-        this.tokens = TokenSources.create(settings.credentials(), new SignInTarget(authority, settings.environment().tokenResource(settings.service()),
-                isCustomAuthority(authority), settings.sslContext() != null ? settings.sslContext().getSocketFactory() : null, proxy,
-                settings.identityHttpClient()), clock);
+        this.tokens = TokenSources.create(
+                settings.credentials(),
+                new SignInTarget(
+                        authority,
+                        settings.environment().tokenResource(settings.service()),
+                        isCustomAuthority(authority),
+                        settings.sslContext() != null ? settings.sslContext().getSocketFactory() : null,
+                        proxy,
+                        settings.identityHttpClient()),
+                clock);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -99,16 +106,33 @@ public final class ExoSession {
         if (tenant == null) {
             tenant = claims.tenantId();
             if (tenant == null) {
-                throw new IllegalArgumentException("organization is required: the access token names no tenant (tid claim)");
+                throw new IllegalArgumentException(
+                        "organization is required: the access token names no tenant (tid claim)");
             }
         }
         userPrincipalName = claims.userPrincipalName();
-        String anchor = userPrincipalName != null ? AnchorMailbox.forUser(userPrincipalName) : AnchorMailbox.forApp(tenant);
-        ServiceLocation location = ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), tenant);
-        client = new AdminApiClient(http, location, (force, challenge) -> signIn(force, challenge).value(), anchor, connectionId, statistics,
-                settings.secureStringPublicKey() != null ? SecureStringKey.find(settings.secureStringPublicKey()) : null);
-        LOG.info("Connected {} to {} for {} ({} sign-in{}, connection-id {})", name, location.configuredBase(), tenant,
-                settings.credentials().method(), userPrincipalName != null ? " as " + userPrincipalName : "", connectionId);
+        String anchor =
+                userPrincipalName != null ? AnchorMailbox.forUser(userPrincipalName) : AnchorMailbox.forApp(tenant);
+        ServiceLocation location =
+                ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), tenant);
+        client = new AdminApiClient(
+                http,
+                location,
+                (force, challenge) -> signIn(force, challenge).value(),
+                anchor,
+                connectionId,
+                statistics,
+                settings.secureStringPublicKey() != null
+                        ? SecureStringKey.find(settings.secureStringPublicKey())
+                        : null);
+        LOG.info(
+                "Connected {} to {} for {} ({} sign-in{}, connection-id {})",
+                name,
+                location.configuredBase(),
+                tenant,
+                settings.credentials().method(),
+                userPrincipalName != null ? " as " + userPrincipalName : "",
+                connectionId);
     }
 
     /** A token from the token source; remembers whether sign-in works, for {@link #signInState()}. */
@@ -184,16 +208,30 @@ public final class ExoSession {
         info.put("State", !isOpen() ? "Connecting" : token != null ? "Connected" : "Disconnected");
         info.put("Name", name);
         info.put("UserPrincipalName", userPrincipalName);
-        info.put("ConnectionUri", isOpen() ? client.location().base().toString()
-                : ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), "-").base().toString());
+        info.put(
+                "ConnectionUri",
+                isOpen()
+                        ? client.location().base().toString()
+                        : ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), "-")
+                                .base()
+                                .toString());
         info.put("AzureAdAuthorizationEndpointUri", authority);
-        info.put("TokenExpiryTimeUTC", token != null && token.expiresAt() != null ? token.expiresAt().toString() : null);
-        info.put("TokenStatus", token == null ? "NotAvailable"
-                : token.expiresAt() != null && !token.expiresAt().isAfter(now) ? "Expired" : "Active");
+        info.put(
+                "TokenExpiryTimeUTC",
+                token != null && token.expiresAt() != null ? token.expiresAt().toString() : null);
+        info.put(
+                "TokenStatus",
+                token == null
+                        ? "NotAvailable"
+                        : token.expiresAt() != null && !token.expiresAt().isAfter(now) ? "Expired" : "Active");
         info.put("Organization", settings.organization());
         info.put("DelegatedOrganization", settings.delegatedOrganization());
         String appId = settings.credentials().appId();
-        info.put("AppId", appId != null ? appId : token != null ? JwtClaims.parse(token.value()).appId() : null);
+        info.put(
+                "AppId",
+                appId != null
+                        ? appId
+                        : token != null ? JwtClaims.parse(token.value()).appId() : null);
         String tenantId = token != null ? JwtClaims.parse(token.value()).tenantId() : null;
         info.put("TenantID", tenantId != null ? tenantId : tenant);
         info.put("CertificateAuthentication", tokens.isCertificateAuthentication());

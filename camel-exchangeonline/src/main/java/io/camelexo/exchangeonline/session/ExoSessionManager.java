@@ -96,7 +96,8 @@ public final class ExoSessionManager {
 
     /** Every session, including one still signing in. */
     public Collection<ExoSession> sessions() {
-        return List.copyOf(sessions.values().stream().map(shared -> shared.session).toList());
+        return List.copyOf(
+                sessions.values().stream().map(shared -> shared.session).toList());
     }
 
     public synchronized void closeAll() {

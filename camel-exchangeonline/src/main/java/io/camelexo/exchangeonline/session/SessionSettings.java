@@ -7,13 +7,12 @@ import io.camelexo.exchangeonline.adminapi.SecureStringKey;
 import io.camelexo.exchangeonline.auth.Credentials;
 import io.camelexo.exchangeonline.auth.ExoAuthMethod;
 import io.camelexo.exchangeonline.text.GivenText;
-
-import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything that identifies a connection (cloud, service, tenant, credential) and the transport it uses, checked
@@ -24,10 +23,19 @@ import java.util.Objects;
  * @param proxy              HTTP proxy for both; null = none
  * @param identityHttpClient replaces msal4j's HTTP stack for sign-in; null = msal4j's own
  */
-public record SessionSettings(ExoService service, ExoEnvironment environment, String connectionUri,
-                              String azureADAuthorizationEndpointUri, String organization, String delegatedOrganization,
-                              Credentials credentials, SSLContext sslContext, InetSocketAddress proxy, Duration connectTimeout,
-                              IHttpClient identityHttpClient, String secureStringPublicKey) {
+public record SessionSettings(
+        ExoService service,
+        ExoEnvironment environment,
+        String connectionUri,
+        String azureADAuthorizationEndpointUri,
+        String organization,
+        String delegatedOrganization,
+        Credentials credentials,
+        SSLContext sslContext,
+        InetSocketAddress proxy,
+        Duration connectTimeout,
+        IHttpClient identityHttpClient,
+        String secureStringPublicKey) {
 
     public SessionSettings {
         Objects.requireNonNull(service, "service");
@@ -45,19 +53,26 @@ public record SessionSettings(ExoService service, ExoEnvironment environment, St
             throw new IllegalArgumentException("auth=" + method + " signs in app-only and needs organization "
                     + "(the tenant's initial *.onmicrosoft.com domain or tenant id), as -Organization does");
         }
-        if (method == ExoAuthMethod.accessToken && credentials.accessTokenProvider() != null && organization == null
+        if (method == ExoAuthMethod.accessToken
+                && credentials.accessTokenProvider() != null
+                && organization == null
                 && delegatedOrganization == null) {
             throw new IllegalArgumentException("auth=accessToken with accessTokenProvider needs organization");
         }
-        if (service == ExoService.COMPLIANCE && delegatedOrganization != null && azureADAuthorizationEndpointUri == null) {
-            throw new IllegalArgumentException("scc with delegatedOrganization needs azureADAuthorizationEndpointUri, as Connect-IPPSSession "
-                    + "does: https://" + environment.authorityHost() + "/" + delegatedOrganization);
+        if (service == ExoService.COMPLIANCE
+                && delegatedOrganization != null
+                && azureADAuthorizationEndpointUri == null) {
+            throw new IllegalArgumentException(
+                    "scc with delegatedOrganization needs azureADAuthorizationEndpointUri, as Connect-IPPSSession "
+                            + "does: https://" + environment.authorityHost() + "/" + delegatedOrganization);
         }
         if (secureStringPublicKey != null && SecureStringKey.find(secureStringPublicKey) == null) {
-            throw new IllegalArgumentException("secureStringPublicKey must hold <RSAKeyValue><Modulus>...</Modulus><Exponent>...</Exponent></RSAKeyValue>");
+            throw new IllegalArgumentException(
+                    "secureStringPublicKey must hold <RSAKeyValue><Modulus>...</Modulus><Exponent>...</Exponent></RSAKeyValue>");
         }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-            throw new IllegalArgumentException("connectTimeout must be more than 0, got " + connectTimeout.toMillis() + " ms");
+            throw new IllegalArgumentException(
+                    "connectTimeout must be more than 0, got " + connectTimeout.toMillis() + " ms");
         }
     }
 
@@ -68,9 +83,16 @@ public record SessionSettings(ExoService service, ExoEnvironment environment, St
 
     /** The identity that decides session sharing: secrets enter only as a digest, supplied objects by identity. */
     SessionKey key() {
-        List<Object> identity = new ArrayList<>(List.of(String.valueOf(service), String.valueOf(environment), String.valueOf(connectionUri),
-                String.valueOf(azureADAuthorizationEndpointUri), String.valueOf(organization), String.valueOf(delegatedOrganization),
-                String.valueOf(proxy), String.valueOf(connectTimeout), String.valueOf(secureStringPublicKey)));
+        List<Object> identity = new ArrayList<>(List.of(
+                String.valueOf(service),
+                String.valueOf(environment),
+                String.valueOf(connectionUri),
+                String.valueOf(azureADAuthorizationEndpointUri),
+                String.valueOf(organization),
+                String.valueOf(delegatedOrganization),
+                String.valueOf(proxy),
+                String.valueOf(connectTimeout),
+                String.valueOf(secureStringPublicKey)));
         identity.addAll(credentials.identity());
         return new SessionKey(identity, sslContext, identityHttpClient);
     }
@@ -79,8 +101,10 @@ public record SessionSettings(ExoService service, ExoEnvironment environment, St
     record SessionKey(List<Object> identity, Object sslContext, Object identityHttpClient) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof SessionKey key && key.identity.equals(identity)
-                    && key.sslContext == sslContext && key.identityHttpClient == identityHttpClient;
+            return other instanceof SessionKey key
+                    && key.identity.equals(identity)
+                    && key.sslContext == sslContext
+                    && key.identityHttpClient == identityHttpClient;
         }
 
         @Override

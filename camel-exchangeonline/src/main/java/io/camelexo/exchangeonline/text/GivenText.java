@@ -8,8 +8,7 @@ package io.camelexo.exchangeonline.text;
  */
 public final class GivenText {
 
-    private GivenText() {
-    }
+    private GivenText() {}
 
     /** An identifier, stripped; null when blank. */
     public static String identifier(String value) {

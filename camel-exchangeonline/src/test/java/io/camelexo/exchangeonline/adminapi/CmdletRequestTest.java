@@ -1,12 +1,11 @@
 package io.camelexo.exchangeonline.adminapi;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CmdletRequestTest {
 
@@ -20,7 +19,9 @@ class CmdletRequestTest {
 
         String text = new CmdletRequest("New-Mailbox", parameters, List.of("Identity"), 100).toString();
 
-        assertThat(text).contains("New-Mailbox", "Name", "Password", "RoomMailboxPassword", "RemoteCredential")
-                .doesNotContain("Pa55word").doesNotContain("anna");
+        assertThat(text)
+                .contains("New-Mailbox", "Name", "Password", "RoomMailboxPassword", "RemoteCredential")
+                .doesNotContain("Pa55word")
+                .doesNotContain("anna");
     }
 }

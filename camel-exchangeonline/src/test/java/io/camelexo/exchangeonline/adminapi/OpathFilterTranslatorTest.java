@@ -1,18 +1,17 @@
 package io.camelexo.exchangeonline.adminapi;
 
-import io.camelexo.exchangeonline.error.ExoFilterException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import io.camelexo.exchangeonline.error.ExoFilterException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Get-EXO* filters as users paste them from PowerShell scripts, and the OData the entity routes receive. */
 class OpathFilterTranslatorTest {
@@ -21,25 +20,34 @@ class OpathFilterTranslatorTest {
         return Stream.of(
                 // OData is sent as it is
                 arguments("RecipientTypeDetails eq 'SharedMailbox'", "RecipientTypeDetails eq 'SharedMailbox'"),
-                arguments("startswith(DisplayName,'Sales') and ResourceCapacity gt -5", "startswith(DisplayName,'Sales') and ResourceCapacity gt -5"),
+                arguments(
+                        "startswith(DisplayName,'Sales') and ResourceCapacity gt -5",
+                        "startswith(DisplayName,'Sales') and ResourceCapacity gt -5"),
                 arguments("DisplayName eq 'Research -and Development'", "DisplayName eq 'Research -and Development'"),
                 arguments("DisplayName eq 'O''Brien -eq x'", "DisplayName eq 'O''Brien -eq x'"),
                 arguments("ResourceCapacity gt -INF", "ResourceCapacity gt -INF"),
                 // the example of the issue
-                arguments("RecipientTypeDetails -eq 'SharedMailbox' -and DisplayName -like 'Sales*'",
+                arguments(
+                        "RecipientTypeDetails -eq 'SharedMailbox' -and DisplayName -like 'Sales*'",
                         "RecipientTypeDetails eq 'SharedMailbox' and startswith(DisplayName,'Sales')"),
                 // comparisons, numbers, PowerShell's constants, operators in any case
                 arguments("Alias -ne 'bob'", "Alias ne 'bob'"),
-                arguments("ResourceCapacity -ge 10 -and ResourceCapacity -lt 20.5 -and ResourceCapacity -gt -1 -and ResourceCapacity -le 99",
+                arguments(
+                        "ResourceCapacity -ge 10 -and ResourceCapacity -lt 20.5 -and ResourceCapacity -gt -1 -and ResourceCapacity -le 99",
                         "ResourceCapacity ge 10 and ResourceCapacity lt 20.5 and ResourceCapacity gt -1 and ResourceCapacity le 99"),
-                arguments("ForwardingSmtpAddress -ne $null -and HiddenFromAddressListsEnabled -eq $False -and IsShared -EQ $TRUE",
+                arguments(
+                        "ForwardingSmtpAddress -ne $null -and HiddenFromAddressListsEnabled -eq $False -and IsShared -EQ $TRUE",
                         "ForwardingSmtpAddress ne null and HiddenFromAddressListsEnabled eq false and IsShared eq true"),
                 arguments("IsShared -eq `$true", "IsShared eq true"),
                 arguments("Alias -EQ 'x' -AND Alias -Like 'y*'", "Alias eq 'x' and startswith(Alias,'y')"),
                 // the i forms are the plain operators: PowerShell compares case-insensitively by default
                 arguments("Alias -ieq 'x' -and Alias -INE 'y'", "Alias eq 'x' and Alias ne 'y'"),
-                arguments("Size -ilt 1 -and Size -igt 2 -and Size -ile 3 -and Size -ige 4", "Size lt 1 and Size gt 2 and Size le 3 and Size ge 4"),
-                arguments("Alias -ilike 'y*' -and Alias -inotlike '*z'", "startswith(Alias,'y') and not endswith(Alias,'z')"),
+                arguments(
+                        "Size -ilt 1 -and Size -igt 2 -and Size -ile 3 -and Size -ige 4",
+                        "Size lt 1 and Size gt 2 and Size le 3 and Size ge 4"),
+                arguments(
+                        "Alias -ilike 'y*' -and Alias -inotlike '*z'",
+                        "startswith(Alias,'y') and not endswith(Alias,'z')"),
                 // -like and -notlike with * at the start, the end, both, or alone
                 arguments("Alias -like '*room'", "endswith(Alias,'room')"),
                 arguments("Alias -like '*room*'", "contains(Alias,'room')"),
@@ -51,8 +59,11 @@ class OpathFilterTranslatorTest {
                 arguments("CustomAttribute1 -notlike '*'", "CustomAttribute1 eq null"),
                 arguments("Alias -eq 'a*'", "Alias eq 'a*'"),
                 // -or, -not, parentheses, braces
-                arguments("Alias -eq 'a' -or Alias -eq 'b' -or Alias -eq 'c'", "Alias eq 'a' or Alias eq 'b' or Alias eq 'c'"),
-                arguments("-not(DisplayName -like '*test*') -and (RecipientTypeDetails -eq 'SharedMailbox' -or RecipientTypeDetails -eq 'RoomMailbox')",
+                arguments(
+                        "Alias -eq 'a' -or Alias -eq 'b' -or Alias -eq 'c'",
+                        "Alias eq 'a' or Alias eq 'b' or Alias eq 'c'"),
+                arguments(
+                        "-not(DisplayName -like '*test*') -and (RecipientTypeDetails -eq 'SharedMailbox' -or RecipientTypeDetails -eq 'RoomMailbox')",
                         "not (contains(DisplayName,'test')) and (RecipientTypeDetails eq 'SharedMailbox' or RecipientTypeDetails eq 'RoomMailbox')"),
                 arguments("-not IsShared -eq $true", "not (IsShared eq true)"),
                 arguments("-not DisplayName -like 'a*'", "not startswith(DisplayName,'a')"),
@@ -63,7 +74,9 @@ class OpathFilterTranslatorTest {
                 arguments("DisplayName -eq \"O'Brien\"", "DisplayName eq 'O''Brien'"),
                 arguments("DisplayName -eq 'O''Brien'", "DisplayName eq 'O''Brien'"),
                 arguments("Notes -eq \"say \"\"hi\"\"\"", "Notes eq 'say \"hi\"'"),
-                arguments("DisplayName -eq \u2018Sales\u2019 -or DisplayName -eq \u201CLegal\u201D", "DisplayName eq 'Sales' or DisplayName eq 'Legal'"),
+                arguments(
+                        "DisplayName -eq \u2018Sales\u2019 -or DisplayName -eq \u201CLegal\u201D",
+                        "DisplayName eq 'Sales' or DisplayName eq 'Legal'"),
                 arguments("DisplayName -eq 'Anna\u2019s room'", "DisplayName eq 'Anna\u2019s room'"),
                 arguments("DisplayName -like '*50% off*'", "contains(DisplayName,'50% off')"));
     }
@@ -102,7 +115,8 @@ class OpathFilterTranslatorTest {
     @ParameterizedTest
     @MethodSource("untranslatable")
     void namesThePartThatHasNoODataTranslation(String filter, int position, String token, String reason) {
-        ExoFilterException error = catchThrowableOfType(ExoFilterException.class, () -> OpathFilterTranslator.toODataFilter(filter));
+        ExoFilterException error =
+                catchThrowableOfType(ExoFilterException.class, () -> OpathFilterTranslator.toODataFilter(filter));
         assertThat(error).as(filter).isNotNull();
         assertThat(error.getPosition()).as(filter).isEqualTo(position);
         assertThat(error.getToken()).isEqualTo(token);
@@ -116,11 +130,19 @@ class OpathFilterTranslatorTest {
 
     @Test
     void theEntityRouteSendsTheTranslationAndRejectsBeforeBuildingTheRequest() {
-        CmdletRequest pasted = new CmdletRequest("Get-EXOMailbox",
-                Map.of("Filter", "RecipientTypeDetails -eq 'SharedMailbox' -and DisplayName -like 'Sales*'"), List.of(), 1000);
-        assertThat(EntityRoutes.firstPage(pasted)).isEqualTo("Mailbox?$filter="
-                + UriEncoding.encode("RecipientTypeDetails eq 'SharedMailbox' and startswith(DisplayName,'Sales')"));
-        CmdletRequest untranslatable = new CmdletRequest("Get-EXORecipient", Map.of("Filter", "Alias -match '^a'"), List.of(), 1000);
-        assertThat(catchThrowableOfType(ExoFilterException.class, () -> EntityRoutes.firstPage(untranslatable)).getToken()).isEqualTo("-match");
+        CmdletRequest pasted = new CmdletRequest(
+                "Get-EXOMailbox",
+                Map.of("Filter", "RecipientTypeDetails -eq 'SharedMailbox' -and DisplayName -like 'Sales*'"),
+                List.of(),
+                1000);
+        assertThat(EntityRoutes.firstPage(pasted))
+                .isEqualTo("Mailbox?$filter="
+                        + UriEncoding.encode(
+                                "RecipientTypeDetails eq 'SharedMailbox' and startswith(DisplayName,'Sales')"));
+        CmdletRequest untranslatable =
+                new CmdletRequest("Get-EXORecipient", Map.of("Filter", "Alias -match '^a'"), List.of(), 1000);
+        assertThat(catchThrowableOfType(ExoFilterException.class, () -> EntityRoutes.firstPage(untranslatable))
+                        .getToken())
+                .isEqualTo("-match");
     }
 }

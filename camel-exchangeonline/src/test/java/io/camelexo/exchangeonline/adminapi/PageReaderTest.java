@@ -1,18 +1,17 @@
 package io.camelexo.exchangeonline.adminapi;
 
-import io.camelexo.exchangeonline.error.ExoProtocolException;
-import org.junit.jupiter.api.Test;
+import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
+import static io.camelexo.exchangeonline.support.AdminApiWire.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camelexo.exchangeonline.error.ExoProtocolException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.camelexo.exchangeonline.support.AdminApiWire.mailboxes;
-import static io.camelexo.exchangeonline.support.AdminApiWire.page;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PageReaderTest {
 
@@ -33,18 +32,30 @@ class PageReaderTest {
         PageReader reader = reader(page(mailboxes(0, 2), "https://host/next", List.of("A warning")));
         List<Map<String, Object>> records = readAll(reader);
         assertThat(records).hasSize(2);
-        assertThat(records.get(0).keySet()).containsExactly("Identity", "Name", "DisplayName", "UserPrincipalName",
-                "PrimarySmtpAddress", "EmailAddresses", "RecipientTypeDetails", "ExchangeGuid", "ProhibitSendQuota",
-                "RecipientSoftDeletedStatus", "WhenChanged");
-        assertThat(records.get(1).get("EmailAddresses")).isEqualTo(List.of("SMTP:user1@contoso.com", "smtp:user1@contoso.onmicrosoft.com"));
+        assertThat(records.get(0).keySet())
+                .containsExactly(
+                        "Identity",
+                        "Name",
+                        "DisplayName",
+                        "UserPrincipalName",
+                        "PrimarySmtpAddress",
+                        "EmailAddresses",
+                        "RecipientTypeDetails",
+                        "ExchangeGuid",
+                        "ProhibitSendQuota",
+                        "RecipientSoftDeletedStatus",
+                        "WhenChanged");
+        assertThat(records.get(1).get("EmailAddresses"))
+                .isEqualTo(List.of("SMTP:user1@contoso.com", "smtp:user1@contoso.onmicrosoft.com"));
         assertThat(reader.nextLink()).hasToString("https://host/next");
         assertThat(reader.warnings()).containsExactly("A warning");
     }
 
     @Test
     void annotationsAfterTheValueArrayAreRead() {
-        PageReader reader = reader("{\"value\":[{\"A\":1}],\"odata.nextLink\":\"https://host/p2\",\"@adminapi.warnings\":[\"late\"],"
-                + "\"@adminapi.errors\":[\"Ex1|Microsoft.Exchange.SomeException|Partial failure\"]}");
+        PageReader reader = reader(
+                "{\"value\":[{\"A\":1}],\"odata.nextLink\":\"https://host/p2\",\"@adminapi.warnings\":[\"late\"],"
+                        + "\"@adminapi.errors\":[\"Ex1|Microsoft.Exchange.SomeException|Partial failure\"]}");
         assertThat(readAll(reader)).containsExactly(Map.of("A", 1));
         assertThat(reader.nextLink()).hasToString("https://host/p2");
         assertThat(reader.warnings()).containsExactly("late");
@@ -60,8 +71,10 @@ class PageReaderTest {
 
     @Test
     void nestedObjectsAreCleanedToo() {
-        PageReader reader = reader("{\"value\":[{\"Quota\":{\"Value@odata.type\":\"#Int64\",\"Value\":5},\"List\":[{\"X@data.type\":\"t\",\"X\":1}]}]}");
-        assertThat(readAll(reader)).containsExactly(Map.of("Quota", Map.of("Value", 5), "List", List.of(Map.of("X", 1))));
+        PageReader reader = reader(
+                "{\"value\":[{\"Quota\":{\"Value@odata.type\":\"#Int64\",\"Value\":5},\"List\":[{\"X@data.type\":\"t\",\"X\":1}]}]}");
+        assertThat(readAll(reader))
+                .containsExactly(Map.of("Quota", Map.of("Value", 5), "List", List.of(Map.of("X", 1))));
     }
 
     @Test
@@ -69,14 +82,17 @@ class PageReaderTest {
         assertThatThrownBy(() -> new PageReader(new ByteArrayInputStream(new byte[16]), 200, "req-9"))
                 .isInstanceOf(ExoProtocolException.class)
                 .hasMessageContaining("HTTP 200")
-                .satisfies(e -> assertThat(((ExoProtocolException) e).getRequestId()).isEqualTo("req-9"));
+                .satisfies(e ->
+                        assertThat(((ExoProtocolException) e).getRequestId()).isEqualTo("req-9"));
     }
 
     @Test
     void truncatedJsonIsAProtocolError() {
         String full = page(mailboxes(0, 3), null, List.of());
         PageReader reader = reader(full.substring(0, full.length() / 2));
-        assertThatThrownBy(() -> readAll(reader)).isInstanceOf(ExoProtocolException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> readAll(reader))
+                .isInstanceOf(ExoProtocolException.class)
+                .hasMessageContaining("not valid JSON");
     }
 
     @Test

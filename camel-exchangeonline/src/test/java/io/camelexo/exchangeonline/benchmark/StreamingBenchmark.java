@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelexo.exchangeonline.support.AdminApiWire;
 import io.camelexo.exchangeonline.support.LargeTenantStub;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +16,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Streaming throughput of {@code exo:Get-Mailbox?outputType=Stream} through {@code split(body()).streaming()},
@@ -41,8 +40,10 @@ public final class StreamingBenchmark {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int perPage = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         long records = (long) pages * perPage;
-        try (LargeTenantStub exo = new LargeTenantStub(pages, perPage); DefaultCamelContext camel = route(exo.baseUrl())) {
-            System.out.printf("%d pages x %d records of %d bytes (%d MB of JSON per pass), %d alternating rounds after a warm-up%n",
+        try (LargeTenantStub exo = new LargeTenantStub(pages, perPage);
+                DefaultCamelContext camel = route(exo.baseUrl())) {
+            System.out.printf(
+                    "%d pages x %d records of %d bytes (%d MB of JSON per pass), %d alternating rounds after a warm-up%n",
                     pages, perPage, exo.bytesPerRecord, records * exo.bytesPerRecord >> 20, ROUNDS);
             baseline(exo.baseUrl(), records);
             component(camel, records);
@@ -54,8 +55,10 @@ public final class StreamingBenchmark {
             }
             double baseline = median(baselineRates);
             double component = median(componentRates);
-            System.out.printf("baseline  (HttpClient + Jackson streaming) : %,10.0f records/s  %s%n", baseline, baselineRates);
-            System.out.printf("component (exo: Stream + split streaming)   : %,10.0f records/s  %s = %.2f x baseline%n",
+            System.out.printf(
+                    "baseline  (HttpClient + Jackson streaming) : %,10.0f records/s  %s%n", baseline, baselineRates);
+            System.out.printf(
+                    "component (exo: Stream + split streaming)   : %,10.0f records/s  %s = %.2f x baseline%n",
                     component, componentRates, component / baseline);
         }
     }
@@ -68,19 +71,25 @@ public final class StreamingBenchmark {
 
     /** Every page by POST, as the module pages, each record parsed into a Map and dropped. */
     private static double baseline(String baseUrl, long expected) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ObjectMapper mapper = new ObjectMapper();
         JsonFactory json = new JsonFactory();
-        byte[] body = "{\"CmdletInput\":{\"CmdletName\":\"Get-Mailbox\",\"Parameters\":{\"ResultSize\":\"Unlimited\"}}}".getBytes();
+        byte[] body = "{\"CmdletInput\":{\"CmdletName\":\"Get-Mailbox\",\"Parameters\":{\"ResultSize\":\"Unlimited\"}}}"
+                .getBytes();
         long count = 0;
         long started = System.nanoTime();
         String next = baseUrl + LargeTenantStub.INVOKE;
         while (next != null) {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(next))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+            HttpResponse<InputStream> response = http.send(
+                    HttpRequest.newBuilder(URI.create(next))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             next = null;
-            try (InputStream in = response.body(); JsonParser parser = json.createParser(in)) {
+            try (InputStream in = response.body();
+                    JsonParser parser = json.createParser(in)) {
                 parser.nextToken();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
@@ -109,9 +118,11 @@ public final class StreamingBenchmark {
             @Override
             public void configure() {
                 from("direct:stream")
-                        .to("exo:Get-Mailbox?outputType=Stream&ResultSize=Unlimited&organization=" + LargeTenantStub.TENANT
-                                + "&connectionUri=" + baseUrl + "&accessToken=" + AdminApiWire.appToken("tid"))
-                        .split(body()).streaming()
+                        .to("exo:Get-Mailbox?outputType=Stream&ResultSize=Unlimited&organization="
+                                + LargeTenantStub.TENANT + "&connectionUri=" + baseUrl + "&accessToken="
+                                + AdminApiWire.appToken("tid"))
+                        .split(body())
+                        .streaming()
                         .process(exchange -> ROUTED.incrementAndGet());
             }
         });

@@ -1,20 +1,19 @@
 package io.camelexo.exchangeonline.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Response bodies in the Admin API's wire shapes (docs/admin-api.md, "The InvokeCommand call", "Paging", "Errors"):
@@ -26,8 +25,7 @@ public final class AdminApiWire {
     public static final String MORE_RESULTS = "There are more results available than are currently displayed. "
             + "To view them, increase the value for the ResultSize parameter.";
 
-    private AdminApiWire() {
-    }
+    private AdminApiWire() {}
 
     /** A Get-Mailbox record with the annotations the service adds; padding makes it about paddingBytes larger. */
     public static ObjectNode mailbox(int index, int paddingBytes) {
@@ -39,7 +37,9 @@ public final class AdminApiWire {
         m.put("UserPrincipalName", alias + "@contoso.com");
         m.put("PrimarySmtpAddress", alias + "@contoso.com");
         m.put("EmailAddresses@odata.type", "#Collection(String)");
-        m.putArray("EmailAddresses").add("SMTP:" + alias + "@contoso.com").add("smtp:" + alias + "@contoso.onmicrosoft.com");
+        m.putArray("EmailAddresses")
+                .add("SMTP:" + alias + "@contoso.com")
+                .add("smtp:" + alias + "@contoso.onmicrosoft.com");
         m.put("RecipientTypeDetails", "UserMailbox");
         m.put("ExchangeGuid@data.type", "System.Guid");
         m.put("ExchangeGuid@odata.type", "#Guid");
@@ -58,7 +58,9 @@ public final class AdminApiWire {
     /** An InvokeCommand page envelope. */
     public static String page(List<ObjectNode> records, String nextLink, List<String> warnings) {
         ObjectNode envelope = JSON.createObjectNode();
-        envelope.put("@odata.context", "https://outlook.office365.com/adminapi/beta/contoso/$metadata#Collection(Exchange.GenericHashTable)");
+        envelope.put(
+                "@odata.context",
+                "https://outlook.office365.com/adminapi/beta/contoso/$metadata#Collection(Exchange.GenericHashTable)");
         envelope.put("adminapi.warnings@odata.type", "#Collection(String)");
         ArrayNode warningArray = envelope.putArray("@adminapi.warnings");
         warnings.forEach(warningArray::add);
@@ -77,15 +79,23 @@ public final class AdminApiWire {
     public static void stubInvokePages(WireMockServer exo, String invokePath, int pages, int perPage) {
         for (int p = 1; p <= pages; p++) {
             var request = post(urlPathEqualTo(invokePath));
-            request = p == 1 ? request.withQueryParam("$skiptoken", absent()) : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
+            request = p == 1
+                    ? request.withQueryParam("$skiptoken", absent())
+                    : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
             String next = p < pages ? exo.baseUrl() + invokePath + "?$skiptoken=" + (p + 1) : null;
-            exo.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json")
-                    .withBody(page(mailboxes((p - 1) * perPage, perPage), next, next != null ? List.of(MORE_RESULTS) : List.of()))));
+            exo.stubFor(request.willReturn(aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(page(
+                            mailboxes((p - 1) * perPage, perPage),
+                            next,
+                            next != null ? List.of(MORE_RESULTS) : List.of()))));
         }
     }
 
     public static List<ObjectNode> mailboxes(int from, int count) {
-        return java.util.stream.IntStream.range(from, from + count).mapToObj(i -> mailbox(i, 0)).toList();
+        return java.util.stream.IntStream.range(from, from + count)
+                .mapToObj(i -> mailbox(i, 0))
+                .toList();
     }
 
     /** Error envelope whose details[0].message is given verbatim (one of the three formats). */
@@ -131,13 +141,21 @@ public final class AdminApiWire {
     /** The public half as the module embeds it: .NET XML with Base64 modulus and exponent. */
     public static String keyXml(java.security.KeyPair keys) {
         java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) keys.getPublic();
-        return "<RSAKeyValue><Modulus>" + Base64.getEncoder().encodeToString(key.getModulus().toByteArray())
+        return "<RSAKeyValue><Modulus>"
+                + Base64.getEncoder().encodeToString(key.getModulus().toByteArray())
                 + "</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>";
     }
 
     /** An app-only token for tenant contoso valid for an hour. */
     public static String appToken(String tenantId) {
-        return jwt(Map.of("tid", tenantId, "appid", "11111111-2222-3333-4444-555555555555",
-                "exp", System.currentTimeMillis() / 1000 + 3600, "roles", List.of("Exchange.ManageAsApp")));
+        return jwt(Map.of(
+                "tid",
+                tenantId,
+                "appid",
+                "11111111-2222-3333-4444-555555555555",
+                "exp",
+                System.currentTimeMillis() / 1000 + 3600,
+                "roles",
+                List.of("Exchange.ManageAsApp")));
     }
 }

@@ -1,12 +1,5 @@
 package io.camelexo.exchangeonline.support;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -14,13 +7,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 /** A WireMock Exchange Online serving pages of full-size Get-Mailbox records (~15 KB each), for memory and speed runs. */
 public final class LargeTenantStub implements AutoCloseable {
 
     public static final String TENANT = "contoso.onmicrosoft.com";
     public static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
 
-    public final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(8));
+    public final WireMockServer server = new WireMockServer(
+            wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(8));
     public final long bytesPerRecord;
 
     public LargeTenantStub(int pages, int perPage) {
@@ -35,8 +35,11 @@ public final class LargeTenantStub implements AutoCloseable {
             byte[] body = AdminApiWire.page(records, next, List.of()).getBytes(StandardCharsets.UTF_8);
             pageBytes = body.length;
             var request = post(urlPathEqualTo(INVOKE));
-            request = p == 1 ? request.withQueryParam("$skiptoken", absent()) : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
-            server.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+            request = p == 1
+                    ? request.withQueryParam("$skiptoken", absent())
+                    : request.withQueryParam("$skiptoken", equalTo(String.valueOf(p)));
+            server.stubFor(request.willReturn(
+                    aResponse().withHeader("Content-Type", "application/json").withBody(body)));
         }
         bytesPerRecord = pageBytes / perPage;
     }

@@ -1,9 +1,5 @@
 package io.camelexo.exchangeonline.support;
 
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.config.Configurator;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -18,6 +14,9 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * Everything this JVM writes while open: log4j2 events of every logger at DEBUG (the fake servers' own loggers,
@@ -27,7 +26,8 @@ import java.util.logging.SimpleFormatter;
  */
 public final class ProcessOutputCapture implements AutoCloseable {
 
-    private static final List<String> FAKE_SERVER_LOGGERS = List.of("wiremock", "org.eclipse", "com.github.tomakehurst");
+    private static final List<String> FAKE_SERVER_LOGGERS =
+            List.of("wiremock", "org.eclipse", "com.github.tomakehurst");
 
     private final LogCapture log4j;
     private final List<String> julRecords = new CopyOnWriteArrayList<>();
@@ -48,7 +48,10 @@ public final class ProcessOutputCapture implements AutoCloseable {
         julHandler = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                StringWriter text = new StringWriter().append(record.getLoggerName()).append(' ').append(format.format(record));
+                StringWriter text = new StringWriter()
+                        .append(record.getLoggerName())
+                        .append(' ')
+                        .append(format.format(record));
                 if (record.getThrown() != null) {
                     record.getThrown().printStackTrace(new PrintWriter(text));
                 }
@@ -56,12 +59,10 @@ public final class ProcessOutputCapture implements AutoCloseable {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         julHandler.setLevel(java.util.logging.Level.ALL);
         for (Handler handler : julRootHandlers) {

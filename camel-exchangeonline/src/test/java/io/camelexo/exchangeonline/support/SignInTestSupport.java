@@ -1,19 +1,5 @@
 package io.camelexo.exchangeonline.support;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -22,6 +8,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Routes that sign in against {@link FakeEntra} (HTTPS, routed through the component's identityHttpClient option)
@@ -33,7 +32,8 @@ public abstract class SignInTestSupport extends CamelTestSupport {
     public static final String APP = "7d5f5b8e-1111-4c5e-9d0a-3b2c1d0e9f8a";
     public static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
     public static final FakeEntra ENTRA = new FakeEntra();
-    public static final WireMockServer EXO = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    public static final WireMockServer EXO =
+            new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
     static {
         EXO.start();
@@ -63,14 +63,21 @@ public abstract class SignInTestSupport extends CamelTestSupport {
     }
 
     protected static void stubExchange(String body) {
-        EXO.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+        EXO.stubFor(post(urlPathEqualTo(INVOKE))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     /** The token endpoint answers these bodies one after the other, the last one from then on. */
     protected static void stubTokenAnswers(String tokenPath, String... answers) {
         for (int i = 0; i < answers.length; i++) {
-            ENTRA.server.stubFor(post(urlPathEqualTo(tokenPath)).inScenario("tokens").whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer " + i)
-                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(answers[i]))
+            ENTRA.server.stubFor(post(urlPathEqualTo(tokenPath))
+                    .inScenario("tokens")
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer " + i)
+                    .willReturn(aResponse()
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(answers[i]))
                     .willSetStateTo("answer " + Math.min(i + 1, answers.length - 1)));
         }
     }
@@ -78,9 +85,13 @@ public abstract class SignInTestSupport extends CamelTestSupport {
     /** InvokeCommand answers 401 to the pages from firstPage to lastPage when they come with this token (it has lapsed). */
     protected static void stubTokenRefusedFromPage(String accessToken, int firstPage, int lastPage) {
         for (int p = firstPage; p <= lastPage; p++) {
-            EXO.stubFor(post(urlPathEqualTo(INVOKE)).withQueryParam("$skiptoken", equalTo(String.valueOf(p)))
-                    .withHeader("Authorization", equalTo("Bearer " + accessToken)).atPriority(1)
-                    .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+            EXO.stubFor(post(urlPathEqualTo(INVOKE))
+                    .withQueryParam("$skiptoken", equalTo(String.valueOf(p)))
+                    .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                    .atPriority(1)
+                    .willReturn(aResponse()
+                            .withStatus(401)
+                            .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
         }
     }
 

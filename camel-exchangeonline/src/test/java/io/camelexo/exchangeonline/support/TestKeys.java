@@ -7,15 +7,13 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Key material made at test time with the JDK's keytool: nothing secret is committed. */
 public final class TestKeys {
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** A PKCS12 file with one RSA key and a self-signed certificate valid for the given days. */
     public static Path keyPair(Path dir, String name, String password, String dname, String san, int validityDays) {
@@ -23,12 +21,30 @@ public final class TestKeys {
     }
 
     /** As above, valid from startDate (keytool syntax, e.g. -30d) for validityDays. */
-    public static Path keyPair(Path dir, String name, String password, String dname, String san, String startDate, int validityDays) {
+    public static Path keyPair(
+            Path dir, String name, String password, String dname, String san, String startDate, int validityDays) {
         Path file = dir.resolve(name + ".p12");
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-validity", String.valueOf(validityDays),
-                "-dname", dname, "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", password, "-keypass", password));
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                String.valueOf(validityDays),
+                "-dname",
+                dname,
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                password,
+                "-keypass",
+                password));
         if (san != null) {
             command.addAll(List.of("-ext", "SAN=" + san));
         }
@@ -37,7 +53,8 @@ public final class TestKeys {
             command.add(startDate);
         }
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("keytool failed: " + output);

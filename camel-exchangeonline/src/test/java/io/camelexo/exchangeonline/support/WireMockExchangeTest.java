@@ -1,13 +1,13 @@
 package io.camelexo.exchangeonline.support;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.camelexo.exchangeonline.ExoComponent;
 import io.camelexo.exchangeonline.ExoConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /** Routes against a WireMock Exchange Online on loopback, with a fixed app-only token (auth=accessToken). */
 public abstract class WireMockExchangeTest extends CamelTestSupport {
@@ -16,7 +16,8 @@ public abstract class WireMockExchangeTest extends CamelTestSupport {
     public static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
     public static final String TOKEN = AdminApiWire.appToken("6f1c0e52-3b7d-4a0c-9f61-2d8e5a7b9c10");
     /** Threads to spare: an answer held back past a call's requestTimeout keeps its thread busy. */
-    public static final WireMockServer EXO = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(50));
+    public static final WireMockServer EXO = new WireMockServer(
+            wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(50));
 
     static {
         EXO.start();
@@ -34,7 +35,8 @@ public abstract class WireMockExchangeTest extends CamelTestSupport {
 
     /** Points the exo component's defaults at the WireMock server, signed in with {@link #TOKEN}. */
     protected ExoConfiguration useWireMockExchange(String connectionUri, long retryInitialDelayMillis) {
-        ExoConfiguration defaults = context.getComponent("exo", ExoComponent.class).getConfiguration();
+        ExoConfiguration defaults =
+                context.getComponent("exo", ExoComponent.class).getConfiguration();
         defaults.setConnectionUri(connectionUri);
         defaults.setOrganization(TENANT);
         defaults.setAccessToken(TOKEN);

@@ -1,25 +1,40 @@
 package io.camelexo.exchangeonline.springboot.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.util.TimeUtils;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * One option of a component descriptor (an entry of {@code componentProperties}) and the Spring Boot property it
  * becomes: its Java type, its default as Java code and its documentation, all taken from the descriptor.
  */
-record ComponentOption(String name, String description, String type, String javaType, List<String> enums, JsonNode defaultValue,
-                       boolean secret, boolean deprecated, boolean multiValue, boolean endpointOption) {
+record ComponentOption(
+        String name,
+        String description,
+        String type,
+        String javaType,
+        List<String> enums,
+        JsonNode defaultValue,
+        boolean secret,
+        boolean deprecated,
+        boolean multiValue,
+        boolean endpointOption) {
 
     static ComponentOption of(String name, JsonNode json) {
         List<String> enums = new ArrayList<>();
         json.path("enum").forEach(value -> enums.add(value.asText()));
-        return new ComponentOption(name, json.path("description").asText(""), json.path("type").asText(), json.path("javaType").asText(),
-                enums, json.get("defaultValue"), json.path("secret").asBoolean(), json.path("deprecated").asBoolean(),
+        return new ComponentOption(
+                name,
+                json.path("description").asText(""),
+                json.path("type").asText(),
+                json.path("javaType").asText(),
+                enums,
+                json.get("defaultValue"),
+                json.path("secret").asBoolean(),
+                json.path("deprecated").asBoolean(),
                 json.path("multiValue").asBoolean(),
                 // options of the endpoint's configuration class; the others belong to the component alone
                 json.hasNonNull("configurationField"));
@@ -35,8 +50,9 @@ record ComponentOption(String name, String description, String type, String java
             case "string" -> javaType.startsWith("java.lang.Class") ? "Class<?>" : "String";
             // a bean option is written as a reference (#beanName), which Camel resolves when it sets the option
             case "object" -> multiValue ? "Map<String, String>" : "String";
-            default -> throw new IllegalStateException("Option " + name + " has the descriptor type " + type + " (" + javaType
-                    + "), which StarterOptionsGenerator has no Spring Boot property type for: add it there");
+            default ->
+                throw new IllegalStateException("Option " + name + " has the descriptor type " + type + " (" + javaType
+                        + "), which StarterOptionsGenerator has no Spring Boot property type for: add it there");
         };
     }
 
@@ -53,7 +69,10 @@ record ComponentOption(String name, String description, String type, String java
      * secret belongs in the environment.
      */
     String initializer() {
-        if (secret || defaultValue == null || defaultValue.isNull() || defaultValue.asText().isEmpty()) {
+        if (secret
+                || defaultValue == null
+                || defaultValue.isNull()
+                || defaultValue.asText().isEmpty()) {
             return null;
         }
         String value = defaultValue.asText();
@@ -72,7 +91,8 @@ record ComponentOption(String name, String description, String type, String java
     String documentation() {
         String documentation = description.isBlank() ? name : description.strip();
         if ("object".equals(type) && !multiValue) {
-            documentation += (documentation.endsWith(".") ? "" : ".") + " The option is a " + javaType + " bean: give a reference, #beanName.";
+            documentation += (documentation.endsWith(".") ? "" : ".") + " The option is a " + javaType
+                    + " bean: give a reference, #beanName.";
         }
         return documentation;
     }
@@ -87,7 +107,8 @@ record ComponentOption(String name, String description, String type, String java
 
     private String enumConstant(String value) {
         if (!enums.contains(value)) {
-            throw new IllegalStateException("Option " + name + " has the default " + value + ", which is none of " + enums);
+            throw new IllegalStateException(
+                    "Option " + name + " has the default " + value + ", which is none of " + enums);
         }
         return simpleName(javaType) + "." + value;
     }
@@ -101,9 +122,11 @@ record ComponentOption(String name, String description, String type, String java
 
     /** In the largest whole unit, so that IDEs show 16m rather than 960000ms. */
     private static String durationOf(long millis) {
-        record Unit(String factory, long millis) {
-        }
-        for (Unit unit : List.of(new Unit("ofDays", 86_400_000), new Unit("ofHours", 3_600_000), new Unit("ofMinutes", 60_000),
+        record Unit(String factory, long millis) {}
+        for (Unit unit : List.of(
+                new Unit("ofDays", 86_400_000),
+                new Unit("ofHours", 3_600_000),
+                new Unit("ofMinutes", 60_000),
                 new Unit("ofSeconds", 1_000))) {
             if (millis != 0 && millis % unit.millis() == 0) {
                 return "Duration." + unit.factory() + "(" + millis / unit.millis() + ")";

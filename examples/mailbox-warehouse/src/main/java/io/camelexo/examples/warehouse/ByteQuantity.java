@@ -8,8 +8,7 @@ final class ByteQuantity {
 
     private static final Pattern BYTES = Pattern.compile("\\(([\\d,.\\s\u00a0']+) bytes?\\)");
 
-    private ByteQuantity() {
-    }
+    private ByteQuantity() {}
 
     /** The byte count, or null for null, "Unlimited" or text without a byte count. */
     static Long parse(Object value) {

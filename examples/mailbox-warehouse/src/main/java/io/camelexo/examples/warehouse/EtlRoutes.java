@@ -1,10 +1,9 @@
 package io.camelexo.examples.warehouse;
 
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
-
-import java.util.concurrent.ExecutorService;
 
 /**
  * The ETL as routes: every mailbox is streamed page by page, gathered into batches that are upserted at once, and
@@ -23,31 +22,38 @@ public class EtlRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        ExecutorService statisticsPool = getContext().getExecutorServiceManager()
+        ExecutorService statisticsPool = getContext()
+                .getExecutorServiceManager()
                 .newFixedThreadPool(this, "mailbox-statistics", properties.getStatisticsParallelism());
 
-        from("direct:mailbox-etl").routeId("mailbox-etl")
+        from("direct:mailbox-etl")
+                .routeId("mailbox-etl")
                 .to("exo:Get-EXOMailbox?ResultSize=Unlimited&outputType=Stream&pageSize=" + properties.getPageSize()
                         + "&PropertySets=Minimum&Properties=ExchangeGuid,HiddenFromAddressListsEnabled,ForwardingSmtpAddress,"
                         + "ProhibitSendQuota,WhenMailboxCreated")
-                .split(method(Batches.class, "of(${body}, " + properties.getBatchSize() + ")")).streaming().stopOnException()
-                    .to("direct:mailbox-batch")
+                .split(method(Batches.class, "of(${body}, " + properties.getBatchSize() + ")"))
+                .streaming()
+                .stopOnException()
+                .to("direct:mailbox-batch")
                 .end();
 
-        from("direct:mailbox-batch").routeId("mailbox-batch")
+        from("direct:mailbox-batch")
+                .routeId("mailbox-batch")
                 .bean(MailboxEtl.class, "loadMailboxes")
                 .split(body(), AggregationStrategies.groupedBody())
-                    .parallelProcessing().executorService(statisticsPool)
-                    .setHeader(MAILBOX_GUID, simple("${body[ExchangeGuid]}"))
-                    .setBody(header(MAILBOX_GUID))
-                    .doTry()
-                        .to("exo:Get-EXOMailboxStatistics?outputType=Single&inBody=Identity")
-                        .process(exchange -> exchange.getIn().getBody(java.util.Map.class)
-                                .put("ExchangeGuid", exchange.getIn().getHeader(MAILBOX_GUID)))
-                    .doCatch(Exception.class)
-                        .bean(MailboxEtl.class, "recordStatisticsFailure")
-                        .setBody(constant(null))
-                    .end()
+                .parallelProcessing()
+                .executorService(statisticsPool)
+                .setHeader(MAILBOX_GUID, simple("${body[ExchangeGuid]}"))
+                .setBody(header(MAILBOX_GUID))
+                .doTry()
+                .to("exo:Get-EXOMailboxStatistics?outputType=Single&inBody=Identity")
+                .process(exchange -> exchange.getIn()
+                        .getBody(java.util.Map.class)
+                        .put("ExchangeGuid", exchange.getIn().getHeader(MAILBOX_GUID)))
+                .doCatch(Exception.class)
+                .bean(MailboxEtl.class, "recordStatisticsFailure")
+                .setBody(constant(null))
+                .end()
                 .end()
                 .bean(MailboxEtl.class, "loadStatistics");
     }

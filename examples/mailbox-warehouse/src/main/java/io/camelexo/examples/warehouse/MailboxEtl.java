@@ -1,11 +1,5 @@
 package io.camelexo.examples.warehouse;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * One ETL pass at a time: records the run in etl_runs, drives the route, keeps the counters the progress lines and
@@ -30,8 +29,11 @@ public class MailboxEtl {
     private final String warehouseLocation;
     private volatile EtlRun current;
 
-    public MailboxEtl(Warehouse warehouse, WarehouseProperties properties, ProducerTemplate routes,
-                      org.springframework.core.env.Environment environment) {
+    public MailboxEtl(
+            Warehouse warehouse,
+            WarehouseProperties properties,
+            ProducerTemplate routes,
+            org.springframework.core.env.Environment environment) {
         this.warehouse = warehouse;
         this.properties = properties;
         this.routes = routes;
@@ -44,10 +46,14 @@ public class MailboxEtl {
         current = run;
         warehouse.startRun(run);
         LOG.info("ETL run {} started", run.id());
-        Exchange result = routes.send("direct:mailbox-etl", exchange -> { });
+        Exchange result = routes.send("direct:mailbox-etl", exchange -> {});
         if (result.getException() != null) {
             warehouse.finishRun(run, "FAILED", result.getException().getMessage());
-            LOG.error("ETL run {} FAILED after {} mailboxes: {}", run.id(), run.mailboxes(), result.getException().getMessage());
+            LOG.error(
+                    "ETL run {} FAILED after {} mailboxes: {}",
+                    run.id(),
+                    run.mailboxes(),
+                    result.getException().getMessage());
             throw new EtlFailedException(run, result.getException());
         }
         warehouse.finishRun(run, run.failures() == 0 ? "SUCCEEDED" : "PARTIAL", null);
@@ -62,14 +68,21 @@ public class MailboxEtl {
         warehouse.upsertMailboxes(mailboxes, run.id());
         long total = run.addMailboxes(mailboxes.size());
         if (total / properties.getProgressEvery() != (total - mailboxes.size()) / properties.getProgressEvery()) {
-            LOG.info("{} mailboxes loaded ({} mailboxes/s, page ~{}), {} statistics, {} failures",
-                    total, run.rate(), (total + properties.getPageSize() - 1) / properties.getPageSize(), run.statistics(), run.failures());
+            LOG.info(
+                    "{} mailboxes loaded ({} mailboxes/s, page ~{}), {} statistics, {} failures",
+                    total,
+                    run.rate(),
+                    (total + properties.getPageSize() - 1) / properties.getPageSize(),
+                    run.statistics(),
+                    run.failures());
         }
     }
 
     /** The statistics of one batch of mailboxes (null entries are mailboxes whose call failed). */
     public void loadStatistics(List<Map<String, Object>> statistics) {
-        List<Map<String, Object>> loaded = statistics.stream().filter(s -> s != null && s.get("ExchangeGuid") != null).toList();
+        List<Map<String, Object>> loaded = statistics.stream()
+                .filter(s -> s != null && s.get("ExchangeGuid") != null)
+                .toList();
         warehouse.upsertStatistics(loaded, current.id());
         current.addStatistics(loaded.size());
     }
@@ -79,8 +92,12 @@ public class MailboxEtl {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String identity = exchange.getIn().getHeader(EtlRoutes.MAILBOX_GUID, String.class);
         current.addFailure();
-        warehouse.recordFailure(current, identity, "Get-EXOMailboxStatistics", failure == null ? null : failure.getMessage());
-        LOG.warn("Statistics of mailbox {} failed, recorded in etl_failures: {}", identity, failure == null ? "?" : failure.getMessage());
+        warehouse.recordFailure(
+                current, identity, "Get-EXOMailboxStatistics", failure == null ? null : failure.getMessage());
+        LOG.warn(
+                "Statistics of mailbox {} failed, recorded in etl_failures: {}",
+                identity,
+                failure == null ? "?" : failure.getMessage());
     }
 
     private void exportCsv() {
@@ -95,8 +112,9 @@ public class MailboxEtl {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 out.write("DisplayName,PrimarySmtpAddress,RecipientTypeDetails,ItemCount,TotalItemSizeBytes\n");
                 for (Map<String, Object> row : warehouse.report()) {
-                    out.write(csv(row.get("display_name")) + "," + csv(row.get("primary_smtp_address")) + "," + csv(row.get("recipient_type_details"))
-                            + "," + csv(row.get("item_count")) + "," + csv(row.get("total_item_size_bytes")) + "\n");
+                    out.write(csv(row.get("display_name")) + "," + csv(row.get("primary_smtp_address")) + ","
+                            + csv(row.get("recipient_type_details")) + "," + csv(row.get("item_count")) + ","
+                            + csv(row.get("total_item_size_bytes")) + "\n");
                 }
             }
             LOG.info("Report written to {}", file.toAbsolutePath());
@@ -110,15 +128,20 @@ public class MailboxEtl {
             return "";
         }
         String text = value.toString();
-        return text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? "\"" + text.replace("\"", "\"\"") + "\""
+                : text;
     }
 
     private void printSummary(EtlRun run) {
         StringBuilder answer = new StringBuilder();
         for (Map<String, Object> row : warehouse.sizeByType()) {
-            answer.append(String.format("%n               %-24s %8s mailboxes %10s GB", row.get("recipient_type_details"), row.get("mailboxes"), row.get("gb")));
+            answer.append(String.format(
+                    "%n               %-24s %8s mailboxes %10s GB",
+                    row.get("recipient_type_details"), row.get("mailboxes"), row.get("gb")));
         }
-        LOG.info("""
+        LOG.info(
+                """
 
                 ==== Mailbox warehouse ETL run {} ====
                   mailboxes  : {}
@@ -128,9 +151,17 @@ public class MailboxEtl {
                   warehouse  : {}
                   try        : {}
                   which gives:{}
-                """, run.id(), run.mailboxes(), run.statistics(), run.failures(),
-                run.failures() > 0 ? " (see etl_failures)" : "", run.elapsed().toMillis() / 1000.0, run.rate(), warehouseLocation,
-                Warehouse.SIZE_BY_TYPE.replace("\n", "\n               "), answer);
+                """,
+                run.id(),
+                run.mailboxes(),
+                run.statistics(),
+                run.failures(),
+                run.failures() > 0 ? " (see etl_failures)" : "",
+                run.elapsed().toMillis() / 1000.0,
+                run.rate(),
+                warehouseLocation,
+                Warehouse.SIZE_BY_TYPE.replace("\n", "\n               "),
+                answer);
     }
 
     /** The run failed as a whole (the mailbox listing broke off, or the report could not be written). */

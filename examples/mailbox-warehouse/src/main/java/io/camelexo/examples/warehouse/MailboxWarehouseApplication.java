@@ -1,13 +1,12 @@
 package io.camelexo.examples.warehouse;
 
 import io.camelexo.exchangeonline.simulator.springboot.SimulatorFallback;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.util.Arrays;
 
 /**
  * Mailbox warehouse ETL. {@code --once} runs one pass and exits 0 when it completed (mailboxes whose statistics

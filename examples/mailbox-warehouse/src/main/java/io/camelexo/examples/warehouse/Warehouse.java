@@ -1,9 +1,5 @@
 package io.camelexo.examples.warehouse;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /** The warehouse tables: created if missing, loaded with batched upserts keyed by the mailbox's ExchangeGuid. */
 @Component
@@ -51,7 +50,10 @@ public class Warehouse {
     private void createTables() {
         try {
             String ddl = new ClassPathResource("warehouse-schema.sql").getContentAsString(StandardCharsets.UTF_8);
-            Arrays.stream(ddl.replaceAll("--[^\n]*", "").split(";")).map(String::strip).filter(s -> !s.isEmpty()).forEach(jdbc::execute);
+            Arrays.stream(ddl.replaceAll("--[^\n]*", "").split(";"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(jdbc::execute);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,36 +61,73 @@ public class Warehouse {
 
     void upsertMailboxes(List<Map<String, Object>> mailboxes, String runId) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate(UPSERT_MAILBOX, mailboxes.stream().map(m -> new Object[] {
-                m.get("ExchangeGuid"), m.get("Identity"), m.get("DisplayName"), m.get("UserPrincipalName"),
-                m.get("PrimarySmtpAddress"), m.get("RecipientTypeDetails"), m.get("HiddenFromAddressListsEnabled"),
-                m.get("ForwardingSmtpAddress"), ByteQuantity.parse(m.get("ProhibitSendQuota")), text(m.get("WhenMailboxCreated")),
-                runId, now}).toList());
+        jdbc.batchUpdate(
+                UPSERT_MAILBOX,
+                mailboxes.stream()
+                        .map(m -> new Object[] {
+                            m.get("ExchangeGuid"),
+                            m.get("Identity"),
+                            m.get("DisplayName"),
+                            m.get("UserPrincipalName"),
+                            m.get("PrimarySmtpAddress"),
+                            m.get("RecipientTypeDetails"),
+                            m.get("HiddenFromAddressListsEnabled"),
+                            m.get("ForwardingSmtpAddress"),
+                            ByteQuantity.parse(m.get("ProhibitSendQuota")),
+                            text(m.get("WhenMailboxCreated")),
+                            runId,
+                            now
+                        })
+                        .toList());
     }
 
     /** Statistics records, each carrying the ExchangeGuid it was asked for. */
     void upsertStatistics(List<Map<String, Object>> statistics, String runId) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate(UPSERT_STATISTICS, statistics.stream().filter(Objects::nonNull).map(s -> new Object[] {
-                s.get("ExchangeGuid"), number(s.get("ItemCount")), ByteQuantity.parse(s.get("TotalItemSize")),
-                number(s.get("DeletedItemCount")), ByteQuantity.parse(s.get("TotalDeletedItemSize")), text(s.get("LastLogonTime")),
-                runId, now}).toList());
+        jdbc.batchUpdate(
+                UPSERT_STATISTICS,
+                statistics.stream()
+                        .filter(Objects::nonNull)
+                        .map(s -> new Object[] {
+                            s.get("ExchangeGuid"),
+                            number(s.get("ItemCount")),
+                            ByteQuantity.parse(s.get("TotalItemSize")),
+                            number(s.get("DeletedItemCount")),
+                            ByteQuantity.parse(s.get("TotalDeletedItemSize")),
+                            text(s.get("LastLogonTime")),
+                            runId,
+                            now
+                        })
+                        .toList());
     }
 
     void startRun(EtlRun run) {
-        jdbc.update("INSERT INTO etl_runs (run_id, started_at, status, mailboxes, statistics, failures) VALUES (?, ?, 'RUNNING', 0, 0, 0)",
-                run.id(), Timestamp.from(run.started()));
+        jdbc.update(
+                "INSERT INTO etl_runs (run_id, started_at, status, mailboxes, statistics, failures) VALUES (?, ?, 'RUNNING', 0, 0, 0)",
+                run.id(),
+                Timestamp.from(run.started()));
     }
 
     void finishRun(EtlRun run, String status, String message) {
-        jdbc.update("UPDATE etl_runs SET ended_at = ?, status = ?, mailboxes = ?, statistics = ?, failures = ?, message = ? WHERE run_id = ?",
-                Timestamp.from(Instant.now()), status, run.mailboxes(), run.statistics(), run.failures(),
-                message == null ? null : message.substring(0, Math.min(message.length(), 2000)), run.id());
+        jdbc.update(
+                "UPDATE etl_runs SET ended_at = ?, status = ?, mailboxes = ?, statistics = ?, failures = ?, message = ? WHERE run_id = ?",
+                Timestamp.from(Instant.now()),
+                status,
+                run.mailboxes(),
+                run.statistics(),
+                run.failures(),
+                message == null ? null : message.substring(0, Math.min(message.length(), 2000)),
+                run.id());
     }
 
     void recordFailure(EtlRun run, String identity, String step, String error) {
-        jdbc.update("INSERT INTO etl_failures (run_id, identity, step, error, failed_at) VALUES (?, ?, ?, ?, ?)",
-                run.id(), identity, step, error == null ? null : error.substring(0, Math.min(error.length(), 2000)), Timestamp.from(Instant.now()));
+        jdbc.update(
+                "INSERT INTO etl_failures (run_id, identity, step, error, failed_at) VALUES (?, ?, ?, ?, ?)",
+                run.id(),
+                identity,
+                step,
+                error == null ? null : error.substring(0, Math.min(error.length(), 2000)),
+                Timestamp.from(Instant.now()));
     }
 
     /** The query the summary suggests, and shows the answer of. */
@@ -109,7 +148,9 @@ public class Warehouse {
     }
 
     private static Long number(Object value) {
-        return value instanceof Number n ? n.longValue() : value == null ? null : Long.valueOf(value.toString().replace(",", ""));
+        return value instanceof Number n
+                ? n.longValue()
+                : value == null ? null : Long.valueOf(value.toString().replace(",", ""));
     }
 
     private static String text(Object value) {

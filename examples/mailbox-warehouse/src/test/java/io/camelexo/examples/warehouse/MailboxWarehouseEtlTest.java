@@ -1,8 +1,18 @@
 package io.camelexo.examples.warehouse;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.simulator.springboot.SimulatorFallback;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -16,17 +26,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The ETL end to end against the tenant simulator started by the application itself (no tenant configured), into a
  * DuckDB file: every mailbox exactly once with its byte sizes, also when a fifth of the requests are throttled or
@@ -39,17 +38,25 @@ class MailboxWarehouseEtlTest {
 
     @TempDir
     Path dir;
+
     private ConfigurableApplicationContext application;
 
     private ConfigurableApplicationContext start(String... moreArguments) {
         SimulatorFallback simulatorFallback = new SimulatorFallback();
-        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=jdbc:duckdb:" + dir.resolve("warehouse.duckdb"),
-                "--simulator.mailboxes=" + MAILBOXES, "--warehouse.batch-size=40", "--warehouse.page-size=100",
-                "--warehouse.progress-every=100", "--warehouse.csv-export=" + dir.resolve("report.csv"),
-                "--camel.component.exo.retry-initial-delay=20", "--camel.component.exo.retry-max-delay=200"));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=jdbc:duckdb:" + dir.resolve("warehouse.duckdb"),
+                "--simulator.mailboxes=" + MAILBOXES,
+                "--warehouse.batch-size=40",
+                "--warehouse.page-size=100",
+                "--warehouse.progress-every=100",
+                "--warehouse.csv-export=" + dir.resolve("report.csv"),
+                "--camel.component.exo.retry-initial-delay=20",
+                "--camel.component.exo.retry-max-delay=200"));
         arguments.addAll(List.of(moreArguments));
         application = new SpringApplicationBuilder(MailboxWarehouseApplication.class)
-                .listeners(simulatorFallback).initializers(simulatorFallback).profiles("once")
+                .listeners(simulatorFallback)
+                .initializers(simulatorFallback)
+                .profiles("once")
                 .run(arguments.toArray(String[]::new));
         return application;
     }
@@ -74,9 +81,12 @@ class MailboxWarehouseEtlTest {
         Pattern bytes = Pattern.compile("\\(([\\d,]+) bytes\\)");
         Map<String, Long> expected = new HashMap<>();
         for (int i = 0; i < simulator().mailboxCount(TENANT); i++) {
-            Matcher matcher = bytes.matcher(String.valueOf(simulator().mailboxStatistics(TENANT, i).get("TotalItemSize")));
+            Matcher matcher = bytes.matcher(
+                    String.valueOf(simulator().mailboxStatistics(TENANT, i).get("TotalItemSize")));
             assertThat(matcher.find()).isTrue();
-            expected.put(String.valueOf(simulator().mailbox(TENANT, i).get("ExchangeGuid")), Long.parseLong(matcher.group(1).replace(",", "")));
+            expected.put(
+                    String.valueOf(simulator().mailbox(TENANT, i).get("ExchangeGuid")),
+                    Long.parseLong(matcher.group(1).replace(",", "")));
         }
         return expected;
     }
@@ -84,13 +94,14 @@ class MailboxWarehouseEtlTest {
     private void assertWarehouseHoldsExactlyTheTenant() {
         Map<String, Long> expected = expectedSizes();
         assertThat(expected).hasSize(MAILBOXES);
-        assertThat(jdbc().queryForObject("SELECT count(*) FROM mailboxes", Long.class)).isEqualTo(MAILBOXES);
-        assertThat(jdbc().queryForObject("SELECT count(DISTINCT exchange_guid) FROM mailboxes", Long.class)).isEqualTo(MAILBOXES);
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM mailboxes", Long.class))
+                .isEqualTo(MAILBOXES);
+        assertThat(jdbc().queryForObject("SELECT count(DISTINCT exchange_guid) FROM mailboxes", Long.class))
+                .isEqualTo(MAILBOXES);
         Map<String, Long> loaded = new HashMap<>();
-        jdbc().query("SELECT exchange_guid, total_item_size_bytes FROM mailbox_statistics",
-                row -> {
-                    loaded.put(row.getString(1), row.getLong(2));
-                });
+        jdbc().query("SELECT exchange_guid, total_item_size_bytes FROM mailbox_statistics", row -> {
+            loaded.put(row.getString(1), row.getLong(2));
+        });
         assertThat(loaded).isEqualTo(expected);
     }
 
@@ -103,18 +114,24 @@ class MailboxWarehouseEtlTest {
         assertThat(run.mailboxes()).isEqualTo(MAILBOXES);
         assertThat(run.statistics()).isEqualTo(MAILBOXES);
         Map<String, Object> recorded = jdbc().queryForMap("SELECT * FROM etl_runs WHERE run_id = ?", run.id());
-        assertThat(recorded).containsEntry("status", "SUCCEEDED").containsEntry("mailboxes", (long) MAILBOXES)
+        assertThat(recorded)
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("mailboxes", (long) MAILBOXES)
                 .containsEntry("failures", 0L);
         assertThat(recorded.get("ended_at")).isNotNull();
         List<String> csv = Files.readAllLines(dir.resolve("report.csv"));
-        assertThat(csv).hasSize(MAILBOXES + 1).first().isEqualTo("DisplayName,PrimarySmtpAddress,RecipientTypeDetails,ItemCount,TotalItemSizeBytes");
+        assertThat(csv)
+                .hasSize(MAILBOXES + 1)
+                .first()
+                .isEqualTo("DisplayName,PrimarySmtpAddress,RecipientTypeDetails,ItemCount,TotalItemSizeBytes");
         assertThat(jdbc().queryForList("SELECT DISTINCT recipient_type_details FROM mailboxes", String.class))
                 .contains("UserMailbox", "SharedMailbox");
 
         // a second pass upserts: nothing doubled, two runs recorded
         application.getBean(MailboxEtl.class).runOnce();
         assertWarehouseHoldsExactlyTheTenant();
-        assertThat(jdbc().queryForObject("SELECT count(*) FROM etl_runs WHERE status = 'SUCCEEDED'", Long.class)).isEqualTo(2);
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM etl_runs WHERE status = 'SUCCEEDED'", Long.class))
+                .isEqualTo(2);
     }
 
     /**
@@ -127,7 +144,8 @@ class MailboxWarehouseEtlTest {
         start("--camel.vault.azure.client-secret=written-in-plain-text");
 
         assertThat(output.getAll().lines().filter(line -> line.contains("SECURITY WARNING")))
-                .singleElement(InstanceOfAssertFactories.STRING).contains("camel.vault.azure.client-secret");
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("camel.vault.azure.client-secret");
     }
 
     @Test
@@ -137,8 +155,10 @@ class MailboxWarehouseEtlTest {
         application.getBean(MailboxEtl.class).runOnce();
 
         assertWarehouseHoldsExactlyTheTenant();
-        assertThat(simulator().journal().entries(entry -> "throttled".equals(entry.fault()))).isNotEmpty();
-        assertThat(simulator().journal().entries(entry -> "server-busy".equals(entry.fault()))).isNotEmpty();
+        assertThat(simulator().journal().entries(entry -> "throttled".equals(entry.fault())))
+                .isNotEmpty();
+        assertThat(simulator().journal().entries(entry -> "server-busy".equals(entry.fault())))
+                .isNotEmpty();
     }
 
     @Test
@@ -146,21 +166,35 @@ class MailboxWarehouseEtlTest {
         start();
         String unlucky = String.valueOf(simulator().mailbox(TENANT, 7).get("ExchangeGuid"));
         // the service refusing one mailbox's statistics for good (as for a mailbox deleted during the run)
-        AdviceWith.adviceWith(application.getBean(CamelContext.class), "mailbox-batch", route -> route
-                .weaveByToUri("exo:Get-EXOMailboxStatistics*").before().process(exchange -> {
-                    if (unlucky.equals(exchange.getIn().getBody(String.class))) {
-                        throw new ExoCmdletException("Get-EXOMailboxStatistics failed (HTTP 404 NotFound)", 404, "NotFound", "req",
-                                "ManagementObjectNotFoundException", "The mailbox couldn't be found.", null);
-                    }
-                }));
+        AdviceWith.adviceWith(
+                application.getBean(CamelContext.class),
+                "mailbox-batch",
+                route -> route.weaveByToUri("exo:Get-EXOMailboxStatistics*")
+                        .before()
+                        .process(exchange -> {
+                            if (unlucky.equals(exchange.getIn().getBody(String.class))) {
+                                throw new ExoCmdletException(
+                                        "Get-EXOMailboxStatistics failed (HTTP 404 NotFound)",
+                                        404,
+                                        "NotFound",
+                                        "req",
+                                        "ManagementObjectNotFoundException",
+                                        "The mailbox couldn't be found.",
+                                        null);
+                            }
+                        }));
         EtlRun run = application.getBean(MailboxEtl.class).runOnce();
 
         assertThat(run.failures()).isEqualTo(1);
-        assertThat(jdbc().queryForObject("SELECT count(*) FROM mailboxes", Long.class)).isEqualTo(MAILBOXES);
-        assertThat(jdbc().queryForObject("SELECT count(*) FROM mailbox_statistics", Long.class)).isEqualTo(MAILBOXES - 1);
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM mailboxes", Long.class))
+                .isEqualTo(MAILBOXES);
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM mailbox_statistics", Long.class))
+                .isEqualTo(MAILBOXES - 1);
         assertThat(jdbc().queryForMap("SELECT identity, step, error FROM etl_failures WHERE run_id = ?", run.id()))
-                .containsEntry("identity", unlucky).containsEntry("step", "Get-EXOMailboxStatistics");
-        assertThat(jdbc().queryForObject("SELECT status FROM etl_runs WHERE run_id = ?", String.class, run.id())).isEqualTo("PARTIAL");
+                .containsEntry("identity", unlucky)
+                .containsEntry("step", "Get-EXOMailboxStatistics");
+        assertThat(jdbc().queryForObject("SELECT status FROM etl_runs WHERE run_id = ?", String.class, run.id()))
+                .isEqualTo("PARTIAL");
     }
 
     @Test
@@ -169,7 +203,9 @@ class MailboxWarehouseEtlTest {
         simulator().faults().serverBusyRate(1);
         int exitCode = MailboxWarehouseApplication.runOnce(application.getBean(MailboxEtl.class));
         assertThat(exitCode).isEqualTo(1);
-        assertThat(jdbc().queryForMap("SELECT status, message FROM etl_runs")).containsEntry("status", "FAILED")
-                .hasEntrySatisfying("message", message -> assertThat(message.toString()).contains("Get-EXOMailbox", "503"));
+        assertThat(jdbc().queryForMap("SELECT status, message FROM etl_runs"))
+                .containsEntry("status", "FAILED")
+                .hasEntrySatisfying(
+                        "message", message -> assertThat(message.toString()).contains("Get-EXOMailbox", "503"));
     }
 }

@@ -1,5 +1,6 @@
 package io.camelexo.examples.offboarding;
 
+import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.http.HttpStatus;
@@ -15,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import java.util.Locale;
 
 /**
  * POST /leavers checks the event, hands it to the intake route and answers once it is stored: 202 for a new (or resumed) event,
@@ -45,14 +44,19 @@ public class LeaverController {
             exchange.setProperty(LeaverIntakeRoutes.SOURCE, "http");
         });
         if (result.getException() != null) {
-            throw result.getException() instanceof RuntimeException failure ? failure : new IllegalStateException(result.getException());
+            throw result.getException() instanceof RuntimeException failure
+                    ? failure
+                    : new IllegalStateException(result.getException());
         }
         Acceptance acceptance = result.getMessage().getBody(Acceptance.class);
         if (acceptance.duplicate()) {
             return ResponseEntity.ok(acceptance);
         }
         return ResponseEntity.accepted()
-                .location(UriComponentsBuilder.fromPath("/leavers/{upn}").buildAndExpand(acceptance.userPrincipalName()).encode().toUri())
+                .location(UriComponentsBuilder.fromPath("/leavers/{upn}")
+                        .buildAndExpand(acceptance.userPrincipalName())
+                        .encode()
+                        .toUri())
                 .body(acceptance);
     }
 
@@ -60,12 +64,14 @@ public class LeaverController {
     public LeaverHistory history(@PathVariable("upn") String upn) {
         String userPrincipalName = upn.strip().toLowerCase(Locale.ROOT);
         return ledger.history(userPrincipalName)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No leaver event for " + userPrincipalName));
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, "No leaver event for " + userPrincipalName));
     }
 
     @ExceptionHandler(InvalidLeaverEventException.class)
     public ResponseEntity<ProblemDetail> invalid(InvalidLeaverEventException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", e.getProblems()));
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", e.getProblems()));
         problem.setTitle("Invalid leaver event");
         problem.setProperty("problems", e.getProblems());
         return ResponseEntity.badRequest().body(problem);

@@ -1,16 +1,15 @@
 package io.camelexo.examples.offboarding;
 
-import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and checks a leaver event, the same for HTTP and the drop folder:
@@ -23,10 +22,13 @@ public class LeaverEventReader {
 
     /** Entra ID's limit for a user principal name. */
     private static final int MAX_UPN_LENGTH = 113;
+
     private static final int MAX_AUTO_REPLY_LENGTH = 4000;
     /** The payload column's size. */
     private static final int MAX_EVENT_LENGTH = 16000;
-    private static final Pattern UPN = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
+    private static final Pattern UPN =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     private final JsonMapper json;
     private final String defaultAutoReply;
@@ -39,11 +41,13 @@ public class LeaverEventReader {
     /** @throws InvalidLeaverEventException naming every problem found */
     public LeaverEvent read(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidLeaverEventException(List.of("the event is empty; expected a JSON object with userPrincipalName, "
-                    + "manager and effectiveDate"));
+            throw new InvalidLeaverEventException(
+                    List.of("the event is empty; expected a JSON object with userPrincipalName, "
+                            + "manager and effectiveDate"));
         }
         if (text.length() > MAX_EVENT_LENGTH) {
-            throw new InvalidLeaverEventException(List.of("the event is longer than " + MAX_EVENT_LENGTH + " characters"));
+            throw new InvalidLeaverEventException(
+                    List.of("the event is longer than " + MAX_EVENT_LENGTH + " characters"));
         }
         JsonNode event;
         try {
@@ -68,7 +72,10 @@ public class LeaverEventReader {
         if (!problems.isEmpty()) {
             throw new InvalidLeaverEventException(problems);
         }
-        return new LeaverEvent(userPrincipalName, manager, effectiveDate,
+        return new LeaverEvent(
+                userPrincipalName,
+                manager,
+                effectiveDate,
                 autoReply != null ? autoReply : defaultAutoReply.replace("{manager}", manager));
     }
 

@@ -19,6 +19,7 @@ public class LeaverIntakeRoutes extends RouteBuilder {
     static final String PAYLOAD = "leaverEventPayload";
     /** Exchange property: where the event came from (http, or the drop folder's file name). */
     static final String SOURCE = "leaverEventSource";
+
     private static final String EVENT_ID = "leaverEventId";
 
     private final LeaverEventReader reader;
@@ -26,8 +27,11 @@ public class LeaverIntakeRoutes extends RouteBuilder {
     private final IdempotentRepository leaverEventIds;
     private final OffboardingProperties properties;
 
-    public LeaverIntakeRoutes(LeaverEventReader reader, LeaverLedger ledger, IdempotentRepository leaverEventIds,
-                              OffboardingProperties properties) {
+    public LeaverIntakeRoutes(
+            LeaverEventReader reader,
+            LeaverLedger ledger,
+            IdempotentRepository leaverEventIds,
+            OffboardingProperties properties) {
         this.reader = reader;
         this.ledger = ledger;
         this.leaverEventIds = leaverEventIds;
@@ -36,31 +40,49 @@ public class LeaverIntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(ACCEPT_LEAVER).routeId("accept-leaver")
+        from(ACCEPT_LEAVER)
+                .routeId("accept-leaver")
                 .transacted()
-                .setProperty(EVENT_ID).body(LeaverEvent.class, LeaverEvent::eventId)
-                .idempotentConsumer(exchangeProperty(EVENT_ID)).idempotentRepository(leaverEventIds).skipDuplicate(false)
-                    .choice()
-                        .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE))
-                            .setBody().body(LeaverEvent.class, ledger::duplicate)
-                            .log(LoggingLevel.INFO, OffboardingRoutes.LOG, "Leaver event ${exchangeProperty." + EVENT_ID
-                                    + "} from ${exchangeProperty." + SOURCE + "} is a duplicate (${body.status}): ignored")
-                        .otherwise()
-                            .setBody().exchange(exchange -> ledger.accept(exchange.getIn().getBody(LeaverEvent.class),
-                                    exchange.getProperty(PAYLOAD, String.class), exchange.getProperty(SOURCE, String.class)))
-                            .log(LoggingLevel.INFO, OffboardingRoutes.LOG, "Leaver event ${exchangeProperty." + EVENT_ID
-                                    + "} accepted from ${exchangeProperty." + SOURCE + "}")
-                    .end()
+                .setProperty(EVENT_ID)
+                .body(LeaverEvent.class, LeaverEvent::eventId)
+                .idempotentConsumer(exchangeProperty(EVENT_ID))
+                .idempotentRepository(leaverEventIds)
+                .skipDuplicate(false)
+                .choice()
+                .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE))
+                .setBody()
+                .body(LeaverEvent.class, ledger::duplicate)
+                .log(
+                        LoggingLevel.INFO,
+                        OffboardingRoutes.LOG,
+                        "Leaver event ${exchangeProperty." + EVENT_ID + "} from ${exchangeProperty." + SOURCE
+                                + "} is a duplicate (${body.status}): ignored")
+                .otherwise()
+                .setBody()
+                .exchange(exchange -> ledger.accept(
+                        exchange.getIn().getBody(LeaverEvent.class),
+                        exchange.getProperty(PAYLOAD, String.class),
+                        exchange.getProperty(SOURCE, String.class)))
+                .log(
+                        LoggingLevel.INFO,
+                        OffboardingRoutes.LOG,
+                        "Leaver event ${exchangeProperty." + EVENT_ID + "} accepted from ${exchangeProperty." + SOURCE
+                                + "}")
+                .end()
                 .end();
 
         // Writers may drop files in place: a file is read once it has stopped changing. A file that is not a valid
         // event is moved to .error with the reason logged; the sender's fix is a new file.
         from("file:" + properties.dropFolder() + "?antInclude=*.json&move=.done&moveFailed=.error"
-                + "&readLock=changed&readLockCheckInterval=" + properties.dropFolderSettle().toMillis())
+                        + "&readLock=changed&readLockCheckInterval="
+                        + properties.dropFolderSettle().toMillis())
                 .routeId("leaver-drop-folder")
                 .onException(InvalidLeaverEventException.class)
-                    .logExhausted(false)
-                    .log(LoggingLevel.WARN, OffboardingRoutes.LOG, "${header.CamelFileName} moved to .error: ${exception.message}")
+                .logExhausted(false)
+                .log(
+                        LoggingLevel.WARN,
+                        OffboardingRoutes.LOG,
+                        "${header.CamelFileName} moved to .error: ${exception.message}")
                 .end()
                 .convertBodyTo(String.class, "UTF-8")
                 .setProperty(PAYLOAD, body())

@@ -1,10 +1,5 @@
 package io.camelexo.examples.offboarding;
 
-import org.apache.camel.spi.IdempotentRepository;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.camel.spi.IdempotentRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The leaver_events, offboarding_audit and offboarding_dead_letters tables: accepted events wait here until every
@@ -41,40 +40,71 @@ public class LeaverLedger {
      */
     public Acceptance accept(LeaverEvent event, String payload, String source) {
         Timestamp now = Timestamp.from(Instant.now());
-        int reopened = jdbc.update("""
+        int reopened = jdbc.update(
+                """
                 UPDATE leaver_events SET manager = ?, effective_date = ?, auto_reply = ?, payload = ?, source = ?, status = ?,
                     updated_at = ?
                 WHERE event_id = ?""",
-                event.manager(), Date.valueOf(event.effectiveDate()), event.autoReplyMessage(), payload, source,
-                EventStatus.PENDING.name(), now, event.eventId());
+                event.manager(),
+                Date.valueOf(event.effectiveDate()),
+                event.autoReplyMessage(),
+                payload,
+                source,
+                EventStatus.PENDING.name(),
+                now,
+                event.eventId());
         if (reopened == 0) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO leaver_events (event_id, upn, manager, effective_date, auto_reply, payload, source, status,
                         received_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    event.eventId(), event.userPrincipalName(), event.manager(), Date.valueOf(event.effectiveDate()),
-                    event.autoReplyMessage(), payload, source, EventStatus.PENDING.name(), now, now);
+                    event.eventId(),
+                    event.userPrincipalName(),
+                    event.manager(),
+                    Date.valueOf(event.effectiveDate()),
+                    event.autoReplyMessage(),
+                    payload,
+                    source,
+                    EventStatus.PENDING.name(),
+                    now,
+                    now);
         }
-        return new Acceptance(event.eventId(), event.userPrincipalName(), event.effectiveDate(), EventStatus.PENDING, false);
+        return new Acceptance(
+                event.eventId(), event.userPrincipalName(), event.effectiveDate(), EventStatus.PENDING, false);
     }
 
     /** The answer to a submission of an event that is already pending or completed. */
     public Acceptance duplicate(LeaverEvent event) {
-        String status = jdbc.queryForObject("SELECT status FROM leaver_events WHERE event_id = ?", String.class, event.eventId());
-        return new Acceptance(event.eventId(), event.userPrincipalName(), event.effectiveDate(), EventStatus.valueOf(status), true);
+        String status = jdbc.queryForObject(
+                "SELECT status FROM leaver_events WHERE event_id = ?", String.class, event.eventId());
+        return new Acceptance(
+                event.eventId(), event.userPrincipalName(), event.effectiveDate(), EventStatus.valueOf(status), true);
     }
 
     /** The event as last accepted, or null if there is none with that id. */
     public LeaverEvent load(String eventId) {
-        return jdbc.query("SELECT upn, manager, effective_date, auto_reply FROM leaver_events WHERE event_id = ?",
-                (rs, row) -> new LeaverEvent(rs.getString("upn"), rs.getString("manager"),
-                        rs.getDate("effective_date").toLocalDate(), rs.getString("auto_reply")), eventId)
-                .stream().findFirst().orElse(null);
+        return jdbc
+                .query(
+                        "SELECT upn, manager, effective_date, auto_reply FROM leaver_events WHERE event_id = ?",
+                        (rs, row) -> new LeaverEvent(
+                                rs.getString("upn"),
+                                rs.getString("manager"),
+                                rs.getDate("effective_date").toLocalDate(),
+                                rs.getString("auto_reply")),
+                        eventId)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     public boolean isDone(LeaverEvent event, OffboardingStep step) {
-        Integer done = jdbc.queryForObject("SELECT COUNT(*) FROM offboarding_audit WHERE event_id = ? AND step = ? AND status = ?",
-                Integer.class, event.eventId(), step.id(), DONE);
+        Integer done = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM offboarding_audit WHERE event_id = ? AND step = ? AND status = ?",
+                Integer.class,
+                event.eventId(),
+                step.id(),
+                DONE);
         return done != null && done > 0;
     }
 
@@ -93,8 +123,13 @@ public class LeaverLedger {
     public void deadLetter(LeaverEvent event, OffboardingStep step, String reason, String requestId) {
         String shortReason = truncated(reason);
         transactions.executeWithoutResult(status -> {
-            jdbc.update("INSERT INTO offboarding_dead_letters (event_id, upn, step, reason, at) VALUES (?, ?, ?, ?, ?)",
-                    event.eventId(), event.userPrincipalName(), step.id(), shortReason, Timestamp.from(Instant.now()));
+            jdbc.update(
+                    "INSERT INTO offboarding_dead_letters (event_id, upn, step, reason, at) VALUES (?, ?, ?, ?, ?)",
+                    event.eventId(),
+                    event.userPrincipalName(),
+                    step.id(),
+                    shortReason,
+                    Timestamp.from(Instant.now()));
             audit(event, step, FAILED, shortReason, requestId);
             setStatus(event, EventStatus.DEAD_LETTER);
             eventIds.remove(event.eventId());
@@ -105,8 +140,7 @@ public class LeaverLedger {
     public Optional<LeaverHistory> history(String userPrincipalName) {
         List<LeaverHistory.Event> events = jdbc.query("""
                 SELECT event_id, effective_date, manager, status, source, received_at, updated_at
-                FROM leaver_events WHERE upn = ? ORDER BY received_at DESC""",
-                (rs, row) -> event(rs), userPrincipalName);
+                FROM leaver_events WHERE upn = ? ORDER BY received_at DESC""", (rs, row) -> event(rs), userPrincipalName);
         return events.isEmpty() ? Optional.empty() : Optional.of(new LeaverHistory(userPrincipalName, events));
     }
 
@@ -114,25 +148,50 @@ public class LeaverLedger {
         String eventId = rs.getString("event_id");
         List<LeaverHistory.AuditEntry> audit = jdbc.query(
                 "SELECT step, status, detail, request_id, at FROM offboarding_audit WHERE event_id = ? ORDER BY id",
-                (row, i) -> new LeaverHistory.AuditEntry(row.getString("step"), row.getString("status"), row.getString("detail"),
-                        row.getString("request_id"), row.getTimestamp("at").toInstant()), eventId);
+                (row, i) -> new LeaverHistory.AuditEntry(
+                        row.getString("step"),
+                        row.getString("status"),
+                        row.getString("detail"),
+                        row.getString("request_id"),
+                        row.getTimestamp("at").toInstant()),
+                eventId);
         List<LeaverHistory.DeadLetter> deadLetters = jdbc.query(
                 "SELECT step, reason, at FROM offboarding_dead_letters WHERE event_id = ? ORDER BY id",
-                (row, i) -> new LeaverHistory.DeadLetter(row.getString("step"), row.getString("reason"), row.getTimestamp("at").toInstant()),
+                (row, i) -> new LeaverHistory.DeadLetter(
+                        row.getString("step"),
+                        row.getString("reason"),
+                        row.getTimestamp("at").toInstant()),
                 eventId);
-        return new LeaverHistory.Event(eventId, rs.getDate("effective_date").toLocalDate(), rs.getString("manager"),
-                EventStatus.valueOf(rs.getString("status")), rs.getString("source"), rs.getTimestamp("received_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), audit, deadLetters);
+        return new LeaverHistory.Event(
+                eventId,
+                rs.getDate("effective_date").toLocalDate(),
+                rs.getString("manager"),
+                EventStatus.valueOf(rs.getString("status")),
+                rs.getString("source"),
+                rs.getTimestamp("received_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                audit,
+                deadLetters);
     }
 
     private void audit(LeaverEvent event, OffboardingStep step, String status, String detail, String requestId) {
-        jdbc.update("INSERT INTO offboarding_audit (event_id, upn, step, status, detail, request_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                event.eventId(), event.userPrincipalName(), step.id(), status, truncated(detail), requestId, Timestamp.from(Instant.now()));
+        jdbc.update(
+                "INSERT INTO offboarding_audit (event_id, upn, step, status, detail, request_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                event.eventId(),
+                event.userPrincipalName(),
+                step.id(),
+                status,
+                truncated(detail),
+                requestId,
+                Timestamp.from(Instant.now()));
     }
 
     private void setStatus(LeaverEvent event, EventStatus status) {
-        jdbc.update("UPDATE leaver_events SET status = ?, updated_at = ? WHERE event_id = ?",
-                status.name(), Timestamp.from(Instant.now()), event.eventId());
+        jdbc.update(
+                "UPDATE leaver_events SET status = ?, updated_at = ? WHERE event_id = ?",
+                status.name(),
+                Timestamp.from(Instant.now()),
+                event.eventId());
     }
 
     private static String truncated(String text) {

@@ -1,6 +1,7 @@
 package io.camelexo.examples.offboarding;
 
 import io.camelexo.exchangeonline.simulator.springboot.SimulatorFallback;
+import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,8 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 
 /**
  * Leaver offboarding: events arrive on POST /leavers and in the drop folder, wait in the database, and are carried

@@ -1,10 +1,9 @@
 package io.camelexo.examples.offboarding;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * offboarding.*: where events come from and how hard a step is tried.
@@ -24,7 +23,9 @@ public record OffboardingProperties(
         @DefaultValue("data/leavers") Path dropFolder,
         @DefaultValue("1s") Duration dropFolderSettle,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("This mailbox is no longer monitored. Please contact {manager} instead.") String autoReplyMessage,
+
+        @DefaultValue("This mailbox is no longer monitored. Please contact {manager} instead.")
+        String autoReplyMessage,
+
         @DefaultValue("4") int stepRetries,
-        @DefaultValue("5s") Duration stepRetryDelay) {
-}
+        @DefaultValue("5s") Duration stepRetryDelay) {}

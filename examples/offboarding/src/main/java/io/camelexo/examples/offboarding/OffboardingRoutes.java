@@ -2,6 +2,8 @@ package io.camelexo.examples.offboarding;
 
 import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.error.ExoThrottledException;
+import java.io.IOException;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -11,9 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.util.Map;
 
 /**
  * Carries due events through the steps. The work queue is the leaver_events table: a pending event is picked up
@@ -45,22 +44,26 @@ public class OffboardingRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(ExoException.class).onWhen(exchange -> isTransient(exoFailure(exchange)))
+        onException(ExoException.class)
+                .onWhen(exchange -> isTransient(exoFailure(exchange)))
                 .maximumRedeliveries(properties.stepRetries())
                 .redeliveryDelay(properties.stepRetryDelay().toMillis())
-                .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(MAX_STEP_RETRY_DELAY)
-                .retryAttemptedLogLevel(LoggingLevel.WARN).logRetryAttempted(true).logExhausted(false)
-                .handled(true)
-                .process(this::deadLetter);
-        onException(Exception.class)
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .maximumRedeliveryDelay(MAX_STEP_RETRY_DELAY)
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logRetryAttempted(true)
                 .logExhausted(false)
                 .handled(true)
                 .process(this::deadLetter);
+        onException(Exception.class).logExhausted(false).handled(true).process(this::deadLetter);
 
-        RouteDefinition offboarding = from("sql:classpath:due-leaver-events.sql?delay=" + properties.pollInterval().toMillis()
-                + "&initialDelay=" + properties.pollInterval().toMillis())
+        RouteDefinition offboarding = from("sql:classpath:due-leaver-events.sql?delay="
+                        + properties.pollInterval().toMillis() + "&initialDelay="
+                        + properties.pollInterval().toMillis())
                 .routeId("offboard-due-leavers")
-                .setProperty(LEAVER).body(Map.class, row -> ledger.load((String) row.get("event_id")))
+                .setProperty(LEAVER)
+                .body(Map.class, row -> ledger.load((String) row.get("event_id")))
                 .log(LoggingLevel.INFO, LOG, "Offboarding ${exchangeProperty." + LEAVER + ".eventId}");
         for (OffboardingStep step : OffboardingStep.values()) {
             offboarding.setProperty(STEP, constant(step)).to(OffboardingStepRoutes.RUN_STEP);
@@ -79,13 +82,17 @@ public class OffboardingRoutes extends RouteBuilder {
             return false;
         }
         int status = failure.getStatusCode();
-        return failure instanceof ExoThrottledException || status == 408 || status >= 500
+        return failure instanceof ExoThrottledException
+                || status == 408
+                || status >= 500
                 || status == 0 && failure.getCause() instanceof IOException;
     }
 
     /** The component's exception, also when a split wrapped it. */
     private static ExoException exoFailure(Exchange exchange) {
-        Throwable failure = exchange.getException() != null ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable failure = exchange.getException() != null
+                ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         return ObjectHelper.getException(ExoException.class, failure);
     }
 
@@ -98,9 +105,14 @@ public class OffboardingRoutes extends RouteBuilder {
         }
         ExoException exoFailure = exoFailure(exchange);
         Throwable cause = exoFailure != null ? exoFailure : NestedExceptionUtils.getMostSpecificCause(failure);
-        String reason = exoFailure != null ? exoFailure.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String reason = exoFailure != null
+                ? exoFailure.getMessage()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         ledger.deadLetter(leaver, step, reason, exoFailure != null ? exoFailure.getRequestId() : null);
-        DEAD_LETTERS.warn("Leaver event {} dead-lettered at step {}: {}. Submit the event again to resume at this step.",
-                leaver.eventId(), step.id(), reason);
+        DEAD_LETTERS.warn(
+                "Leaver event {} dead-lettered at step {}: {}. Submit the event again to resume at this step.",
+                leaver.eventId(),
+                step.id(),
+                reason);
     }
 }

@@ -5,7 +5,6 @@ package io.camelexo.examples.offboarding;
  * mailbox is handed over. Each is idempotent, so running one again is harmless.
  */
 public enum OffboardingStep {
-
     REMOVE_MOBILE_DEVICES("remove-mobile-devices", "mobile devices removed"),
     REMOVE_FROM_DISTRIBUTION_GROUPS("remove-from-distribution-groups", "removed from its distribution groups"),
     CONVERT_TO_SHARED("convert-to-shared", "converted to a shared mailbox"),

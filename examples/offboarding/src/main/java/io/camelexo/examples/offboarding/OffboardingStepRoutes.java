@@ -1,21 +1,5 @@
 package io.camelexo.examples.offboarding;
 
-import io.camelexo.exchangeonline.ExoConstants;
-import io.camelexo.exchangeonline.error.ExoCmdletException;
-import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
-import org.apache.camel.Predicate;
-import org.apache.camel.builder.AggregationStrategies;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.ValueBuilder;
-import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
-
 import static io.camelexo.examples.offboarding.OffboardingRoutes.LEAVER;
 import static io.camelexo.examples.offboarding.OffboardingRoutes.LOG;
 import static io.camelexo.examples.offboarding.OffboardingRoutes.STEP;
@@ -26,6 +10,21 @@ import static io.camelexo.examples.offboarding.OffboardingStep.HIDE_FROM_ADDRESS
 import static io.camelexo.examples.offboarding.OffboardingStep.REMOVE_FROM_DISTRIBUTION_GROUPS;
 import static io.camelexo.examples.offboarding.OffboardingStep.REMOVE_MOBILE_DEVICES;
 import static io.camelexo.examples.offboarding.OffboardingStep.SET_AUTO_REPLY;
+
+import io.camelexo.exchangeonline.ExoConstants;
+import io.camelexo.exchangeonline.error.ExoCmdletException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Predicate;
+import org.apache.camel.builder.AggregationStrategies;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.ValueBuilder;
+import org.springframework.stereotype.Component;
 
 /**
  * One route per step, each a few Exchange Online cmdlets, and the gate that skips a step the audit trail already has
@@ -52,77 +51,119 @@ public class OffboardingStepRoutes extends RouteBuilder {
         // An error handler here would mark the failure exhausted and so stop the offboarding route's retries.
         errorHandler(noErrorHandler());
 
-        from(RUN_STEP).routeId("offboarding-step")
+        from(RUN_STEP)
+                .routeId("offboarding-step")
                 .removeHeaders("CamelExo*")
                 .choice()
-                    .when(exchange -> ledger.isDone(leaver(exchange), step(exchange)))
-                        .log(LoggingLevel.INFO, LOG, "${exchangeProperty." + STEP + ".id} of ${exchangeProperty." + LEAVER
+                .when(exchange -> ledger.isDone(leaver(exchange), step(exchange)))
+                .log(
+                        LoggingLevel.INFO,
+                        LOG,
+                        "${exchangeProperty." + STEP + ".id} of ${exchangeProperty." + LEAVER
                                 + ".eventId} was done before: skipped")
-                    .otherwise()
-                        .removeProperty(STEP_DETAIL)
-                        .toD("${exchangeProperty." + STEP + ".uri}")
-                        .process(this::recordDone)
+                .otherwise()
+                .removeProperty(STEP_DETAIL)
+                .toD("${exchangeProperty." + STEP + ".uri}")
+                .process(this::recordDone)
                 .end();
 
-        from(REMOVE_MOBILE_DEVICES.uri()).routeId(REMOVE_MOBILE_DEVICES.id())
-                .setHeader(ExoConstants.PARAMETERS).exchange(exchange -> Map.of("Mailbox", leaver(exchange).userPrincipalName()))
+        from(REMOVE_MOBILE_DEVICES.uri())
+                .routeId(REMOVE_MOBILE_DEVICES.id())
+                .setHeader(ExoConstants.PARAMETERS)
+                .exchange(exchange -> Map.of("Mailbox", leaver(exchange).userPrincipalName()))
                 .to("exo:Get-MobileDevice?ResultSize=Unlimited&select=Identity,Name&commandName=Get-MobileDevice")
-                .setProperty(STEP_DETAIL).body(List.class, devices -> "removed " + describe(names(devices), "mobile device"))
-                .split(body()).stopOnException()
-                    .setProperty(DEVICE, simple("${body[Identity]}"))
-                    .setHeader(ExoConstants.PARAMETERS, constant(Map.of("Confirm", false)))
-                    .setBody(exchangeProperty(DEVICE))
-                    .doTry()
-                        .to("exo:Remove-MobileDevice?inBody=Identity&commandName=Remove-MobileDevice")
-                    .doCatch(ExoCmdletException.class).onWhen(exceptionTypeIs("ManagementObjectNotFoundException"))
-                        .log(LoggingLevel.INFO, LOG, "Mobile device ${exchangeProperty." + DEVICE + "} was already removed")
-                    .end()
+                .setProperty(STEP_DETAIL)
+                .body(List.class, devices -> "removed " + describe(names(devices), "mobile device"))
+                .split(body())
+                .stopOnException()
+                .setProperty(DEVICE, simple("${body[Identity]}"))
+                .setHeader(ExoConstants.PARAMETERS, constant(Map.of("Confirm", false)))
+                .setBody(exchangeProperty(DEVICE))
+                .doTry()
+                .to("exo:Remove-MobileDevice?inBody=Identity&commandName=Remove-MobileDevice")
+                .doCatch(ExoCmdletException.class)
+                .onWhen(exceptionTypeIs("ManagementObjectNotFoundException"))
+                .log(LoggingLevel.INFO, LOG, "Mobile device ${exchangeProperty." + DEVICE + "} was already removed")
+                .end()
                 .end();
 
-        // The leaver's groups come from one filtered listing (Members -eq '<DN>'), not from reading every group's members.
+        // The leaver's groups come from one filtered listing (Members -eq '<DN>'), not from reading every group's
+        // members.
         // A removal answered "not a member" counts as done: a listing can lag behind a removal made moments before.
-        from(REMOVE_FROM_DISTRIBUTION_GROUPS.uri()).routeId(REMOVE_FROM_DISTRIBUTION_GROUPS.id())
+        from(REMOVE_FROM_DISTRIBUTION_GROUPS.uri())
+                .routeId(REMOVE_FROM_DISTRIBUTION_GROUPS.id())
                 .setBody(leaverUpn())
-                .to("exo:Get-Mailbox?inBody=Identity&outputType=Single&select=DistinguishedName&commandName=Get-Mailbox")
-                .setHeader(ExoConstants.PARAMETERS).exchange(exchange -> Map.of("Filter",
-                        "Members -eq '" + exchange.getIn().getBody(Map.class).get("DistinguishedName").toString().replace("'", "''") + "'"))
+                .to(
+                        "exo:Get-Mailbox?inBody=Identity&outputType=Single&select=DistinguishedName&commandName=Get-Mailbox")
+                .setHeader(ExoConstants.PARAMETERS)
+                .exchange(exchange -> Map.of(
+                        "Filter",
+                        "Members -eq '"
+                                + exchange.getIn()
+                                        .getBody(Map.class)
+                                        .get("DistinguishedName")
+                                        .toString()
+                                        .replace("'", "''")
+                                + "'"))
                 .to("exo:Get-DistributionGroup?ResultSize=Unlimited&outputType=Stream&select=Identity"
                         + "&commandName=Get-DistributionGroup")
                 .removeHeader(ExoConstants.PARAMETERS)
-                .split(body(), AggregationStrategies.flexible(String.class).pick(exchangeProperty(REMOVED_FROM_GROUP))
-                        .accumulateInCollection(ArrayList.class))
-                    .streaming().stopOnException()
-                    .setProperty(GROUP, simple("${body[Identity]}"))
-                    .setHeader(ExoConstants.PARAMETERS).exchange(exchange -> Map.of("Member", leaver(exchange).userPrincipalName(),
-                            "BypassSecurityGroupManagerCheck", true, "Confirm", false))
-                    .setBody(exchangeProperty(GROUP))
-                    .doTry()
-                        .to("exo:Remove-DistributionGroupMember?inBody=Identity&commandName=Remove-DistributionGroupMember")
-                    .doCatch(ExoCmdletException.class).onWhen(exceptionTypeIs("MemberNotFoundException", "ManagementObjectNotFoundException"))
-                        .log(LoggingLevel.INFO, LOG, "${exchangeProperty." + LEAVER + ".userPrincipalName} had already left ${exchangeProperty." + GROUP + "}")
-                    .end()
-                    .setProperty(REMOVED_FROM_GROUP, exchangeProperty(GROUP))
+                .split(
+                        body(),
+                        AggregationStrategies.flexible(String.class)
+                                .pick(exchangeProperty(REMOVED_FROM_GROUP))
+                                .accumulateInCollection(ArrayList.class))
+                .streaming()
+                .stopOnException()
+                .setProperty(GROUP, simple("${body[Identity]}"))
+                .setHeader(ExoConstants.PARAMETERS)
+                .exchange(exchange -> Map.of(
+                        "Member",
+                        leaver(exchange).userPrincipalName(),
+                        "BypassSecurityGroupManagerCheck",
+                        true,
+                        "Confirm",
+                        false))
+                .setBody(exchangeProperty(GROUP))
+                .doTry()
+                .to("exo:Remove-DistributionGroupMember?inBody=Identity&commandName=Remove-DistributionGroupMember")
+                .doCatch(ExoCmdletException.class)
+                .onWhen(exceptionTypeIs("MemberNotFoundException", "ManagementObjectNotFoundException"))
+                .log(
+                        LoggingLevel.INFO,
+                        LOG,
+                        "${exchangeProperty." + LEAVER + ".userPrincipalName} had already left ${exchangeProperty."
+                                + GROUP + "}")
                 .end()
-                .setProperty(STEP_DETAIL).exchange(exchange -> "removed from " + describe(groupsLeft(exchange), "distribution group"));
+                .setProperty(REMOVED_FROM_GROUP, exchangeProperty(GROUP))
+                .end()
+                .setProperty(STEP_DETAIL)
+                .exchange(exchange -> "removed from " + describe(groupsLeft(exchange), "distribution group"));
 
-        from(CONVERT_TO_SHARED.uri()).routeId(CONVERT_TO_SHARED.id())
+        from(CONVERT_TO_SHARED.uri())
+                .routeId(CONVERT_TO_SHARED.id())
                 .setBody(leaverUpn())
                 .to("exo:Set-Mailbox?Type=Shared&inBody=Identity&commandName=Set-Mailbox");
 
-        from(HIDE_FROM_ADDRESS_LISTS.uri()).routeId(HIDE_FROM_ADDRESS_LISTS.id())
+        from(HIDE_FROM_ADDRESS_LISTS.uri())
+                .routeId(HIDE_FROM_ADDRESS_LISTS.id())
                 .setHeader(ExoConstants.PARAMETERS, constant(Map.of("HiddenFromAddressListsEnabled", true)))
                 .setBody(leaverUpn())
                 .to("exo:Set-Mailbox?inBody=Identity&commandName=Set-Mailbox");
 
-        from(GRANT_MANAGER_FULL_ACCESS.uri()).routeId(GRANT_MANAGER_FULL_ACCESS.id())
-                .setHeader(ExoConstants.PARAMETERS).exchange(exchange -> Map.of("User", leaver(exchange).manager()))
+        from(GRANT_MANAGER_FULL_ACCESS.uri())
+                .routeId(GRANT_MANAGER_FULL_ACCESS.id())
+                .setHeader(ExoConstants.PARAMETERS)
+                .exchange(exchange -> Map.of("User", leaver(exchange).manager()))
                 .setBody(leaverUpn())
                 .to("exo:Add-MailboxPermission?AccessRights=FullAccess&InheritanceType=All&inBody=Identity"
                         + "&commandName=Add-MailboxPermission")
                 .setProperty(STEP_DETAIL, simple("${exchangeProperty." + LEAVER + ".manager} granted FullAccess"));
 
-        from(SET_AUTO_REPLY.uri()).routeId(SET_AUTO_REPLY.id())
-                .setHeader(ExoConstants.PARAMETERS).exchange(exchange -> Map.of(
+        from(SET_AUTO_REPLY.uri())
+                .routeId(SET_AUTO_REPLY.id())
+                .setHeader(ExoConstants.PARAMETERS)
+                .exchange(exchange -> Map.of(
                         "InternalMessage", leaver(exchange).autoReplyMessage(),
                         "ExternalMessage", leaver(exchange).autoReplyMessage()))
                 .setBody(leaverUpn())
@@ -133,15 +174,19 @@ public class OffboardingStepRoutes extends RouteBuilder {
     private void recordDone(Exchange exchange) {
         OffboardingStep step = step(exchange);
         String detail = exchange.getProperty(STEP_DETAIL, step.outcome(), String.class);
-        ledger.recordDone(leaver(exchange), step, detail, exchange.getIn().getHeader(ExoConstants.REQUEST_ID, String.class));
+        ledger.recordDone(
+                leaver(exchange), step, detail, exchange.getIn().getHeader(ExoConstants.REQUEST_ID, String.class));
     }
 
     /** A removal the service refuses because it is already done counts as done. */
     private static Predicate exceptionTypeIs(String... exceptionTypes) {
         List<String> types = List.of(exceptionTypes);
         return exchange -> {
-            Object failure = exchange.getException() != null ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
-            return failure instanceof ExoCmdletException cmdletFailure && types.contains(cmdletFailure.getExceptionType());
+            Object failure = exchange.getException() != null
+                    ? exchange.getException()
+                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+            return failure instanceof ExoCmdletException cmdletFailure
+                    && types.contains(cmdletFailure.getExceptionType());
         };
     }
 
@@ -151,12 +196,17 @@ public class OffboardingStepRoutes extends RouteBuilder {
     }
 
     private static List<?> names(List<?> devices) {
-        return devices.stream().map(device -> device instanceof Map<?, ?> m ? m.get("Name") : null).filter(Objects::nonNull).toList();
+        return devices.stream()
+                .map(device -> device instanceof Map<?, ?> m ? m.get("Name") : null)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static String describe(List<?> items, String noun) {
         return items.size() + " " + noun + (items.size() == 1 ? "" : "s")
-                + (items.isEmpty() ? "" : ": " + items.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+                + (items.isEmpty()
+                        ? ""
+                        : ": " + items.stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
 
     private ValueBuilder leaverUpn() {

@@ -1,15 +1,12 @@
 package io.camelexo.examples.offboarding;
 
+import static io.camelexo.examples.offboarding.LeaverApi.event;
+import static io.camelexo.examples.offboarding.LeaverApi.steps;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelexo.exchangeonline.simulator.AppCredentials;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -25,10 +22,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import static io.camelexo.examples.offboarding.LeaverApi.event;
-import static io.camelexo.examples.offboarding.LeaverApi.steps;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing is lost when the application is killed in the middle of an offboarding: the application runs in its own
@@ -44,11 +43,13 @@ class KillMidFlowTest {
 
     @TempDir
     Path work;
+
     private final List<Process> applications = new ArrayList<>();
 
     @BeforeAll
     static void startTenant() {
-        simulator = TenantSimulator.builder().mailboxes(200).tenant(TENANT).build().start();
+        simulator =
+                TenantSimulator.builder().mailboxes(200).tenant(TENANT).build().start();
     }
 
     @AfterAll
@@ -80,12 +81,15 @@ class KillMidFlowTest {
         Process first = start(port, "first");
         assertThat(api.submit(event(leaver, manager, LocalDate.now())).status()).isEqualTo(202);
         // the mailbox is being converted: the two steps before it (devices, groups) are done and recorded
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> tenant.calls("Set-Mailbox", leaver, "\"Type\"") > 0);
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         List<String> doneBeforeTheKill = doneSteps(leaver);
-        assertThat(doneBeforeTheKill).startsWith("remove-mobile-devices", "remove-from-distribution-groups")
+        assertThat(doneBeforeTheKill)
+                .startsWith("remove-mobile-devices", "remove-from-distribution-groups")
                 .hasSizeLessThan(OffboardingStep.values().length);
         assertThat(eventStatus(leaver)).isEqualTo("PENDING");
 
@@ -93,10 +97,15 @@ class KillMidFlowTest {
         start(port, "second");
         JsonNode event = api.awaitStatus(leaver, "COMPLETED", START_TIMEOUT);
 
-        assertThat(steps(event)).as("each step done exactly once").containsExactlyElementsOf(OffboardingFlowTest.ALL_STEPS_DONE);
-        assertThat(simulator.journal().cmdletCalls("Remove-MobileDevice")).as("steps done before the kill are not run again").hasSize(devices);
+        assertThat(steps(event))
+                .as("each step done exactly once")
+                .containsExactlyElementsOf(OffboardingFlowTest.ALL_STEPS_DONE);
+        assertThat(simulator.journal().cmdletCalls("Remove-MobileDevice"))
+                .as("steps done before the kill are not run again")
+                .hasSize(devices);
         assertThat(tenant.calls("Remove-DistributionGroupMember", leaver)).isEqualTo(groups.size());
-        assertThat(tenant.mailbox(leaver)).containsEntry("RecipientTypeDetails", "SharedMailbox")
+        assertThat(tenant.mailbox(leaver))
+                .containsEntry("RecipientTypeDetails", "SharedMailbox")
                 .containsEntry("HiddenFromAddressListsEnabled", true);
         assertThat(tenant.accessRights(leaver, manager)).contains("FullAccess");
         assertThat(tenant.groupsOf(leaver)).isEmpty();
@@ -106,20 +115,25 @@ class KillMidFlowTest {
     /** The application in a JVM of its own, configured as for a real tenant, the secret in the environment. */
     private Process start(int port, String name) throws IOException {
         AppCredentials app = simulator.defaultApp(TENANT);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                // the simulator's Entra ID has a self-signed certificate: trusted the way a TLS-inspecting proxy's would be
-                "-Djavax.net.ssl.trustStore=" + simulator.trustStorePath(), "-Djavax.net.ssl.trustStoreType=PKCS12",
-                "-Djavax.net.ssl.trustStorePassword=" + simulator.trustStorePassword(),
-                "-cp", System.getProperty("java.class.path"), OffboardingApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("offboarding") + ";WRITE_DELAY=0",
-                "--offboarding.drop-folder=" + work.resolve("inbox"),
-                "--offboarding.poll-interval=200ms",
-                "--camel.component.exo.organization=" + TENANT,
-                "--camel.component.exo.connection-uri=" + simulator.exchangeUrl(),
-                "--camel.component.exo.azure-ad-authorization-endpoint-uri=" + simulator.authorityUrl(TENANT),
-                "--camel.component.exo.app-id=" + app.appId())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        // the simulator's Entra ID has a self-signed certificate: trusted the way a TLS-inspecting
+                        // proxy's would be
+                        "-Djavax.net.ssl.trustStore=" + simulator.trustStorePath(),
+                        "-Djavax.net.ssl.trustStoreType=PKCS12",
+                        "-Djavax.net.ssl.trustStorePassword=" + simulator.trustStorePassword(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OffboardingApplication.class.getName(),
+                        "--server.port=" + port,
+                        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("offboarding") + ";WRITE_DELAY=0",
+                        "--offboarding.drop-folder=" + work.resolve("inbox"),
+                        "--offboarding.poll-interval=200ms",
+                        "--camel.component.exo.organization=" + TENANT,
+                        "--camel.component.exo.connection-uri=" + simulator.exchangeUrl(),
+                        "--camel.component.exo.azure-ad-authorization-endpoint-uri=" + simulator.authorityUrl(TENANT),
+                        "--camel.component.exo.app-id=" + app.appId())
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log(name).toFile());
@@ -127,7 +141,10 @@ class KillMidFlowTest {
         Process application = builder.start();
         applications.add(application);
         LeaverApi api = new LeaverApi(port);
-        Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        Awaitility.await()
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
                 .failFast("the application exited; see " + log(name).toAbsolutePath(), () -> !application.isAlive())
                 .until(() -> api.readiness() == 200);
         return application;
@@ -140,8 +157,9 @@ class KillMidFlowTest {
 
     private List<String> doneSteps(String leaver) throws SQLException {
         List<String> steps = new ArrayList<>();
-        try (Connection db = database(); var query = db.prepareStatement(
-                "SELECT step FROM offboarding_audit WHERE upn = ? AND status = 'DONE' ORDER BY id")) {
+        try (Connection db = database();
+                var query = db.prepareStatement(
+                        "SELECT step FROM offboarding_audit WHERE upn = ? AND status = 'DONE' ORDER BY id")) {
             query.setString(1, leaver);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -153,7 +171,8 @@ class KillMidFlowTest {
     }
 
     private String eventStatus(String leaver) throws SQLException {
-        try (Connection db = database(); var query = db.prepareStatement("SELECT status FROM leaver_events WHERE upn = ?")) {
+        try (Connection db = database();
+                var query = db.prepareStatement("SELECT status FROM leaver_events WHERE upn = ?")) {
             query.setString(1, leaver);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;

@@ -2,8 +2,6 @@ package io.camelexo.examples.offboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.awaitility.Awaitility;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /** The application's HTTP API as a client sees it. */
 final class LeaverApi {
@@ -29,8 +28,15 @@ final class LeaverApi {
 
     static String event(String upn, String manager, LocalDate effectiveDate) {
         try {
-            return JSON.writeValueAsString(Map.of("userPrincipalName", upn, "manager", manager, "effectiveDate", effectiveDate.toString(),
-                    "employeeId", "E-" + Math.abs(upn.hashCode())));
+            return JSON.writeValueAsString(Map.of(
+                    "userPrincipalName",
+                    upn,
+                    "manager",
+                    manager,
+                    "effectiveDate",
+                    effectiveDate.toString(),
+                    "employeeId",
+                    "E-" + Math.abs(upn.hashCode())));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -41,37 +47,54 @@ final class LeaverApi {
     }
 
     Answer submit(String body, String contentType) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/leavers")).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/leavers"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     Answer history(String upn) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/leavers/" + upn)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/leavers/" + upn))
+                .GET()
+                .build());
     }
 
     /** 200 once the application has started completely (routes included), 503 before. */
     int readiness() {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness")).GET().build()).status();
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
+                        .GET()
+                        .build())
+                .status();
     }
 
     /** Waits until the person's newest event has this status, and returns that event (with its audit trail). */
     JsonNode awaitStatus(String upn, String status, Duration timeout) {
-        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> history(upn).json().path("events").get(0), event -> status.equals(event.path("status").asText()));
+        return Awaitility.await()
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(
+                        () -> history(upn).json().path("events").get(0),
+                        event -> status.equals(event.path("status").asText()));
     }
 
     /** The audit trail's "step:status" entries, in order. */
     static List<String> steps(JsonNode event) {
         List<String> steps = new ArrayList<>();
-        event.path("audit").forEach(entry -> steps.add(entry.path("step").asText() + ":" + entry.path("status").asText()));
+        event.path("audit")
+                .forEach(entry -> steps.add(
+                        entry.path("step").asText() + ":" + entry.path("status").asText()));
         return steps;
     }
 
     private Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

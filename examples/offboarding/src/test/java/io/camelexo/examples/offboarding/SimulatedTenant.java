@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelexo.exchangeonline.simulator.SimulatedService;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,8 +37,11 @@ final class SimulatedTenant {
         for (int index = 0; index < simulator.mailboxCount(tenant); index++) {
             Map<String, Object> mailbox = simulator.mailbox(tenant, index);
             String upn = upn(mailbox);
-            if ("UserMailbox".equals(mailbox.get("RecipientTypeDetails")) && !taken.contains(upn)
-                    && !groupsOf(upn).isEmpty() && !mobileDevices(upn).isEmpty() && taken.add(upn)) {
+            if ("UserMailbox".equals(mailbox.get("RecipientTypeDetails"))
+                    && !taken.contains(upn)
+                    && !groupsOf(upn).isEmpty()
+                    && !mobileDevices(upn).isEmpty()
+                    && taken.add(upn)) {
                 return upn;
             }
         }
@@ -79,7 +81,8 @@ final class SimulatedTenant {
     }
 
     JsonNode autoReply(String upn) {
-        return invoke("Get-MailboxAutoReplyConfiguration", Map.of("Identity", upn)).get(0);
+        return invoke("Get-MailboxAutoReplyConfiguration", Map.of("Identity", upn))
+                .get(0);
     }
 
     /** The access rights the user holds on the mailbox, e.g. [FullAccess]. */
@@ -98,17 +101,23 @@ final class SimulatedTenant {
 
     /** Calls of the cmdlet about this leaver whose request has this text, e.g. a parameter's name. */
     long calls(String cmdlet, String upn, String requestPart) {
-        return simulator.journal().cmdletCalls(cmdlet).stream().filter(call -> call.body() != null
-                && call.body().toLowerCase(Locale.ROOT).contains("\"" + upn + "\"") && call.body().contains(requestPart)).count();
+        return simulator.journal().cmdletCalls(cmdlet).stream()
+                .filter(call -> call.body() != null
+                        && call.body().toLowerCase(Locale.ROOT).contains("\"" + upn + "\"")
+                        && call.body().contains(requestPart))
+                .count();
     }
 
     private List<JsonNode> invoke(String cmdlet, Map<String, Object> parameters) {
         try {
-            String body = JSON.writeValueAsString(Map.of("CmdletInput", Map.of("CmdletName", cmdlet, "Parameters", parameters)));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.exchangeUrl() + "/adminapi/beta/" + tenant + "/InvokeCommand"))
+            String body = JSON.writeValueAsString(
+                    Map.of("CmdletInput", Map.of("CmdletName", cmdlet, "Parameters", parameters)));
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(simulator.exchangeUrl() + "/adminapi/beta/" + tenant + "/InvokeCommand"))
                     .header("Authorization", "Bearer " + simulator.accessToken(tenant, SimulatedService.EXCHANGE))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(cmdlet + " answered " + response.statusCode() + ": " + response.body());

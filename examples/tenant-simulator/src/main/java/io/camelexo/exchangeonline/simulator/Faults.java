@@ -11,7 +11,13 @@ import java.util.Random;
 public final class Faults {
 
     /** A fault drawn for one request. */
-    public enum Injected { NONE, THROTTLED, SERVER_BUSY, TRANSIENT_ERROR, CONNECTION_RESET }
+    public enum Injected {
+        NONE,
+        THROTTLED,
+        SERVER_BUSY,
+        TRANSIENT_ERROR,
+        CONNECTION_RESET
+    }
 
     private final long defaultSeed;
     private Random random;

@@ -55,7 +55,8 @@ public final class Journal {
      *
      * @throws IllegalStateException when no matching request arrived within the timeout
      */
-    public synchronized JournalEntry await(Predicate<JournalEntry> filter, Duration timeout) throws InterruptedException {
+    public synchronized JournalEntry await(Predicate<JournalEntry> filter, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (JournalEntry entry : entries) {

@@ -19,13 +19,28 @@ import java.util.Map;
  * @param status   the HTTP status answered; 0 for a connection reset
  * @param fault    the fault injected on purpose (throttled, concurrency, server-busy, transient-error, connection-reset), else null
  */
-public record JournalEntry(Instant time, SimulatedService service, String method, String url, Map<String, List<String>> headers,
-                           String body, String tenantId, String appId, String user, String tokenId, String cmdlet, int status,
-                           String fault) {
+public record JournalEntry(
+        Instant time,
+        SimulatedService service,
+        String method,
+        String url,
+        Map<String, List<String>> headers,
+        String body,
+        String tenantId,
+        String appId,
+        String user,
+        String tokenId,
+        String cmdlet,
+        int status,
+        String fault) {
 
     /** The first value of a request header (case-insensitive), or null. */
     public String header(String name) {
-        return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                .map(entry -> entry.getValue().isEmpty() ? null : entry.getValue().get(0)).findFirst().orElse(null);
+        return headers.entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .map(entry ->
+                        entry.getValue().isEmpty() ? null : entry.getValue().get(0))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -38,8 +38,7 @@ public final class SimulatorMain {
               --help                     this text
             """;
 
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         TenantSimulator simulator;
@@ -59,10 +58,13 @@ public final class SimulatorMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         TenantSimulator running = simulator;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.stop();
-            stopped.countDown();
-        }, "tenant-simulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            running.stop();
+                            stopped.countDown();
+                        },
+                        "tenant-simulator-shutdown"));
         printBanner(simulator, System.out);
         stopped.await();
     }
@@ -70,16 +72,19 @@ public final class SimulatorMain {
     static void printBanner(TenantSimulator simulator, PrintStream out) {
         out.println("Tenant simulator running (Ctrl+C stops it)");
         out.println("  Exchange Admin API : " + simulator.exchangeUrl() + "/adminapi/beta/{tenant}/InvokeCommand");
-        out.println("  SCC front door     : " + simulator.complianceUrl() + "  (302 to " + simulator.regionalComplianceUrl() + ")");
+        out.println("  SCC front door     : " + simulator.complianceUrl() + "  (302 to "
+                + simulator.regionalComplianceUrl() + ")");
         out.println("  Entra ID           : " + simulator.entraUrl() + "/{tenant}/oauth2/v2.0/token");
-        out.println("  Trust store        : " + simulator.trustStorePath() + " (PKCS12, password " + simulator.trustStorePassword() + ")");
-        out.println("  RSA key (SecureString parameters): " + simulator.exchangeUrl() + "/adminapi/v1.0/{tenant}/EXOModuleFile");
+        out.println("  Trust store        : " + simulator.trustStorePath() + " (PKCS12, password "
+                + simulator.trustStorePassword() + ")");
+        out.println("  RSA key (SecureString parameters): " + simulator.exchangeUrl()
+                + "/adminapi/v1.0/{tenant}/EXOModuleFile");
         for (String tenant : simulator.tenants()) {
             AppCredentials app = simulator.defaultApp(tenant);
             UserCredentials admin = simulator.adminUser(tenant);
             out.println();
-            out.println("Tenant " + tenant + " (id " + simulator.tenantId(tenant) + ", mail domain " + simulator.smtpDomain(tenant) + ", "
-                    + simulator.mailboxCount(tenant) + " mailboxes)");
+            out.println("Tenant " + tenant + " (id " + simulator.tenantId(tenant) + ", mail domain "
+                    + simulator.smtpDomain(tenant) + ", " + simulator.mailboxCount(tenant) + " mailboxes)");
             out.println("  app id        : " + app.appId());
             out.println("  client secret : " + app.clientSecret());
             out.println("  admin         : " + admin.userPrincipalName() + " / " + admin.password());
@@ -89,10 +94,13 @@ public final class SimulatorMain {
         AppCredentials app = simulator.defaultApp(tenant);
         out.println();
         out.println("Try:");
-        out.println("  TOKEN=$(curl -sk " + simulator.tokenEndpoint(tenant) + " -d grant_type=client_credentials -d client_id=" + app.appId()
-                + " --data-urlencode 'client_secret=" + app.clientSecret() + "' --data-urlencode 'scope=https://outlook.office365.com/.default'"
+        out.println("  TOKEN=$(curl -sk " + simulator.tokenEndpoint(tenant)
+                + " -d grant_type=client_credentials -d client_id=" + app.appId()
+                + " --data-urlencode 'client_secret=" + app.clientSecret()
+                + "' --data-urlencode 'scope=https://outlook.office365.com/.default'"
                 + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
-        out.println("  curl -s " + simulator.exchangeUrl() + "/adminapi/beta/" + tenant + "/InvokeCommand -H \"Authorization: Bearer $TOKEN\""
+        out.println("  curl -s " + simulator.exchangeUrl() + "/adminapi/beta/" + tenant
+                + "/InvokeCommand -H \"Authorization: Bearer $TOKEN\""
                 + " -H 'Content-Type: application/json' -H 'Prefer: odata.maxpagesize=2'"
                 + " -d '{\"CmdletInput\":{\"CmdletName\":\"Get-Mailbox\",\"Parameters\":{\"ResultSize\":2}}}'");
     }
@@ -100,7 +108,11 @@ public final class SimulatorMain {
     /** Parsed command line: a builder plus the fault settings, applied once the simulator runs. */
     private static final class Options {
         final TenantSimulator.Builder builder = TenantSimulator.builder()
-                .exchangePort(7080).compliancePort(7081).regionalCompliancePort(7082).entraPort(7443).journalCapacity(1000);
+                .exchangePort(7080)
+                .compliancePort(7081)
+                .regionalCompliancePort(7082)
+                .entraPort(7443)
+                .journalCapacity(1000);
         boolean help;
         private final List<Consumer<Faults>> faults = new ArrayList<>();
 

@@ -16,8 +16,6 @@ import io.camelexo.exchangeonline.simulator.server.SimServer;
 import io.camelexo.exchangeonline.simulator.tenant.Seeds;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 import io.camelexo.exchangeonline.simulator.tenant.Tenants;
-
-import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -27,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local Exchange Online + Security &amp; Compliance + Entra ID look-alike on WireMock.
@@ -66,7 +65,8 @@ public final class TenantSimulator implements AutoCloseable {
     private TenantSimulator(Builder settings) {
         this.settings = settings;
         List<Tenant> created = new ArrayList<>();
-        settings.tenants.forEach((domain, size) -> created.add(new Tenant(domain, settings.seed, size != null ? size : settings.mailboxes)));
+        settings.tenants.forEach((domain, size) ->
+                created.add(new Tenant(domain, settings.seed, size != null ? size : settings.mailboxes)));
         if (created.isEmpty()) {
             created.add(new Tenant(DEFAULT_TENANT, settings.seed, settings.mailboxes));
         }
@@ -76,12 +76,13 @@ public final class TenantSimulator implements AutoCloseable {
         this.journal = new Journal(settings.journalCapacity);
         for (Tenant tenant : created) {
             // credentials repeat per seed, so that a README or a script can rely on them
-            AppCredentials app = new AppCredentials(Seeds.guid(tenant.seed(), "default-app", 0).toString(),
+            AppCredentials app = new AppCredentials(
+                    Seeds.guid(tenant.seed(), "default-app", 0).toString(),
                     "sim8Q~" + Seeds.token(tenant.seed(), "default-app-secret", 34));
             directory.registerApp(tenant, app.appId(), app.clientSecret());
             defaultApps.put(tenant.initialDomain(), app);
-            UserCredentials admin = new UserCredentials(tenant.adminUserPrincipalName(),
-                    "Sim!" + Seeds.token(tenant.seed(), "admin-password", 12) + "7x");
+            UserCredentials admin = new UserCredentials(
+                    tenant.adminUserPrincipalName(), "Sim!" + Seeds.token(tenant.seed(), "admin-password", 12) + "7x");
             directory.add(tenant, admin.userPrincipalName(), admin.password());
             adminUsers.put(tenant.initialDomain(), admin);
         }
@@ -101,10 +102,18 @@ public final class TenantSimulator implements AutoCloseable {
             entraEndpoints = new EntraEndpoints(tenants, directory, tokens, settings.deviceCodeInterval);
             entra = startServer(SimulatedService.ENTRA_ID, entraEndpoints, settings.entraPort, certificate);
             ServerCertificate adminApiTls = settings.adminApiHttps ? certificate : null;
-            exchange = startServer(SimulatedService.EXCHANGE, adminApi(Workload.EXCHANGE), settings.exchangePort, adminApiTls);
-            compliance = startServer(SimulatedService.COMPLIANCE, adminApi(Workload.COMPLIANCE), settings.regionalCompliancePort, adminApiTls);
-            complianceFrontDoor = startServer(SimulatedService.COMPLIANCE_FRONT_DOOR, new ComplianceFrontDoor(compliance.baseUrl()),
-                    settings.compliancePort, adminApiTls);
+            exchange = startServer(
+                    SimulatedService.EXCHANGE, adminApi(Workload.EXCHANGE), settings.exchangePort, adminApiTls);
+            compliance = startServer(
+                    SimulatedService.COMPLIANCE,
+                    adminApi(Workload.COMPLIANCE),
+                    settings.regionalCompliancePort,
+                    adminApiTls);
+            complianceFrontDoor = startServer(
+                    SimulatedService.COMPLIANCE_FRONT_DOOR,
+                    new ComplianceFrontDoor(compliance.baseUrl()),
+                    settings.compliancePort,
+                    adminApiTls);
             return this;
         } catch (RuntimeException e) {
             stop();
@@ -116,9 +125,9 @@ public final class TenantSimulator implements AutoCloseable {
         return new AdminApiEndpoints(workload, tenants, tokens, secureStrings, directory, faults, settings.clock);
     }
 
-    private SimServer startServer(SimulatedService service, Handler handler, int port,
-                                  ServerCertificate tls) {
-        SimServer server = SimServer.start(service, handler, journal::add, port, tls, settings.threads, settings.verbose);
+    private SimServer startServer(SimulatedService service, Handler handler, int port, ServerCertificate tls) {
+        SimServer server =
+                SimServer.start(service, handler, journal::add, port, tls, settings.threads, settings.verbose);
         servers.add(server);
         return server;
     }
@@ -266,7 +275,9 @@ public final class TenantSimulator implements AutoCloseable {
         Workload workload = switch (service) {
             case EXCHANGE -> Workload.EXCHANGE;
             case COMPLIANCE, COMPLIANCE_FRONT_DOOR -> Workload.COMPLIANCE;
-            case ENTRA_ID -> throw new IllegalArgumentException("Tokens are for Exchange or Security & Compliance, not for Entra ID");
+            case ENTRA_ID ->
+                throw new IllegalArgumentException(
+                        "Tokens are for Exchange or Security & Compliance, not for Entra ID");
         };
         Tenant target = tenant(tenant);
         return tokens.appToken(target, directory, defaultApp(tenant).appId(), workload.resource(), validFor);
@@ -292,7 +303,8 @@ public final class TenantSimulator implements AutoCloseable {
     public Map<String, Object> mailbox(String tenant, int index) {
         Tenant target = tenant(tenant);
         if (index < 0 || index >= target.mailboxes().count()) {
-            throw new IndexOutOfBoundsException("Mailbox " + index + " of " + target.mailboxes().count());
+            throw new IndexOutOfBoundsException(
+                    "Mailbox " + index + " of " + target.mailboxes().count());
         }
         return RecordJson.plain(target.mailboxes().record(index, false));
     }
@@ -301,7 +313,8 @@ public final class TenantSimulator implements AutoCloseable {
     public Map<String, Object> mailboxStatistics(String tenant, int index) {
         Tenant target = tenant(tenant);
         if (index < 0 || index >= target.mailboxes().count()) {
-            throw new IndexOutOfBoundsException("Mailbox " + index + " of " + target.mailboxes().count());
+            throw new IndexOutOfBoundsException(
+                    "Mailbox " + index + " of " + target.mailboxes().count());
         }
         return RecordJson.plain(target.mailboxes().statistics(index));
     }
@@ -316,9 +329,13 @@ public final class TenantSimulator implements AutoCloseable {
         Tenant target = tenant(tenant);
         int group = target.groups().find(groupIdentity);
         if (group < 0) {
-            throw new IllegalArgumentException("No distribution group " + groupIdentity + " in " + target.initialDomain());
+            throw new IllegalArgumentException(
+                    "No distribution group " + groupIdentity + " in " + target.initialDomain());
         }
-        return target.groups().members(group).stream().map(member -> String.valueOf(target.mailboxes().record(member, true).get("PrimarySmtpAddress"))).toList();
+        return target.groups().members(group).stream()
+                .map(member ->
+                        String.valueOf(target.mailboxes().record(member, true).get("PrimarySmtpAddress")))
+                .toList();
     }
 
     /** The knobs for throttling and faults; changes apply to the next request. */
@@ -362,8 +379,7 @@ public final class TenantSimulator implements AutoCloseable {
         private boolean verbose;
         private SimulatorClock clock = SimulatorClock.SYSTEM;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Everything synthetic derives from it: names, GUIDs, sizes, credentials, the fault sequence. Default 42. */
         public Builder seed(long seed) {

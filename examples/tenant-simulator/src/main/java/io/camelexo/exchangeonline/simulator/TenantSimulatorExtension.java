@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * In a static field the simulator lives for the class; in an instance field, for each test. Before every test the
  * fault knobs are reset and the journal cleared; tenant state (writes) stays for the class.
  */
-public final class TenantSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver {
+public final class TenantSimulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private final TenantSimulator.Builder builder;
     private TenantSimulator simulator;

@@ -3,7 +3,6 @@ package io.camelexo.exchangeonline.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,8 +35,10 @@ final class AdminApiHttp {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     static String invokeCommandUrl(String base, String tenant) {
         return base + "/adminapi/beta/" + tenant + "/InvokeCommand";
@@ -52,7 +53,9 @@ final class AdminApiHttp {
     }
 
     Answer post(String url, String token, byte[] body, String... headers) {
-        return send(request(url, token, headers).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(request(url, token, headers)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     Answer get(String url, String token, String... headers) {
@@ -60,12 +63,19 @@ final class AdminApiHttp {
     }
 
     /** POST of a cmdlet to InvokeCommand with the module's page size header. */
-    Answer invoke(String base, String tenant, String token, String cmdlet, Map<String, Object> parameters, String... headers) {
+    Answer invoke(
+            String base,
+            String tenant,
+            String token,
+            String cmdlet,
+            Map<String, Object> parameters,
+            String... headers) {
         return post(invokeCommandUrl(base, tenant), token, cmdletInput(cmdlet, parameters), headers);
     }
 
     private static HttpRequest.Builder request(String url, String token, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/json")
                 .header("client-request-id", "11111111-2222-3333-4444-555555555555");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);

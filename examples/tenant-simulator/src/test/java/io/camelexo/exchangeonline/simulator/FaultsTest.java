@@ -1,8 +1,7 @@
 package io.camelexo.exchangeonline.simulator;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,9 +18,9 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Throttling, the concurrency cap and injected faults: off by default, set per run, repeatable by seed. Time is a
@@ -32,10 +31,12 @@ class FaultsTest {
     private static final String TENANT = "contoso.onmicrosoft.com";
     /** Only keeps a broken test from hanging. */
     private static final Duration STUCK = Duration.ofMinutes(1);
+
     private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
 
     @RegisterExtension
-    static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(TenantSimulator.builder().mailboxes(50).seed(7).clock(CLOCK));
+    static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(
+            TenantSimulator.builder().mailboxes(50).seed(7).clock(CLOCK));
 
     private final AdminApiHttp http = new AdminApiHttp();
     private TenantSimulator sim;
@@ -71,22 +72,39 @@ class FaultsTest {
         }
         AdminApiHttp.Answer throttled = call();
         assertThat(throttled.status()).isEqualTo(429);
-        assertThat(throttled.header("Retry-After")).as("one token at 2 per second").isEqualTo("0.5");
+        assertThat(throttled.header("Retry-After"))
+                .as("one token at 2 per second")
+                .isEqualTo("0.5");
         assertThat(throttled.header("Rate-Limit-Remaining")).isEqualTo("0");
-        assertThat(Instant.parse(throttled.header("Rate-Limit-Reset"))).as("full again after 3 tokens at 2 per second")
+        assertThat(Instant.parse(throttled.header("Rate-Limit-Reset")))
+                .as("full again after 3 tokens at 2 per second")
                 .isEqualTo(CLOCK.now().plusMillis(1500));
         assertThat(throttled.json().path("error").path("code").asText()).isEqualTo("TooManyRequests");
-        assertThat(sim.journal().entries(entry -> "throttled".equals(entry.fault()))).hasSize(1);
+        assertThat(sim.journal().entries(entry -> "throttled".equals(entry.fault())))
+                .hasSize(1);
 
         String otherApp = "22222222-3333-4444-5555-666666666666";
         sim.registerApp(TENANT, otherApp, "other-secret");
-        String otherToken = AdminApiHttp.JSON.readTree(HttpClient.newBuilder().sslContext(sim.sslContext()).build().send(
-                HttpRequest.newBuilder(URI.create(sim.tokenEndpoint(TENANT))).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + otherApp
-                                + "&client_secret=other-secret&scope=https%3A%2F%2Foutlook.office365.com%2F.default")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
-        assertThat(http.invoke(sim.exchangeUrl(), TENANT, otherToken, "Get-AcceptedDomain", Map.of()).status())
-                .as("buckets are per app").isEqualTo(200);
+        String otherToken = AdminApiHttp.JSON
+                .readTree(HttpClient.newBuilder()
+                        .sslContext(sim.sslContext())
+                        .build()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(sim.tokenEndpoint(TENANT)))
+                                        .header("Content-Type", "application/x-www-form-urlencoded")
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "grant_type=client_credentials&client_id=" + otherApp
+                                                                + "&client_secret=other-secret&scope=https%3A%2F%2Foutlook.office365.com%2F.default"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .path("access_token")
+                .asText();
+        assertThat(http.invoke(sim.exchangeUrl(), TENANT, otherToken, "Get-AcceptedDomain", Map.of())
+                        .status())
+                .as("buckets are per app")
+                .isEqualTo(200);
 
         CLOCK.advance(Duration.ofMillis(250));
         AdminApiHttp.Answer halfRefilled = call();
@@ -111,14 +129,16 @@ class FaultsTest {
                 AdminApiHttp.Answer refused = answers.take().get();
                 assertThat(refused.status()).isEqualTo(429);
                 assertThat(refused.header("Content-Type")).startsWith("text/plain");
-                assertThat(refused.text()).isEqualTo("You have reached the maximum number of concurrent requests per tenant. "
-                        + "Please wait and try again");
+                assertThat(refused.text())
+                        .isEqualTo("You have reached the maximum number of concurrent requests per tenant. "
+                                + "Please wait and try again");
             }
             assertThat(CLOCK.sleepers()).isEqualTo(2);
             CLOCK.advance(Duration.ofSeconds(1));
             assertThat(answers.take().get().status()).isEqualTo(200);
             assertThat(answers.take().get().status()).isEqualTo(200);
-            assertThat(sim.journal().entries(entry -> "concurrency".equals(entry.fault()))).hasSize(3);
+            assertThat(sim.journal().entries(entry -> "concurrency".equals(entry.fault())))
+                    .hasSize(3);
         } finally {
             pool.shutdownNow();
         }
@@ -126,7 +146,11 @@ class FaultsTest {
 
     @Test
     void seededFaultsRepeatAndHaveTheServiceShapes() {
-        sim.faults().serverBusyRate(0.2).transientErrorRate(0.2).connectionResetRate(0.1).seed(3);
+        sim.faults()
+                .serverBusyRate(0.2)
+                .transientErrorRate(0.2)
+                .connectionResetRate(0.1)
+                .seed(3);
         List<Integer> first = statuses(40);
         sim.faults().seed(3);
         List<Integer> second = statuses(40);
@@ -143,7 +167,12 @@ class FaultsTest {
         AdminApiHttp.Answer transientError = call();
         assertThat(transientError.status()).isEqualTo(500);
         assertThat(transientError.json().path("error").path("code").asText()).isEqualTo("InternalServerError");
-        assertThat(transientError.json().path("error").path("innererror").path("type").asText())
+        assertThat(transientError
+                        .json()
+                        .path("error")
+                        .path("innererror")
+                        .path("type")
+                        .asText())
                 .isEqualTo("Microsoft.Exchange.Data.Directory.ADTransientException");
         assertThat(transientError.json().path("error").has("details")).isFalse();
     }
@@ -155,7 +184,8 @@ class FaultsTest {
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).isEqualTo("0.05");
         assertThat(throttled.header("Rate-Limit-Remaining")).isEqualTo("0");
-        assertThat(sim.journal().entries(entry -> "throttled".equals(entry.fault()))).hasSize(1);
+        assertThat(sim.journal().entries(entry -> "throttled".equals(entry.fault())))
+                .hasSize(1);
         sim.faults().reset();
         assertThat(call().status()).isEqualTo(200);
     }
@@ -163,12 +193,17 @@ class FaultsTest {
     @Test
     void aResetConnectionFailsTheClient() {
         sim.faults().connectionResetRate(1);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(AdminApiHttp.invokeCommandUrl(sim.exchangeUrl(), TENANT)))
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(AdminApiHttp.invokeCommandUrl(sim.exchangeUrl(), TENANT)))
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(AdminApiHttp.cmdletInput("Get-AcceptedDomain", Map.of()))).build();
-        assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
-        assertThat(sim.journal().entries(entry -> "connection-reset".equals(entry.fault()))).hasSize(1);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(AdminApiHttp.cmdletInput("Get-AcceptedDomain", Map.of())))
+                .build();
+        assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
+        assertThat(sim.journal().entries(entry -> "connection-reset".equals(entry.fault())))
+                .hasSize(1);
     }
 
     @Test

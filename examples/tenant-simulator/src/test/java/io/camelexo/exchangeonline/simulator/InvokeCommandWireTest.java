@@ -1,12 +1,11 @@
 package io.camelexo.exchangeonline.simulator;
 
+import static io.camelexo.exchangeonline.simulator.AdminApiHttp.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.camelexo.exchangeonline.simulator.AdminApiHttp.JSON;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** InvokeCommand, $batch, EXOModuleFile and the Admin API's 401s, on the wire, against the shapes in docs/admin-api.md. */
 class InvokeCommandWireTest {
@@ -26,8 +25,8 @@ class InvokeCommandWireTest {
     private static final String TENANT = "contoso.onmicrosoft.com";
 
     @RegisterExtension
-    static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(TenantSimulator.builder().mailboxes(2500)
-            .tenant(TENANT).tenant("fabrikam.onmicrosoft.com", 50));
+    static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(
+            TenantSimulator.builder().mailboxes(2500).tenant(TENANT).tenant("fabrikam.onmicrosoft.com", 50));
 
     private final AdminApiHttp http = new AdminApiHttp();
     private TenantSimulator sim;
@@ -43,16 +42,21 @@ class InvokeCommandWireTest {
     void withoutResultSizeTheFirstPageComesWithTheMoreResultsWarning() {
         AdminApiHttp.Answer answer = http.invoke(sim.exchangeUrl(), TENANT, token, "Get-Mailbox", Map.of());
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.header("Content-Type")).isEqualTo("application/json;odata.metadata=minimal;odata.streaming=true;"
-                + "IEEE754Compatible=false;charset=utf-8");
+        assertThat(answer.header("Content-Type"))
+                .isEqualTo("application/json;odata.metadata=minimal;odata.streaming=true;"
+                        + "IEEE754Compatible=false;charset=utf-8");
         assertThat(answer.header("OData-Version")).isEqualTo("4.0");
         assertThat(answer.header("client-request-id")).isEqualTo("11111111-2222-3333-4444-555555555555");
         JsonNode page = answer.json();
-        assertThat(page.path("@odata.context").asText()).endsWith("/adminapi/beta/" + TENANT + "/$metadata#Collection(Exchange.GenericHashTable)");
+        assertThat(page.path("@odata.context").asText())
+                .endsWith("/adminapi/beta/" + TENANT + "/$metadata#Collection(Exchange.GenericHashTable)");
         assertThat(page.path("adminapi.warnings@odata.type").asText()).isEqualTo("#Collection(String)");
-        assertThat(page.path("@adminapi.warnings").get(0).asText()).isEqualTo("There are more results available than are currently "
-                + "displayed. To view them, increase the value for the ResultSize parameter.");
-        assertThat(page.path("value")).as("default page size 1000, default ResultSize 1000").hasSize(1000);
+        assertThat(page.path("@adminapi.warnings").get(0).asText())
+                .isEqualTo("There are more results available than are currently "
+                        + "displayed. To view them, increase the value for the ResultSize parameter.");
+        assertThat(page.path("value"))
+                .as("default page size 1000, default ResultSize 1000")
+                .hasSize(1000);
         assertThat(page.has("@odata.nextLink")).as("ResultSize 1000 is reached").isFalse();
     }
 
@@ -63,11 +67,17 @@ class InvokeCommandWireTest {
         String url = AdminApiHttp.invokeCommandUrl(sim.exchangeUrl(), TENANT) + "?$select=Alias,RecipientTypeDetails";
         int pages = 0;
         while (url != null) {
-            JsonNode page = http.post(url, token, body, "Prefer", "odata.maxpagesize=700").json();
-            page.path("value").forEach(record -> aliases.add(record.path("Alias").asText()));
-            assertThat(page.path("value").get(0).size()).as("$select keeps two properties").isEqualTo(2);
+            JsonNode page = http.post(url, token, body, "Prefer", "odata.maxpagesize=700")
+                    .json();
+            page.path("value")
+                    .forEach(record -> aliases.add(record.path("Alias").asText()));
+            assertThat(page.path("value").get(0).size())
+                    .as("$select keeps two properties")
+                    .isEqualTo(2);
             boolean last = !page.has("@odata.nextLink");
-            assertThat(page.path("@adminapi.warnings").size()).as("the warning stands while more pages exist").isEqualTo(last ? 0 : 1);
+            assertThat(page.path("@adminapi.warnings").size())
+                    .as("the warning stands while more pages exist")
+                    .isEqualTo(last ? 0 : 1);
             url = last ? null : page.path("@odata.nextLink").asText();
             pages++;
         }
@@ -77,36 +87,81 @@ class InvokeCommandWireTest {
 
     @Test
     void aNextLinkCanAlsoBeFollowedWithGet() {
-        JsonNode first = http.invoke(sim.exchangeUrl(), TENANT, token, "Get-Mailbox", Map.of("ResultSize", 30), "Prefer", "odata.maxpagesize=20").json();
+        JsonNode first = http.invoke(
+                        sim.exchangeUrl(),
+                        TENANT,
+                        token,
+                        "Get-Mailbox",
+                        Map.of("ResultSize", 30),
+                        "Prefer",
+                        "odata.maxpagesize=20")
+                .json();
         String nextLink = first.path("@odata.nextLink").asText();
-        JsonNode byGet = http.get(nextLink, token, "Prefer", "odata.maxpagesize=20").json();
-        JsonNode byPost = http.post(nextLink, token, AdminApiHttp.cmdletInput("Get-Mailbox", Map.of("ResultSize", 30)),
-                "Prefer", "odata.maxpagesize=20").json();
+        JsonNode byGet =
+                http.get(nextLink, token, "Prefer", "odata.maxpagesize=20").json();
+        JsonNode byPost = http.post(
+                        nextLink,
+                        token,
+                        AdminApiHttp.cmdletInput("Get-Mailbox", Map.of("ResultSize", 30)),
+                        "Prefer",
+                        "odata.maxpagesize=20")
+                .json();
         assertThat(byGet.path("value")).hasSize(10).isEqualTo(byPost.path("value"));
         assertThat(byGet.has("@odata.nextLink")).as("ResultSize 30 reached").isFalse();
-        assertThat(byGet.path("@adminapi.warnings")).as("more mailboxes exist than ResultSize").hasSize(1);
-        assertThat(first.path("value").get(19).path("Alias").asText()).isNotEqualTo(byGet.path("value").get(0).path("Alias").asText());
+        assertThat(byGet.path("@adminapi.warnings"))
+                .as("more mailboxes exist than ResultSize")
+                .hasSize(1);
+        assertThat(first.path("value").get(19).path("Alias").asText())
+                .isNotEqualTo(byGet.path("value").get(0).path("Alias").asText());
     }
 
     @Test
     void pageSizePreferenceIsClampedToOneThroughAThousand() {
         Map<String, Object> unlimited = Map.of("ResultSize", "Unlimited");
-        assertThat(http.invoke(sim.exchangeUrl(), TENANT, token, "Get-Mailbox", unlimited, "Prefer", "odata.maxpagesize=0").json().path("value")).hasSize(1);
-        AdminApiHttp.Answer big = http.invoke(sim.exchangeUrl(), TENANT, token, "Get-Mailbox", unlimited, "Prefer", "odata.maxpagesize=5000");
+        assertThat(http.invoke(
+                                sim.exchangeUrl(),
+                                TENANT,
+                                token,
+                                "Get-Mailbox",
+                                unlimited,
+                                "Prefer",
+                                "odata.maxpagesize=0")
+                        .json()
+                        .path("value"))
+                .hasSize(1);
+        AdminApiHttp.Answer big = http.invoke(
+                sim.exchangeUrl(), TENANT, token, "Get-Mailbox", unlimited, "Prefer", "odata.maxpagesize=5000");
         assertThat(big.json().path("value")).hasSize(1000);
         assertThat(big.header("Preference-Applied")).contains("odata.maxpagesize=1000");
     }
 
     @Test
     void filterAndRecipientTypeDetailsNarrowGetMailbox() {
-        JsonNode shared = http.invoke(sim.exchangeUrl(), TENANT, token, "Get-Mailbox",
-                Map.of("RecipientTypeDetails", List.of("SharedMailbox"), "ResultSize", "Unlimited")).json();
+        JsonNode shared = http.invoke(
+                        sim.exchangeUrl(),
+                        TENANT,
+                        token,
+                        "Get-Mailbox",
+                        Map.of("RecipientTypeDetails", List.of("SharedMailbox"), "ResultSize", "Unlimited"))
+                .json();
         assertThat(shared.path("value").size()).isBetween(100, 400);
-        shared.path("value").forEach(record -> assertThat(record.path("RecipientTypeDetails").asText()).isEqualTo("SharedMailbox"));
-        JsonNode rooms = http.invoke(sim.exchangeUrl(), TENANT, token, "Get-Mailbox",
-                Map.of("Filter", "RecipientTypeDetails -eq 'RoomMailbox' -and Alias -like 'room-*'", "ResultSize", "Unlimited")).json();
+        shared.path("value")
+                .forEach(record ->
+                        assertThat(record.path("RecipientTypeDetails").asText()).isEqualTo("SharedMailbox"));
+        JsonNode rooms = http.invoke(
+                        sim.exchangeUrl(),
+                        TENANT,
+                        token,
+                        "Get-Mailbox",
+                        Map.of(
+                                "Filter",
+                                "RecipientTypeDetails -eq 'RoomMailbox' -and Alias -like 'room-*'",
+                                "ResultSize",
+                                "Unlimited"))
+                .json();
         assertThat(rooms.path("value").size()).isPositive();
-        rooms.path("value").forEach(record -> assertThat(record.path("Alias").asText()).startsWith("room-"));
+        rooms.path("value")
+                .forEach(record -> assertThat(record.path("Alias").asText()).startsWith("room-"));
     }
 
     @Test
@@ -116,33 +171,53 @@ class InvokeCommandWireTest {
         JsonNode error = unknown.json().path("error");
         assertThat(error.path("code").asText()).isEqualTo("BadRequest");
         assertThat(error.path("message").asText()).isEqualTo("Error executing cmdlet");
-        JsonNode detail = JSON.readTree(error.path("details").get(0).path("message").asText());
+        JsonNode detail =
+                JSON.readTree(error.path("details").get(0).path("message").asText());
         assertThat(detail.path("TypeName").asText()).isEqualTo("System.Management.Automation.CommandNotFoundException");
-        assertThat(detail.path("Message").asText()).startsWith("The term 'Get-Frobnicator' is not recognized as a name of a cmdlet");
+        assertThat(detail.path("Message").asText())
+                .startsWith("The term 'Get-Frobnicator' is not recognized as a name of a cmdlet");
         assertThat(detail.has("StackTrace")).isTrue();
-        assertThat(error.path("innererror").path("type").asText()).isEqualTo("Microsoft.Exchange.Admin.OData.Core.ODataServiceException");
+        assertThat(error.path("innererror").path("type").asText())
+                .isEqualTo("Microsoft.Exchange.Admin.OData.Core.ODataServiceException");
 
-        AdminApiHttp.Answer parameter = http.invoke(sim.exchangeUrl(), TENANT, token, "Get-Mailbox", Map.of("Frobnicate", true));
-        JsonNode parameterDetail = JSON.readTree(parameter.json().path("error").path("details").get(0).path("message").asText());
-        assertThat(parameterDetail.path("Message").asText()).isEqualTo("A parameter cannot be found that matches parameter name 'Frobnicate'.");
+        AdminApiHttp.Answer parameter =
+                http.invoke(sim.exchangeUrl(), TENANT, token, "Get-Mailbox", Map.of("Frobnicate", true));
+        JsonNode parameterDetail = JSON.readTree(parameter
+                .json()
+                .path("error")
+                .path("details")
+                .get(0)
+                .path("message")
+                .asText());
+        assertThat(parameterDetail.path("Message").asText())
+                .isEqualTo("A parameter cannot be found that matches parameter name 'Frobnicate'.");
         assertThat(parameter.header("x-ExceptionType")).isEqualTo("ParameterBindingException");
     }
 
     @Test
     void aMissingObjectAnswers404WithThePipeDelimitedDetail() {
-        AdminApiHttp.Answer answer = http.invoke(sim.exchangeUrl(), TENANT, token, "Get-Mailbox", Map.of("Identity", "ghost@contoso.com"));
+        AdminApiHttp.Answer answer =
+                http.invoke(sim.exchangeUrl(), TENANT, token, "Get-Mailbox", Map.of("Identity", "ghost@contoso.com"));
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.header("x-ExceptionType")).isEqualTo("ManagementObjectNotFoundException");
-        String detail = answer.json().path("error").path("details").get(0).path("message").asText();
+        String detail = answer.json()
+                .path("error")
+                .path("details")
+                .get(0)
+                .path("message")
+                .asText();
         assertThat(detail.split("\\|")).hasSize(3);
-        assertThat(detail).startsWith("Ex6F9304|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|"
-                + "The operation couldn't be performed because object 'ghost@contoso.com' couldn't be found on '");
+        assertThat(detail)
+                .startsWith(
+                        "Ex6F9304|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|"
+                                + "The operation couldn't be performed because object 'ghost@contoso.com' couldn't be found on '");
         assertThat(answer.json().path("error").path("code").asText()).isEqualTo("NotFound");
     }
 
     @Test
     void securityAndComplianceCmdletsAreRefusedByExchangeWithNulBytes() {
-        AdminApiHttp.Answer answer = http.invoke(sim.exchangeUrl(), TENANT, token, "Get-RetentionCompliancePolicy", Map.of());
+        AdminApiHttp.Answer answer =
+                http.invoke(sim.exchangeUrl(), TENANT, token, "Get-RetentionCompliancePolicy", Map.of());
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).isNotEmpty().containsOnly((byte) 0);
     }
@@ -154,18 +229,24 @@ class InvokeCommandWireTest {
         String compliance = sim.accessToken(TENANT, SimulatedService.COMPLIANCE);
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
         for (String bad : new String[] {expired, foreign, compliance, tampered, "not-a-jwt", null}) {
-            AdminApiHttp.Answer answer = http.invoke(sim.exchangeUrl(), TENANT, bad, "Get-Mailbox", Map.of("ResultSize", 1));
+            AdminApiHttp.Answer answer =
+                    http.invoke(sim.exchangeUrl(), TENANT, bad, "Get-Mailbox", Map.of("ResultSize", 1));
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer ");
             assertThat(answer.header("x-ms-diagnostics")).contains("reason=");
         }
-        assertThat(http.invoke(sim.exchangeUrl(), TENANT, expired, "Get-Mailbox", Map.of()).header("x-ms-diagnostics")).contains("expired");
+        assertThat(http.invoke(sim.exchangeUrl(), TENANT, expired, "Get-Mailbox", Map.of())
+                        .header("x-ms-diagnostics"))
+                .contains("expired");
     }
 
     @Test
     void theTenantSegmentMayBeTheIdOrADomain() {
         for (String name : List.of(sim.tenantId(TENANT), "contoso.com", "CONTOSO.onmicrosoft.com")) {
-            assertThat(http.invoke(sim.exchangeUrl(), name, token, "Get-AcceptedDomain", Map.of()).json().path("value")).hasSize(3);
+            assertThat(http.invoke(sim.exchangeUrl(), name, token, "Get-AcceptedDomain", Map.of())
+                            .json()
+                            .path("value"))
+                    .hasSize(3);
         }
     }
 
@@ -174,38 +255,70 @@ class InvokeCommandWireTest {
         ObjectNode batch = JSON.createObjectNode();
         ArrayNode requests = batch.putArray("requests");
         String invoke = AdminApiHttp.invokeCommandUrl(sim.exchangeUrl(), TENANT);
-        addBatchItem(requests, "0", invoke, "Get-Mailbox", Map.of("Identity", sim.mailbox(TENANT, 3).get("Alias")));
+        addBatchItem(
+                requests,
+                "0",
+                invoke,
+                "Get-Mailbox",
+                Map.of("Identity", sim.mailbox(TENANT, 3).get("Alias")));
         addBatchItem(requests, "1", invoke, "Get-Mailbox", Map.of("Identity", "ghost@contoso.com"));
         addBatchItem(requests, "2", "InvokeCommand", "Get-OrganizationConfig", Map.of());
-        AdminApiHttp.Answer answer = http.post(sim.exchangeUrl() + "/adminapi/beta/" + TENANT + "/$batch", token,
-                batch.toString().getBytes(StandardCharsets.UTF_8), "Prefer", "odata.continue-on-error");
+        AdminApiHttp.Answer answer = http.post(
+                sim.exchangeUrl() + "/adminapi/beta/" + TENANT + "/$batch",
+                token,
+                batch.toString().getBytes(StandardCharsets.UTF_8),
+                "Prefer",
+                "odata.continue-on-error");
         assertThat(answer.status()).isEqualTo(200);
         JsonNode responses = answer.json().path("responses");
         assertThat(responses).hasSize(3);
         assertThat(responses.get(0).path("id").asText()).isEqualTo("0");
         assertThat(responses.get(0).path("status").asInt()).isEqualTo(200);
-        assertThat(responses.get(0).path("body").path("value").get(0).path("Alias").asText()).isEqualTo(sim.mailbox(TENANT, 3).get("Alias"));
+        assertThat(responses
+                        .get(0)
+                        .path("body")
+                        .path("value")
+                        .get(0)
+                        .path("Alias")
+                        .asText())
+                .isEqualTo(sim.mailbox(TENANT, 3).get("Alias"));
         assertThat(responses.get(1).path("status").asInt()).isEqualTo(404);
-        assertThat(responses.get(1).path("body").path("error").path("code").asText()).isEqualTo("NotFound");
-        assertThat(responses.get(2).path("body").path("value").get(0).path("Name").asText()).isEqualTo(TENANT);
+        assertThat(responses.get(1).path("body").path("error").path("code").asText())
+                .isEqualTo("NotFound");
+        assertThat(responses
+                        .get(2)
+                        .path("body")
+                        .path("value")
+                        .get(0)
+                        .path("Name")
+                        .asText())
+                .isEqualTo(TENANT);
 
         for (int i = 3; i < 11; i++) {
             addBatchItem(requests, Integer.toString(i), invoke, "Get-AcceptedDomain", Map.of());
         }
-        AdminApiHttp.Answer tooMany = http.post(sim.exchangeUrl() + "/adminapi/beta/" + TENANT + "/$batch", token,
+        AdminApiHttp.Answer tooMany = http.post(
+                sim.exchangeUrl() + "/adminapi/beta/" + TENANT + "/$batch",
+                token,
                 batch.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(tooMany.status()).isEqualTo(400);
     }
 
     @Test
     void theModuleFilePublishesTheRsaKeyAsDotNetXml() {
-        JsonNode module = http.get(sim.exchangeUrl() + "/adminapi/v1.0/" + TENANT + "/EXOModuleFile?Version=3.9.2", token).json();
+        JsonNode module = http.get(
+                        sim.exchangeUrl() + "/adminapi/v1.0/" + TENANT + "/EXOModuleFile?Version=3.9.2", token)
+                .json();
         String xml = module.path("value").get(0).path("EncryptionKey").asText();
-        Matcher key = Pattern.compile("<RSAKeyValue><Modulus>([A-Za-z0-9+/=]+)</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>").matcher(xml);
+        Matcher key = Pattern.compile(
+                        "<RSAKeyValue><Modulus>([A-Za-z0-9+/=]+)</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>")
+                .matcher(xml);
         assertThat(key.matches()).isTrue();
-        assertThat(new BigInteger(1, Base64.getDecoder().decode(key.group(1)))).isEqualTo(sim.publicKey().getModulus());
+        assertThat(new BigInteger(1, Base64.getDecoder().decode(key.group(1))))
+                .isEqualTo(sim.publicKey().getModulus());
         assertThat(sim.publicKey().getModulus().bitLength()).isEqualTo(2048);
-        assertThat(module.path("value").get(0).path("exportedCmdlets").asText()).contains("Get-Mailbox", "Set-Mailbox", "New-Mailbox")
+        assertThat(module.path("value").get(0).path("exportedCmdlets").asText())
+                .contains("Get-Mailbox", "Set-Mailbox", "New-Mailbox")
                 .doesNotContain("Get-RetentionCompliancePolicy");
     }
 
@@ -222,7 +335,8 @@ class InvokeCommandWireTest {
         assertThat(entry.body()).contains("Get-OrganizationConfig");
     }
 
-    private static void addBatchItem(ArrayNode requests, String id, String url, String cmdlet, Map<String, Object> parameters) {
+    private static void addBatchItem(
+            ArrayNode requests, String id, String url, String cmdlet, Map<String, Object> parameters) {
         ObjectNode item = requests.addObject();
         item.put("id", id);
         item.put("method", "POST");
@@ -232,6 +346,8 @@ class InvokeCommandWireTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        item.putObject("headers").put("Prefer", "odata.maxpagesize=1000;odata.continue-on-error").put("X-CmdletName", cmdlet);
+        item.putObject("headers")
+                .put("Prefer", "odata.maxpagesize=1000;odata.continue-on-error")
+                .put("X-CmdletName", cmdlet);
     }
 }

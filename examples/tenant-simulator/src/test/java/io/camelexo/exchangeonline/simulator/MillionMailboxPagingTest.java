@@ -1,21 +1,16 @@
 package io.camelexo.exchangeonline.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.Writer;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,10 +24,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A 1,000,000-mailbox tenant pages through in bounded memory: the simulator runs in its own JVM with a 64 MB heap
@@ -43,19 +42,37 @@ class MillionMailboxPagingTest {
 
     private static final int MAILBOXES = 1_000_000;
     private static final String HEAP = "-Xmx64m";
-    private static final Pattern BANNER_LINE = Pattern.compile("^\\s*(Exchange Admin API|Entra ID|Trust store|app id|client secret)\\s*: (\\S+)(.*)$");
+    private static final Pattern BANNER_LINE =
+            Pattern.compile("^\\s*(Exchange Admin API|Entra ID|Trust store|app id|client secret)\\s*: (\\S+)(.*)$");
 
     private static Process simulator;
     private static String token;
     private static String adminApi;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void startSimulatorWithASmallHeap() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        simulator = new ProcessBuilder(java.toString(), HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                SimulatorMain.class.getName(), "--mailboxes", Integer.toString(MAILBOXES), "--port", "0", "--compliance-port", "0",
-                "--regional-port", "0", "--entra-port", "0").redirectErrorStream(true).start();
+        simulator = new ProcessBuilder(
+                        java.toString(),
+                        HEAP,
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SimulatorMain.class.getName(),
+                        "--mailboxes",
+                        Integer.toString(MAILBOXES),
+                        "--port",
+                        "0",
+                        "--compliance-port",
+                        "0",
+                        "--regional-port",
+                        "0",
+                        "--entra-port",
+                        "0")
+                .redirectErrorStream(true)
+                .start();
         Map<String, String> banner = readBanner(simulator.getInputStream());
         token = signIn(banner);
         adminApi = banner.get("Exchange Admin API").replace("/{tenant}/InvokeCommand", "/contoso.onmicrosoft.com/");
@@ -72,13 +89,17 @@ class MillionMailboxPagingTest {
     @Test
     void invokeCommandWithSelectByRePostingToTheNextLink() throws Exception {
         byte[] body = AdminApiHttp.cmdletInput("Get-Mailbox", Map.of("ResultSize", "Unlimited"));
-        pageThroughEverything(adminApi + "InvokeCommand?$select=Alias,PrimarySmtpAddress",
-                url -> HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body)), "InvokeCommand, $select");
+        pageThroughEverything(
+                adminApi + "InvokeCommand?$select=Alias,PrimarySmtpAddress",
+                url -> HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                "InvokeCommand, $select");
     }
 
     @Test
     void getExoMailboxWithTheMinimumPropertySetByGet() throws Exception {
-        pageThroughEverything(adminApi + "Mailbox?PropertySet=Minimum", url -> HttpRequest.newBuilder(URI.create(url)).GET(),
+        pageThroughEverything(
+                adminApi + "Mailbox?PropertySet=Minimum",
+                url -> HttpRequest.newBuilder(URI.create(url)).GET(),
                 "Get-EXOMailbox, PropertySet=Minimum");
     }
 
@@ -90,8 +111,12 @@ class MillionMailboxPagingTest {
         int pages = 0;
         String url = firstPage;
         while (url != null) {
-            HttpResponse<InputStream> page = http.send(request.apply(url).header("Authorization", "Bearer " + token)
-                    .header("Prefer", "odata.maxpagesize=1000").build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> page = http.send(
+                    request.apply(url)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Prefer", "odata.maxpagesize=1000")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             assertThat(page.statusCode()).isEqualTo(200);
             CountingStream counted = new CountingStream(page.body());
             PageSummary summary = readPage(counted, count);
@@ -101,8 +126,9 @@ class MillionMailboxPagingTest {
             pages++;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("%s: %,d mailboxes, %,d pages, %,d MB in %d s, simulator heap %s%n", what, count, pages, bytes >> 20,
-                took.toSeconds(), HEAP);
+        System.out.printf(
+                "%s: %,d mailboxes, %,d pages, %,d MB in %d s, simulator heap %s%n",
+                what, count, pages, bytes >> 20, took.toSeconds(), HEAP);
         assertThat(count).isEqualTo(MAILBOXES);
         assertThat(pages).isEqualTo(MAILBOXES / 1000);
         assertThat(simulator.isAlive()).as("no OutOfMemoryError").isTrue();
@@ -131,8 +157,7 @@ class MillionMailboxPagingTest {
         }
     }
 
-    private record PageSummary(int records, String nextLink) {
-    }
+    private record PageSummary(int records, String nextLink) {}
 
     /** Streams the page; every alias must end with its mailbox index, so order and completeness are checked without storing. */
     private static PageSummary readPage(InputStream body, long firstIndex) throws Exception {
@@ -162,7 +187,11 @@ class MillionMailboxPagingTest {
         while (banner.size() < 5 && (line = lines.readLine()) != null) {
             Matcher matcher = BANNER_LINE.matcher(line);
             if (matcher.matches()) {
-                banner.put(matcher.group(1), matcher.group(1).equals("Trust store") ? matcher.group(2) + matcher.group(3) : matcher.group(2));
+                banner.put(
+                        matcher.group(1),
+                        matcher.group(1).equals("Trust store")
+                                ? matcher.group(2) + matcher.group(3)
+                                : matcher.group(2));
             }
         }
         assertThat(banner).as("the simulator's banner").hasSize(5);
@@ -195,9 +224,15 @@ class MillionMailboxPagingTest {
         String form = "grant_type=client_credentials&client_id=" + banner.get("app id") + "&client_secret="
                 + URLEncoder.encode(banner.get("client secret"), StandardCharsets.UTF_8) + "&scope="
                 + URLEncoder.encode("https://outlook.office365.com/.default", StandardCharsets.UTF_8);
-        HttpResponse<String> answer = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newBuilder()
+                .sslContext(tls)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         return AdminApiHttp.JSON.readTree(answer.body()).path("access_token").asText();
     }

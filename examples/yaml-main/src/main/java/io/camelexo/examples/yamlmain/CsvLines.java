@@ -1,10 +1,9 @@
 package io.camelexo.examples.yamlmain;
 
-import org.apache.commons.csv.CSVFormat;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 
 /**
  * CSV text for the YAML route, one line at a time so that records stream into the file: the header, then each
@@ -16,7 +15,10 @@ public final class CsvLines {
 
     /** Comma-separated property names, e.g. {@code DisplayName,PrimarySmtpAddress}. */
     public void setColumns(String columns) {
-        this.columns = Arrays.stream(columns.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+        this.columns = Arrays.stream(columns.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .toList();
     }
 
     public String header() {

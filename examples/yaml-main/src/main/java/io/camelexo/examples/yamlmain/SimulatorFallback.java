@@ -32,11 +32,21 @@ final class SimulatorFallback extends MainListenerSupport {
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext camel = main.getCamelContext();
         PropertiesComponent properties = camel.getPropertiesComponent();
-        if (properties.resolveProperty(TENANT_PROPERTY).filter(tenant -> !tenant.isBlank()).isPresent()) {
+        if (properties
+                .resolveProperty(TENANT_PROPERTY)
+                .filter(tenant -> !tenant.isBlank())
+                .isPresent()) {
             return;
         }
-        int mailboxes = properties.resolveProperty("simulator.mailboxes").map(Integer::parseInt).orElse(5000);
-        simulator = TenantSimulator.builder().mailboxes(mailboxes).adminApiHttps(true).build().start();
+        int mailboxes = properties
+                .resolveProperty("simulator.mailboxes")
+                .map(Integer::parseInt)
+                .orElse(5000);
+        simulator = TenantSimulator.builder()
+                .mailboxes(mailboxes)
+                .adminApiHttps(true)
+                .build()
+                .start();
         AppCredentials app = simulator.defaultApp(TenantSimulator.DEFAULT_TENANT);
         camel.getRegistry().bind("tenantSimulator", simulator);
         camel.getRegistry().bind("tenantSimulatorTrust", trustOnly(simulator));
@@ -44,15 +54,20 @@ final class SimulatorFallback extends MainListenerSupport {
         String exo = "camel.component.exo.";
         properties.addOverrideProperty(TENANT_PROPERTY, TenantSimulator.DEFAULT_TENANT);
         properties.addOverrideProperty(exo + "connectionUri", simulator.exchangeUrl());
-        properties.addOverrideProperty(exo + "azureADAuthorizationEndpointUri", simulator.authorityUrl(TenantSimulator.DEFAULT_TENANT));
+        properties.addOverrideProperty(
+                exo + "azureADAuthorizationEndpointUri", simulator.authorityUrl(TenantSimulator.DEFAULT_TENANT));
         properties.addOverrideProperty(exo + "appId", app.appId());
         // a placeholder, as Camel's security policy wants a secret from a vault or the environment: a clientSecret
         // written in plain text among the camel.* properties is still reported (SECURITY WARNING)
         properties.addOverrideProperty(exo + "clientSecret", "{{" + CLIENT_SECRET_PROPERTY + "}}");
         properties.addOverrideProperty(exo + "sslContextParameters", "#tenantSimulatorTrust");
-        LOG.warn("No tenant configured ({} is not set): started the built-in tenant simulator with {} mailboxes of {} at {}. "
-                + "Set camel.component.exo.* in application.properties (or as -D system properties) to use a real tenant.",
-                TENANT_PROPERTY, mailboxes, TenantSimulator.DEFAULT_TENANT, simulator.exchangeUrl());
+        LOG.warn(
+                "No tenant configured ({} is not set): started the built-in tenant simulator with {} mailboxes of {} at {}. "
+                        + "Set camel.component.exo.* in application.properties (or as -D system properties) to use a real tenant.",
+                TENANT_PROPERTY,
+                mailboxes,
+                TenantSimulator.DEFAULT_TENANT,
+                simulator.exchangeUrl());
     }
 
     @Override

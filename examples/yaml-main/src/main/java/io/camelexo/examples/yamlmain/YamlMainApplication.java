@@ -9,15 +9,15 @@ import org.apache.camel.main.Main;
  */
 public final class YamlMainApplication {
 
-    private YamlMainApplication() {
-    }
+    private YamlMainApplication() {}
 
     public static void main(String[] args) throws Exception {
         int exitCode = 1;
         try {
             exitCode = newMain().run(args);
         } finally {
-            // after a failed start (logged by Camel) the thread of camel.main.duration-max-idle-seconds keeps the JVM alive
+            // after a failed start (logged by Camel) the thread of camel.main.duration-max-idle-seconds keeps the JVM
+            // alive
             System.exit(exitCode);
         }
     }

@@ -1,6 +1,15 @@
 package io.camelexo.examples.yamlmain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.BaseMainSupport;
@@ -16,16 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The application as {@code java -jar yaml-main.jar} runs it, started once for the class: Camel Main loads the YAML
  * routes and application.properties, finds no tenant and starts the tenant simulator, and the report route writes the
@@ -39,6 +38,7 @@ class SharedMailboxReportTest {
 
     @TempDir
     static Path dir;
+
     private static Main main;
     private static NotifyBuilder reportDone;
 
@@ -54,7 +54,10 @@ class SharedMailboxReportTest {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
                 // before the routes start, or the timer could fire before anyone listens
-                reportDone = new NotifyBuilder(configured.getCamelContext()).fromRoute("shared-mailboxes").whenDone(1).create();
+                reportDone = new NotifyBuilder(configured.getCamelContext())
+                        .fromRoute("shared-mailboxes")
+                        .whenDone(1)
+                        .create();
             }
         });
         main.start();
@@ -69,7 +72,9 @@ class SharedMailboxReportTest {
 
     @Test
     void theCsvHoldsEverySharedMailboxOfTheTenantInOrder() throws Exception {
-        assertThat(reportDone.matches(60, TimeUnit.SECONDS)).as("the report route ran").isTrue();
+        assertThat(reportDone.matches(60, TimeUnit.SECONDS))
+                .as("the report route ran")
+                .isTrue();
 
         CamelContext camel = main.getCamelContext();
         TenantSimulator simulator = camel.getRegistry().lookupByNameAndType("tenantSimulator", TenantSimulator.class);
@@ -77,13 +82,20 @@ class SharedMailboxReportTest {
         for (int i = 0; i < simulator.mailboxCount(TenantSimulator.DEFAULT_TENANT); i++) {
             Map<String, Object> mailbox = simulator.mailbox(TenantSimulator.DEFAULT_TENANT, i);
             if ("SharedMailbox".equals(mailbox.get("RecipientTypeDetails"))) {
-                sharedMailboxes.add(COLUMNS.stream().map(column -> String.valueOf(mailbox.get(column))).toList());
+                sharedMailboxes.add(COLUMNS.stream()
+                        .map(column -> String.valueOf(mailbox.get(column)))
+                        .toList());
             }
         }
         assertThat(sharedMailboxes).isNotEmpty();
 
         try (Reader csv = Files.newBufferedReader(dir.resolve("shared-mailboxes.csv"));
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(csv)) {
+                CSVParser parser = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(csv)) {
             assertThat(parser.getHeaderNames()).isEqualTo(COLUMNS);
             assertThat(parser.getRecords()).map(CSVRecord::toList).isEqualTo(sharedMailboxes);
         }
@@ -92,7 +104,8 @@ class SharedMailboxReportTest {
     /** The demo tenant's secret reaches Camel as its security policy wants it; one written in plain text does not. */
     @Test
     void onlyTheSecretWrittenInPlainTextIsASecurityViolation() {
-        SecurityPolicyResult policy = main.getCamelContext().getCamelContextExtension().getContextPlugin(SecurityPolicyResult.class);
+        SecurityPolicyResult policy =
+                main.getCamelContext().getCamelContextExtension().getContextPlugin(SecurityPolicyResult.class);
         assertThat(policy.getViolations()).map(SecurityViolation::propertyKey).containsExactly(PLAIN_TEXT_SECRET);
     }
 }

@@ -14,7 +14,6 @@ import io.camelexo.exchangeonline.simulator.server.SimRequest;
 import io.camelexo.exchangeonline.simulator.server.SimResponse;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 import io.camelexo.exchangeonline.simulator.tenant.Tenants;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,10 +39,14 @@ public final class AdminApiEndpoints implements Handler {
     private static final long DEFAULT_RESULT_SIZE = 1000;
 
     /** Which endpoint a path names. */
-    private enum Kind { INVOKE_COMMAND, BATCH, MODULE_FILE, ENTITY }
-
-    private record Route(Kind kind, String tenantSegment, String rawTenantSegment, String rest) {
+    private enum Kind {
+        INVOKE_COMMAND,
+        BATCH,
+        MODULE_FILE,
+        ENTITY
     }
+
+    private record Route(Kind kind, String tenantSegment, String rawTenantSegment, String rest) {}
 
     private final Workload workload;
     private final Tenants tenants;
@@ -55,8 +58,14 @@ public final class AdminApiEndpoints implements Handler {
     private final TrafficControl traffic;
     private final Cmdlets cmdlets = new Cmdlets();
 
-    public AdminApiEndpoints(Workload workload, Tenants tenants, TokenService tokens, SecureStrings secureStrings, SignInAccounts accounts,
-                             Faults faults, SimulatorClock clock) {
+    public AdminApiEndpoints(
+            Workload workload,
+            Tenants tenants,
+            TokenService tokens,
+            SecureStrings secureStrings,
+            SignInAccounts accounts,
+            Faults faults,
+            SimulatorClock clock) {
         this.workload = workload;
         this.tenants = tenants;
         this.tokens = tokens;
@@ -74,7 +83,8 @@ public final class AdminApiEndpoints implements Handler {
             Route route = route(request.rawPath());
             AccessTokenClaims claims = authenticate(request);
             Tenant tenant = authorize(claims, route, request.note());
-            try (TrafficControl.Permit permit = traffic.admit(tenant.tenantId().toString(), claims.appId(), request.note())) {
+            try (TrafficControl.Permit permit =
+                    traffic.admit(tenant.tenantId().toString(), claims.appId(), request.note())) {
                 SimResponse injected = injectedFault(request.note());
                 if (injected != null) {
                     response = injected;
@@ -90,13 +100,15 @@ public final class AdminApiEndpoints implements Handler {
         return withServiceHeaders(response, request);
     }
 
-    private SimResponse dispatch(Route route, SimRequest request, AccessTokenClaims claims, Tenant tenant, boolean batchAllowed) {
+    private SimResponse dispatch(
+            Route route, SimRequest request, AccessTokenClaims claims, Tenant tenant, boolean batchAllowed) {
         String tenantBase = request.baseUrl() + "/adminapi/beta/" + route.rawTenantSegment();
         return switch (route.kind()) {
             case INVOKE_COMMAND -> invokeCommand(request, tenant, tenantBase);
             case BATCH -> {
                 if (!batchAllowed || !request.method().equals("POST")) {
-                    throw AdminApiError.plain(400, "BadRequest", "A $batch request is a POST and cannot contain another $batch.");
+                    throw AdminApiError.plain(
+                            400, "BadRequest", "A $batch request is a POST and cannot contain another $batch.");
                 }
                 yield batch(request, claims, tenantBase);
             }
@@ -121,7 +133,10 @@ public final class AdminApiEndpoints implements Handler {
         } else if (request.method().equals("POST")) {
             call = CmdletCall.parseBody(request.body());
         } else {
-            throw AdminApiError.plain(405, "MethodNotAllowed", "InvokeCommand is a POST of a CmdletInput (a GET only follows an @odata.nextLink).");
+            throw AdminApiError.plain(
+                    405,
+                    "MethodNotAllowed",
+                    "InvokeCommand is a POST of a CmdletInput (a GET only follows an @odata.nextLink).");
         }
         request.note().cmdlet(call.cmdlet());
         Cmdlets.Definition cmdlet = cmdlets.find(call.cmdlet());
@@ -129,7 +144,9 @@ public final class AdminApiEndpoints implements Handler {
             throw AdminApiError.commandNotFound(call.cmdlet());
         }
         if (cmdlet.workload() != workload) {
-            throw workload == Workload.EXCHANGE ? AdminApiError.complianceCmdletOnExchange() : AdminApiError.commandNotFound(call.cmdlet());
+            throw workload == Workload.EXCHANGE
+                    ? AdminApiError.complianceCmdletOnExchange()
+                    : AdminApiError.commandNotFound(call.cmdlet());
         }
         cmdlet.checkParameters(call);
         long limit = resultSize(call);
@@ -155,8 +172,12 @@ public final class AdminApiEndpoints implements Handler {
         if (page.more()) {
             warnings.add(PageWriter.MORE_RESULTS);
         }
-        byte[] body = PageWriter.invokeCommandPage(tenantBase + "/$metadata#Collection(Exchange.GenericHashTable)", warnings, nextLink,
-                page.records(), selection);
+        byte[] body = PageWriter.invokeCommandPage(
+                tenantBase + "/$metadata#Collection(Exchange.GenericHashTable)",
+                warnings,
+                nextLink,
+                page.records(),
+                selection);
         return SimResponse.of(200, AdminApiError.JSON, body)
                 .header("Preference-Applied", "odata.include-annotations=\"*\", odata.maxpagesize=" + pageSize);
     }
@@ -179,7 +200,8 @@ public final class AdminApiEndpoints implements Handler {
         } catch (NumberFormatException ignored) {
             // answered below, like any value that is no size
         }
-        throw AdminApiError.invalidParameterValue("ResultSize", value, "Microsoft.Exchange.Data.Unlimited`1[System.UInt32]");
+        throw AdminApiError.invalidParameterValue(
+                "ResultSize", value, "Microsoft.Exchange.Data.Unlimited`1[System.UInt32]");
     }
 
     // ---------------------------------------------------------------- $batch
@@ -196,11 +218,15 @@ public final class AdminApiEndpoints implements Handler {
             throw AdminApiError.plain(400, "BadRequest", "The $batch body is not valid JSON: " + e.getMessage());
         }
         if (!requests.isArray() || requests.isEmpty()) {
-            throw AdminApiError.plain(400, "BadRequest", "A $batch body is {\"requests\":[...]} with at least one request.");
+            throw AdminApiError.plain(
+                    400, "BadRequest", "A $batch body is {\"requests\":[...]} with at least one request.");
         }
         if (requests.size() > MAX_BATCH_REQUESTS) {
-            throw AdminApiError.plain(400, "BadRequest", "The batch holds " + requests.size() + " requests; at most " + MAX_BATCH_REQUESTS
-                    + " are allowed.");
+            throw AdminApiError.plain(
+                    400,
+                    "BadRequest",
+                    "The batch holds " + requests.size() + " requests; at most " + MAX_BATCH_REQUESTS
+                            + " are allowed.");
         }
         ObjectNode envelope = Json.MAPPER.createObjectNode();
         ArrayNode responses = envelope.putArray("responses");
@@ -226,7 +252,8 @@ public final class AdminApiEndpoints implements Handler {
             }
         }
         request.note().cmdlet(cmdletNames.toString());
-        return SimResponse.of(200, "application/json; charset=utf-8", envelope.toString().getBytes(StandardCharsets.UTF_8));
+        return SimResponse.of(
+                200, "application/json; charset=utf-8", envelope.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static SimRequest subRequest(SimRequest envelope, JsonNode item, String tenantBase) {
@@ -239,11 +266,16 @@ public final class AdminApiEndpoints implements Handler {
             pathAndQuery = url.startsWith("/") ? url : URI.create(tenantBase).getRawPath() + "/" + url;
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        item.path("headers").fields().forEachRemaining(header -> headers.put(header.getKey(), List.of(header.getValue().asText())));
+        item.path("headers")
+                .fields()
+                .forEachRemaining(header ->
+                        headers.put(header.getKey(), List.of(header.getValue().asText())));
         JsonNode body = item.get("body");
-        byte[] bytes = body == null || body.isNull() ? new byte[0]
+        byte[] bytes = body == null || body.isNull()
+                ? new byte[0]
                 : (body.isTextual() ? body.asText() : body.toString()).getBytes(StandardCharsets.UTF_8);
-        return new SimRequest(item.path("method").asText("POST"), pathAndQuery, headers, bytes, envelope.baseUrl(), new CallNote());
+        return new SimRequest(
+                item.path("method").asText("POST"), pathAndQuery, headers, bytes, envelope.baseUrl(), new CallNote());
     }
 
     /** A JSON body as JSON; anything else (HTML, text, NUL bytes) as a string. */
@@ -268,7 +300,9 @@ public final class AdminApiEndpoints implements Handler {
      */
     private SimResponse moduleFile(SimRequest request, Route route) {
         ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("@odata.context", request.baseUrl() + "/adminapi/v1.0/" + route.rawTenantSegment() + "/$metadata#EXOModuleFile");
+        root.put(
+                "@odata.context",
+                request.baseUrl() + "/adminapi/v1.0/" + route.rawTenantSegment() + "/$metadata#EXOModuleFile");
         ObjectNode module = root.putArray("value").addObject();
         module.put("ModuleName", "tmpEXO_" + workload.name().toLowerCase(Locale.ROOT));
         module.put("Version", request.queryOption("Version") != null ? request.queryOption("Version") : "3.9.2");
@@ -293,7 +327,8 @@ public final class AdminApiEndpoints implements Handler {
             String rest = String.join("/", segments.subList(3, segments.size()));
             String restDecoded = SimRequest.decode(rest);
             if (version.equals("beta")) {
-                Kind kind = restDecoded.equalsIgnoreCase("InvokeCommand") ? Kind.INVOKE_COMMAND
+                Kind kind = restDecoded.equalsIgnoreCase("InvokeCommand")
+                        ? Kind.INVOKE_COMMAND
                         : restDecoded.equalsIgnoreCase("$batch") ? Kind.BATCH : Kind.ENTITY;
                 return new Route(kind, SimRequest.decode(rawTenant), rawTenant, rest);
             }
@@ -301,7 +336,8 @@ public final class AdminApiEndpoints implements Handler {
                 return new Route(Kind.MODULE_FILE, SimRequest.decode(rawTenant), rawTenant, rest);
             }
         }
-        throw AdminApiError.plain(404, "NotFound", "No HTTP resource was found that matches the request URI '" + rawPath + "'.");
+        throw AdminApiError.plain(
+                404, "NotFound", "No HTTP resource was found that matches the request URI '" + rawPath + "'.");
     }
 
     private AccessTokenClaims authenticate(SimRequest request) {
@@ -320,11 +356,13 @@ public final class AdminApiEndpoints implements Handler {
     private Tenant authorize(AccessTokenClaims claims, Route route, CallNote note) {
         note.caller(claims.tenantId(), claims.appId(), claims.user(), claims.tokenId());
         if (Workload.ofResource(claims.audience()) != workload) {
-            throw AdminApiError.unauthorized("The token's audience " + claims.audience() + " is not " + workload.resource() + ".");
+            throw AdminApiError.unauthorized(
+                    "The token's audience " + claims.audience() + " is not " + workload.resource() + ".");
         }
         Tenant tenant = tenants.find(route.tenantSegment());
         if (tenant == null || !tenant.tenantId().toString().equals(claims.tenantId())) {
-            throw AdminApiError.unauthorized("The token was issued for tenant " + claims.tenantId() + ", not for '" + route.tenantSegment() + "'.");
+            throw AdminApiError.unauthorized("The token was issued for tenant " + claims.tenantId() + ", not for '"
+                    + route.tenantSegment() + "'.");
         }
         return tenant;
     }
@@ -336,8 +374,15 @@ public final class AdminApiEndpoints implements Handler {
         return switch (faults.draw()) {
             case THROTTLED -> {
                 note.fault("throttled");
-                yield toResponse(AdminApiError.throttled(INJECTED_RETRY_AFTER, Map.of("Rate-Limit-Limit", "30000", "Rate-Limit-Remaining", "0",
-                        "Rate-Limit-Reset", clock.now().plusMillis(50).toString())));
+                yield toResponse(AdminApiError.throttled(
+                        INJECTED_RETRY_AFTER,
+                        Map.of(
+                                "Rate-Limit-Limit",
+                                "30000",
+                                "Rate-Limit-Remaining",
+                                "0",
+                                "Rate-Limit-Reset",
+                                clock.now().plusMillis(50).toString())));
             }
             case SERVER_BUSY -> {
                 note.fault("server-busy");

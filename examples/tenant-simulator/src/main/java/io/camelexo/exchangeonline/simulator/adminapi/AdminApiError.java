@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,11 +14,13 @@ import java.util.Map;
  */
 public final class AdminApiError extends RuntimeException {
 
-    static final String JSON = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+    static final String JSON =
+            "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
     private static final String CMDLET_FAILED = "Error executing cmdlet";
     private static final String SERVICE_EXCEPTION = "Microsoft.Exchange.Admin.OData.Core.ODataServiceException";
-    private static final String STACK = "   at Microsoft.Exchange.AdminApi.CommandInvocation.CommandInvocationHelper.InvokeCommand(CmdletInput input)\r\n"
-            + "   at Microsoft.Exchange.AdminApi.Controllers.InvokeCommandController.Post(ODataActionParameters parameters)";
+    private static final String STACK =
+            "   at Microsoft.Exchange.AdminApi.CommandInvocation.CommandInvocationHelper.InvokeCommand(CmdletInput input)\r\n"
+                    + "   at Microsoft.Exchange.AdminApi.Controllers.InvokeCommandController.Post(ODataActionParameters parameters)";
     static final int NUL_BODY_BYTES = 512;
 
     private final int status;
@@ -54,8 +55,12 @@ public final class AdminApiError extends RuntimeException {
     /** 404, ManagementObjectNotFoundException, pipe-delimited detail. */
     static AdminApiError objectNotFound(String identity, String domainController) {
         String type = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException";
-        return cmdletError(404, "NotFound", "Ex6F9304|" + type + "|The operation couldn't be performed because object '" + identity
-                + "' couldn't be found on '" + domainController + "'.", type);
+        return cmdletError(
+                404,
+                "NotFound",
+                "Ex6F9304|" + type + "|The operation couldn't be performed because object '" + identity
+                        + "' couldn't be found on '" + domainController + "'.",
+                type);
     }
 
     /** 400 with the JSON-in-string detail: the shape of parameter, validation and "no such cmdlet" errors. */
@@ -69,24 +74,30 @@ public final class AdminApiError extends RuntimeException {
     }
 
     static AdminApiError commandNotFound(String cmdlet) {
-        return badRequest("System.Management.Automation.CommandNotFoundException", "The term '" + cmdlet + "' is not recognized as a name of a "
-                + "cmdlet, function, script file, or executable program. Check the spelling of the name, or if a path was included, "
-                + "verify that the path is correct and try again.");
+        return badRequest(
+                "System.Management.Automation.CommandNotFoundException",
+                "The term '" + cmdlet + "' is not recognized as a name of a "
+                        + "cmdlet, function, script file, or executable program. Check the spelling of the name, or if a path was included, "
+                        + "verify that the path is correct and try again.");
     }
 
     static AdminApiError parameterNotFound(String parameter) {
-        return badRequest("System.Management.Automation.ParameterBindingException",
+        return badRequest(
+                "System.Management.Automation.ParameterBindingException",
                 "A parameter cannot be found that matches parameter name '" + parameter + "'.");
     }
 
     static AdminApiError missingParameter(String parameter) {
-        return badRequest("System.Management.Automation.ParameterBindingException",
+        return badRequest(
+                "System.Management.Automation.ParameterBindingException",
                 "Cannot process command because of one or more missing mandatory parameters: " + parameter + ".");
     }
 
     static AdminApiError invalidParameterValue(String parameter, Object value, String expected) {
-        return badRequest("System.Management.Automation.ParameterBindingException", "Cannot bind parameter '" + parameter
-                + "'. Cannot convert value \"" + value + "\" to type \"" + expected + "\".");
+        return badRequest(
+                "System.Management.Automation.ParameterBindingException",
+                "Cannot bind parameter '" + parameter + "'. Cannot convert value \"" + value + "\" to type \""
+                        + expected + "\".");
     }
 
     /** What Exchange answers for a Security &amp; Compliance cmdlet: 403 and a body of NUL bytes (one public report). */
@@ -96,9 +107,11 @@ public final class AdminApiError extends RuntimeException {
 
     static AdminApiError unauthorized(String reason) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("WWW-Authenticate", "Bearer client_id=\"00000002-0000-0ff1-ce00-000000000000\", "
-                + "trusted_issuers=\"00000001-0000-0000-c000-000000000000@*\", token_types=\"app_asserted_user_v1 service_asserted_app_v1\", "
-                + "authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", error=\"invalid_token\"");
+        headers.put(
+                "WWW-Authenticate",
+                "Bearer client_id=\"00000002-0000-0ff1-ce00-000000000000\", "
+                        + "trusted_issuers=\"00000001-0000-0000-c000-000000000000@*\", token_types=\"app_asserted_user_v1 service_asserted_app_v1\", "
+                        + "authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", error=\"invalid_token\"");
         headers.put("x-ms-diagnostics", "2000001;reason=\"" + reason + "\";error_category=\"invalid_token\"");
         return new AdminApiError(401, "text/plain", new byte[0], headers, "401: " + reason);
     }
@@ -116,14 +129,22 @@ public final class AdminApiError extends RuntimeException {
 
     /** The refusal's text is known from a public client, its status is not; 429 makes every client back off. */
     static AdminApiError concurrencyLimit() {
-        return new AdminApiError(429, "text/plain; charset=utf-8", ("You have reached the maximum number of concurrent requests per tenant. "
-                + "Please wait and try again").getBytes(StandardCharsets.UTF_8), Map.of(), "429 concurrency");
+        return new AdminApiError(
+                429,
+                "text/plain; charset=utf-8",
+                ("You have reached the maximum number of concurrent requests per tenant. "
+                                + "Please wait and try again")
+                        .getBytes(StandardCharsets.UTF_8),
+                Map.of(),
+                "429 concurrency");
     }
 
     static AdminApiError serverBusy() {
-        String html = "<!DOCTYPE html>\r\n<html><head><title>Service Unavailable</title></head><body><h2>Service Unavailable</h2>"
-                + "<hr><p>HTTP Error 503. The service is unavailable.</p></body></html>";
-        return new AdminApiError(503, "text/html; charset=us-ascii", html.getBytes(StandardCharsets.US_ASCII), Map.of(), "503 busy");
+        String html =
+                "<!DOCTYPE html>\r\n<html><head><title>Service Unavailable</title></head><body><h2>Service Unavailable</h2>"
+                        + "<hr><p>HTTP Error 503. The service is unavailable.</p></body></html>";
+        return new AdminApiError(
+                503, "text/html; charset=us-ascii", html.getBytes(StandardCharsets.US_ASCII), Map.of(), "503 busy");
     }
 
     /** 500 ADTransientException, envelope without details. */
@@ -137,7 +158,8 @@ public final class AdminApiError extends RuntimeException {
         ObjectNode inner = error.putObject("innererror");
         inner.put("message", message);
         inner.put("type", type);
-        return new AdminApiError(500, JSON, bytes(root), Map.of("x-ExceptionType", "ADTransientException"), "500 transient");
+        return new AdminApiError(
+                500, JSON, bytes(root), Map.of("x-ExceptionType", "ADTransientException"), "500 transient");
     }
 
     /** A request the service has no route for, or a malformed one: an OData error without cmdlet details. */
@@ -163,7 +185,8 @@ public final class AdminApiError extends RuntimeException {
         inner.put("type", SERVICE_EXCEPTION);
         inner.put("stacktrace", STACK);
         String shortType = typeName.substring(typeName.lastIndexOf('.') + 1);
-        return new AdminApiError(status, JSON, bytes(root), Map.of("x-ExceptionType", shortType), status + " " + shortType);
+        return new AdminApiError(
+                status, JSON, bytes(root), Map.of("x-ExceptionType", shortType), status + " " + shortType);
     }
 
     private static byte[] bytes(ObjectNode root) {

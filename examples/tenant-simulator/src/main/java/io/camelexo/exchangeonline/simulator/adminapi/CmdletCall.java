@@ -3,7 +3,6 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,13 +34,17 @@ final class CmdletCall {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw AdminApiError.plain(400, "BadRequest", "The request body is not valid JSON: " + e.getOriginalMessage());
+            throw AdminApiError.plain(
+                    400, "BadRequest", "The request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw AdminApiError.plain(400, "BadRequest", "The request body could not be read: " + e.getMessage());
         }
         if (root == null || !root.path("CmdletInput").isObject()) {
-            throw AdminApiError.plain(400, "BadRequest", "The request body must be a JSON object with a CmdletInput "
-                    + "({\"CmdletInput\":{\"CmdletName\":\"...\",\"Parameters\":{...}}}).");
+            throw AdminApiError.plain(
+                    400,
+                    "BadRequest",
+                    "The request body must be a JSON object with a CmdletInput "
+                            + "({\"CmdletInput\":{\"CmdletName\":\"...\",\"Parameters\":{...}}}).");
         }
         return fromInput((ObjectNode) root.get("CmdletInput"));
     }

@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
-
 import java.util.Collection;
 import java.util.Set;
 

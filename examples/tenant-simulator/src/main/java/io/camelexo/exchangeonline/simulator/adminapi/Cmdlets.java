@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 final class Cmdlets {
 
     /** Accepted by every cmdlet (PowerShell's common parameters the module passes through). */
-    private static final List<String> COMMON = List.of("ErrorAction", "WarningAction", "InformationAction", "Confirm", "Verbose",
-            "Debug", "WhatIf");
+    private static final List<String> COMMON =
+            List.of("ErrorAction", "WarningAction", "InformationAction", "Confirm", "Verbose", "Debug", "WhatIf");
 
     @FunctionalInterface
     interface Handler {
@@ -37,29 +37,93 @@ final class Cmdlets {
 
     Cmdlets() {
         Workload exo = Workload.EXCHANGE;
-        register("Get-Mailbox", exo, MailboxCmdlets::getMailbox, "Identity", "ResultSize", "RecipientTypeDetails", "Filter", "Anr");
-        register("Set-Mailbox", exo, MailboxCmdlets::setMailbox, concat(List.of("Identity", "Type"), MailboxCmdlets.SETTABLE));
-        register("New-Mailbox", exo, MailboxCmdlets::newMailbox, List.of("Name", "DisplayName", "Alias", "FirstName", "LastName",
-                "MicrosoftOnlineServicesID", "PrimarySmtpAddress", "Password", "ResetPasswordOnNextLogon", "Shared", "Room", "Equipment",
-                "EnableRoomMailboxAccount", "RoomMailboxPassword"));
+        register(
+                "Get-Mailbox",
+                exo,
+                MailboxCmdlets::getMailbox,
+                "Identity",
+                "ResultSize",
+                "RecipientTypeDetails",
+                "Filter",
+                "Anr");
+        register(
+                "Set-Mailbox",
+                exo,
+                MailboxCmdlets::setMailbox,
+                concat(List.of("Identity", "Type"), MailboxCmdlets.SETTABLE));
+        register(
+                "New-Mailbox",
+                exo,
+                MailboxCmdlets::newMailbox,
+                List.of(
+                        "Name",
+                        "DisplayName",
+                        "Alias",
+                        "FirstName",
+                        "LastName",
+                        "MicrosoftOnlineServicesID",
+                        "PrimarySmtpAddress",
+                        "Password",
+                        "ResetPasswordOnNextLogon",
+                        "Shared",
+                        "Room",
+                        "Equipment",
+                        "EnableRoomMailboxAccount",
+                        "RoomMailboxPassword"));
         register("Get-MailboxStatistics", exo, MailboxCmdlets::getMailboxStatistics, "Identity");
         register("Get-MailboxPermission", exo, MailboxCmdlets::getMailboxPermission, "Identity", "User", "ResultSize");
-        register("Add-MailboxPermission", exo, MailboxCmdlets::addMailboxPermission, List.of("Identity", "User", "AccessRights",
-                "InheritanceType", "AutoMapping", "Deny"));
+        register(
+                "Add-MailboxPermission",
+                exo,
+                MailboxCmdlets::addMailboxPermission,
+                List.of("Identity", "User", "AccessRights", "InheritanceType", "AutoMapping", "Deny"));
         register("Get-MailboxAutoReplyConfiguration", exo, MailboxCmdlets::getAutoReply, "Identity");
-        register("Set-MailboxAutoReplyConfiguration", exo, MailboxCmdlets::setAutoReply, concat(List.of("Identity"), MailboxCmdlets.AUTO_REPLY_SETTABLE));
-        register("Get-DistributionGroup", exo, GroupCmdlets::getDistributionGroup, "Identity", "ResultSize", "Filter", "RecipientTypeDetails");
-        register("Get-DistributionGroupMember", exo, GroupCmdlets::getDistributionGroupMember, "Identity", "ResultSize");
-        register("Add-DistributionGroupMember", exo, GroupCmdlets::addDistributionGroupMember, List.of("Identity", "Member", "BypassSecurityGroupManagerCheck"));
-        register("Remove-DistributionGroupMember", exo, GroupCmdlets::removeDistributionGroupMember, List.of("Identity", "Member", "BypassSecurityGroupManagerCheck"));
-        register("Get-MobileDevice", exo, DeviceCmdlets::getMobileDevice, "Identity", "Mailbox", "ResultSize", "Filter");
+        register(
+                "Set-MailboxAutoReplyConfiguration",
+                exo,
+                MailboxCmdlets::setAutoReply,
+                concat(List.of("Identity"), MailboxCmdlets.AUTO_REPLY_SETTABLE));
+        register(
+                "Get-DistributionGroup",
+                exo,
+                GroupCmdlets::getDistributionGroup,
+                "Identity",
+                "ResultSize",
+                "Filter",
+                "RecipientTypeDetails");
+        register(
+                "Get-DistributionGroupMember", exo, GroupCmdlets::getDistributionGroupMember, "Identity", "ResultSize");
+        register(
+                "Add-DistributionGroupMember",
+                exo,
+                GroupCmdlets::addDistributionGroupMember,
+                List.of("Identity", "Member", "BypassSecurityGroupManagerCheck"));
+        register(
+                "Remove-DistributionGroupMember",
+                exo,
+                GroupCmdlets::removeDistributionGroupMember,
+                List.of("Identity", "Member", "BypassSecurityGroupManagerCheck"));
+        register(
+                "Get-MobileDevice", exo, DeviceCmdlets::getMobileDevice, "Identity", "Mailbox", "ResultSize", "Filter");
         register("Remove-MobileDevice", exo, DeviceCmdlets::removeMobileDevice, List.of("Identity"));
         register("Get-AcceptedDomain", exo, ConfigurationCmdlets::getAcceptedDomain, "Identity");
         register("Get-OrganizationConfig", exo, ConfigurationCmdlets::getOrganizationConfig, "Identity");
         register("Get-TransportRule", exo, ConfigurationCmdlets::getTransportRule, "Identity", "ResultSize", "State");
-        register("Get-RetentionCompliancePolicy", Workload.COMPLIANCE, ConfigurationCmdlets::getRetentionCompliancePolicy, "Identity",
-                "DistributionDetail", "ExcludeTeamsPolicy", "RetentionRuleTypes");
-        register("Get-ComplianceSearch", Workload.COMPLIANCE, ConfigurationCmdlets::getComplianceSearch, "Identity", "ResultSize", "Case");
+        register(
+                "Get-RetentionCompliancePolicy",
+                Workload.COMPLIANCE,
+                ConfigurationCmdlets::getRetentionCompliancePolicy,
+                "Identity",
+                "DistributionDetail",
+                "ExcludeTeamsPolicy",
+                "RetentionRuleTypes");
+        register(
+                "Get-ComplianceSearch",
+                Workload.COMPLIANCE,
+                ConfigurationCmdlets::getComplianceSearch,
+                "Identity",
+                "ResultSize",
+                "Case");
     }
 
     /** The definition, or null if no workload has such a cmdlet. */
@@ -69,7 +133,10 @@ final class Cmdlets {
 
     /** Cmdlet names of one workload, for EXOModuleFile's exportedCmdlets. */
     List<String> names(Workload workload) {
-        return byName.values().stream().filter(definition -> definition.workload() == workload).map(Definition::name).toList();
+        return byName.values().stream()
+                .filter(definition -> definition.workload() == workload)
+                .map(Definition::name)
+                .toList();
     }
 
     private void register(String name, Workload workload, Handler handler, String... parameters) {
@@ -80,7 +147,9 @@ final class Cmdlets {
         Set<String> accepted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         accepted.addAll(parameters);
         accepted.addAll(COMMON);
-        byName.put(name.toLowerCase(Locale.ROOT), new Definition(name, workload, Collections.unmodifiableSet(accepted), handler));
+        byName.put(
+                name.toLowerCase(Locale.ROOT),
+                new Definition(name, workload, Collections.unmodifiableSet(accepted), handler));
     }
 
     @SafeVarargs

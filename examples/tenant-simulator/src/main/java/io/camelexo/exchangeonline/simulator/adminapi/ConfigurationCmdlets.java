@@ -1,15 +1,13 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
-
 import java.util.List;
 import java.util.Map;
 
 /** The tenant's configuration objects: accepted domains, organization config, transport rules (EOP), SCC policies and searches. */
 final class ConfigurationCmdlets {
 
-    private ConfigurationCmdlets() {
-    }
+    private ConfigurationCmdlets() {}
 
     static CmdletOutput getAcceptedDomain(CmdletCall call, CmdletContext context) {
         return identityOrAll(call, context.tenant(), context.tenant().acceptedDomains());
@@ -23,7 +21,9 @@ final class ConfigurationCmdlets {
         List<Map<String, Object>> rules = context.tenant().transportRules();
         String state = call.string("State");
         if (state != null) {
-            rules = rules.stream().filter(rule -> rule.get("State").toString().equalsIgnoreCase(state)).toList();
+            rules = rules.stream()
+                    .filter(rule -> rule.get("State").toString().equalsIgnoreCase(state))
+                    .toList();
         }
         return identityOrAll(call, context.tenant(), rules);
     }

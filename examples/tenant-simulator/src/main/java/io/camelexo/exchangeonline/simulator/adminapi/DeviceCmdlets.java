@@ -2,7 +2,6 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.tenant.DeviceOverlay;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,7 @@ import java.util.Map;
 /** Mobile devices, addressed by device key = mailbox index × slots + slot. */
 final class DeviceCmdlets {
 
-    private DeviceCmdlets() {
-    }
+    private DeviceCmdlets() {}
 
     static CmdletOutput getMobileDevice(CmdletCall call, CmdletContext context) {
         Tenant tenant = context.tenant();
@@ -32,7 +30,9 @@ final class DeviceCmdlets {
             }
             devices = RecordSource.of(found);
         } else {
-            devices = RecordSource.over((long) tenant.mailboxes().count() * slots, key -> tenant.devices().get((int) (key / slots), (int) (key % slots)));
+            devices = RecordSource.over(
+                    (long) tenant.mailboxes().count() * slots,
+                    key -> tenant.devices().get((int) (key / slots), (int) (key % slots)));
         }
         return CmdletOutput.of(devices.filter(Lookups.orAll(Lookups.filter(call))));
     }

@@ -5,7 +5,6 @@ import io.camelexo.exchangeonline.simulator.server.SimResponse;
 import io.camelexo.exchangeonline.simulator.tenant.DeviceOverlay;
 import io.camelexo.exchangeonline.simulator.tenant.MailboxOverlay;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,35 +29,115 @@ import java.util.regex.Pattern;
  */
 final class EntityRoutes {
 
-    private static final Pattern ROUTE = Pattern.compile("^(Mailbox|Recipient)(?:\\('((?:[^']|'')*)'\\))?(?:/(.+))?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROUTE =
+            Pattern.compile("^(Mailbox|Recipient)(?:\\('((?:[^']|'')*)'\\))?(?:/(.+))?$", Pattern.CASE_INSENSITIVE);
 
     /** Get-EXOMailbox property sets beyond Minimum (Microsoft's cmdlet-property-sets page, abridged). */
     private static final Map<String, List<String>> PROPERTY_SETS = propertySets();
 
-    private EntityRoutes() {
-    }
+    private EntityRoutes() {}
 
     private static Map<String, List<String>> propertySets() {
         Map<String, List<String>> sets = new LinkedHashMap<>();
         sets.put("minimum", MailboxOverlay.minimumProperties());
-        sets.put("archive", List.of("ArchiveDatabase", "ArchiveGuid", "ArchiveName", "ArchiveQuota", "ArchiveWarningQuota", "ArchiveStatus",
-                "ArchiveState", "AutoExpandingArchiveEnabled", "DisabledArchiveDatabase", "DisabledArchiveGuid", "JournalArchiveAddress"));
-        sets.put("audit", List.of("AuditAdmin", "AuditDelegate", "AuditEnabled", "AuditLogAgeLimit", "AuditOwner", "DefaultAuditSet"));
+        sets.put(
+                "archive",
+                List.of(
+                        "ArchiveDatabase",
+                        "ArchiveGuid",
+                        "ArchiveName",
+                        "ArchiveQuota",
+                        "ArchiveWarningQuota",
+                        "ArchiveStatus",
+                        "ArchiveState",
+                        "AutoExpandingArchiveEnabled",
+                        "DisabledArchiveDatabase",
+                        "DisabledArchiveGuid",
+                        "JournalArchiveAddress"));
+        sets.put(
+                "audit",
+                List.of(
+                        "AuditAdmin",
+                        "AuditDelegate",
+                        "AuditEnabled",
+                        "AuditLogAgeLimit",
+                        "AuditOwner",
+                        "DefaultAuditSet"));
         sets.put("custom", MailboxOverlay.customAttributeProperties());
-        sets.put("delivery", List.of("AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers", "AcceptMessagesOnlyFromSendersOrMembers",
-                "DeliverToMailboxAndForward", "ForwardingAddress", "ForwardingSmtpAddress", "GrantSendOnBehalfTo", "MaxReceiveSize",
-                "MaxSendSize", "RecipientLimits", "RejectMessagesFrom", "RejectMessagesFromDLMembers", "RejectMessagesFromSendersOrMembers"));
-        sets.put("hold", List.of("ComplianceTagHoldApplied", "DelayHoldApplied", "DelayReleaseHoldApplied", "InPlaceHolds", "LitigationHoldDate",
-                "LitigationHoldDuration", "LitigationHoldEnabled", "LitigationHoldOwner"));
-        sets.put("moderation", List.of("BypassModerationFromSendersOrMembers", "ModeratedBy", "ModerationEnabled", "SendModerationNotifications"));
-        sets.put("quota", List.of("CalendarLoggingQuota", "IssueWarningQuota", "ProhibitSendQuota", "ProhibitSendReceiveQuota",
-                "RecoverableItemsQuota", "RecoverableItemsWarningQuota", "RulesQuota", "UseDatabaseQuotaDefaults"));
-        sets.put("resource", List.of("IsResource", "ResourceCapacity", "ResourceCustom", "ResourceType", "RoomMailboxAccountEnabled"));
-        sets.put("retention", List.of("EndDateForRetentionHold", "RetainDeletedItemsFor", "RetainDeletedItemsUntilBackup", "RetentionComment",
-                "RetentionHoldEnabled", "RetentionPolicy", "RetentionUrl", "SingleItemRecoveryEnabled", "StartDateForRetentionHold",
-                "UseDatabaseRetentionDefaults"));
-        sets.put("softdelete", List.of("IsInactiveMailbox", "IsSoftDeletedByDisable", "IsSoftDeletedByRemove", "WhenSoftDeleted",
-                "InactiveMailboxRetireTime"));
+        sets.put(
+                "delivery",
+                List.of(
+                        "AcceptMessagesOnlyFrom",
+                        "AcceptMessagesOnlyFromDLMembers",
+                        "AcceptMessagesOnlyFromSendersOrMembers",
+                        "DeliverToMailboxAndForward",
+                        "ForwardingAddress",
+                        "ForwardingSmtpAddress",
+                        "GrantSendOnBehalfTo",
+                        "MaxReceiveSize",
+                        "MaxSendSize",
+                        "RecipientLimits",
+                        "RejectMessagesFrom",
+                        "RejectMessagesFromDLMembers",
+                        "RejectMessagesFromSendersOrMembers"));
+        sets.put(
+                "hold",
+                List.of(
+                        "ComplianceTagHoldApplied",
+                        "DelayHoldApplied",
+                        "DelayReleaseHoldApplied",
+                        "InPlaceHolds",
+                        "LitigationHoldDate",
+                        "LitigationHoldDuration",
+                        "LitigationHoldEnabled",
+                        "LitigationHoldOwner"));
+        sets.put(
+                "moderation",
+                List.of(
+                        "BypassModerationFromSendersOrMembers",
+                        "ModeratedBy",
+                        "ModerationEnabled",
+                        "SendModerationNotifications"));
+        sets.put(
+                "quota",
+                List.of(
+                        "CalendarLoggingQuota",
+                        "IssueWarningQuota",
+                        "ProhibitSendQuota",
+                        "ProhibitSendReceiveQuota",
+                        "RecoverableItemsQuota",
+                        "RecoverableItemsWarningQuota",
+                        "RulesQuota",
+                        "UseDatabaseQuotaDefaults"));
+        sets.put(
+                "resource",
+                List.of(
+                        "IsResource",
+                        "ResourceCapacity",
+                        "ResourceCustom",
+                        "ResourceType",
+                        "RoomMailboxAccountEnabled"));
+        sets.put(
+                "retention",
+                List.of(
+                        "EndDateForRetentionHold",
+                        "RetainDeletedItemsFor",
+                        "RetainDeletedItemsUntilBackup",
+                        "RetentionComment",
+                        "RetentionHoldEnabled",
+                        "RetentionPolicy",
+                        "RetentionUrl",
+                        "SingleItemRecoveryEnabled",
+                        "StartDateForRetentionHold",
+                        "UseDatabaseRetentionDefaults"));
+        sets.put(
+                "softdelete",
+                List.of(
+                        "IsInactiveMailbox",
+                        "IsSoftDeletedByDisable",
+                        "IsSoftDeletedByRemove",
+                        "WhenSoftDeleted",
+                        "InactiveMailboxRetireTime"));
         sets.put("statisticsseed", List.of("ArchiveDatabaseGuid", "DatabaseGuid", "ExchangeGuid"));
         return sets;
     }
@@ -70,16 +149,23 @@ final class EntityRoutes {
     static SimResponse get(SimRequest request, String rawRoute, Tenant tenant, String tenantBase) {
         Matcher route = ROUTE.matcher(rawRoute.replace("%27", "'"));
         if (!route.matches()) {
-            throw AdminApiError.plain(404, "NotFound", "No HTTP resource was found that matches the request URI '" + tenantBase + "/" + rawRoute + "'.");
+            throw AdminApiError.plain(
+                    404,
+                    "NotFound",
+                    "No HTTP resource was found that matches the request URI '" + tenantBase + "/" + rawRoute + "'.");
         }
         boolean recipients = route.group(1).equalsIgnoreCase("Recipient");
         String entitySet = recipients ? "Recipient" : "Mailbox";
         String key = route.group(2) != null ? key(route.group(2), request) : null;
         String navigation = route.group(3);
         if (key == null && navigation != null) {
-            throw AdminApiError.plain(404, "NotFound", "No HTTP resource was found that matches the request URI '" + tenantBase + "/" + rawRoute + "'.");
+            throw AdminApiError.plain(
+                    404,
+                    "NotFound",
+                    "No HTTP resource was found that matches the request URI '" + tenantBase + "/" + rawRoute + "'.");
         }
-        Function<Map<String, Object>, String> editLink = record -> entitySet + "('" + record.get("ExternalDirectoryObjectId") + "')";
+        Function<Map<String, Object>, String> editLink =
+                record -> entitySet + "('" + record.get("ExternalDirectoryObjectId") + "')";
         if (navigation == null) {
             request.note().cmdlet(recipients ? "Get-EXORecipient" : "Get-EXOMailbox");
             return entities(request, tenant, tenantBase, entitySet, key, recipients, editLink);
@@ -107,42 +193,80 @@ final class EntityRoutes {
             }
             contextType = "Collection(Exchange.MobileDeviceStatistics)";
         } else {
-            throw AdminApiError.plain(404, "NotFound", "No HTTP resource was found that matches the request URI '" + tenantBase + "/" + rawRoute + "'.");
+            throw AdminApiError.plain(
+                    404,
+                    "NotFound",
+                    "No HTTP resource was found that matches the request URI '" + tenantBase + "/" + rawRoute + "'.");
         }
         Selection selection = Selection.of(list(request.queryOption("$select")));
-        return page(request, RecordSource.of(records), tenantBase, tenantBase + "/$metadata#" + contextType, selection, null);
+        return page(
+                request,
+                RecordSource.of(records),
+                tenantBase,
+                tenantBase + "/$metadata#" + contextType,
+                selection,
+                null);
     }
 
-    private static SimResponse entities(SimRequest request, Tenant tenant, String tenantBase, String entitySet, String key, boolean recipients,
-                                        Function<Map<String, Object>, String> editLink) {
+    private static SimResponse entities(
+            SimRequest request,
+            Tenant tenant,
+            String tenantBase,
+            String entitySet,
+            String key,
+            boolean recipients,
+            Function<Map<String, Object>, String> editLink) {
         Selection selection = selection(request, recipients);
         RecordFilter filter = odataFilter(request);
         Set<String> read = new HashSet<>(filter == null ? Set.of() : filter.properties());
         read.add("ExternalDirectoryObjectId");
-        boolean minimum = !recipients && selection.within(MailboxOverlay.minimumProperties())
+        boolean minimum = !recipients
+                && selection.within(MailboxOverlay.minimumProperties())
                 && Selection.covers(MailboxOverlay.minimumProperties(), read);
-        Function<Integer, Map<String, Object>> record = index -> recipients ? tenant.mailboxes().recipient(index) : tenant.mailboxes().record(index, minimum);
+        Function<Integer, Map<String, Object>> record = index -> recipients
+                ? tenant.mailboxes().recipient(index)
+                : tenant.mailboxes().record(index, minimum);
         if (key != null) {
             Map<String, Object> entity = record.apply(Lookups.mailbox(tenant, key));
-            return SimResponse.of(200, AdminApiError.JSON, PageWriter.entity(tenantBase + "/$metadata#" + entitySet + "/$entity", entity,
-                    selection, tenantBase, editLink));
+            return SimResponse.of(
+                    200,
+                    AdminApiError.JSON,
+                    PageWriter.entity(
+                            tenantBase + "/$metadata#" + entitySet + "/$entity",
+                            entity,
+                            selection,
+                            tenantBase,
+                            editLink));
         }
         Predicate<Map<String, Object>> wanted = Lookups.orAll(filter).and(recipientTypes(request));
-        RecordSource source = RecordSource.over(tenant.mailboxes().count(), position -> record.apply((int) position)).filter(wanted);
+        RecordSource source = RecordSource.over(tenant.mailboxes().count(), position -> record.apply((int) position))
+                .filter(wanted);
         return page(request, source, tenantBase, tenantBase + "/$metadata#" + entitySet, selection, editLink);
     }
 
-    private static SimResponse page(SimRequest request, RecordSource source, String tenantBase, String context, Selection selection,
-                                    Function<Map<String, Object>, String> editLink) {
+    private static SimResponse page(
+            SimRequest request,
+            RecordSource source,
+            String tenantBase,
+            String context,
+            Selection selection,
+            Function<Map<String, Object>, String> editLink) {
         String skip = request.queryOption("$skiptoken");
         SkipToken token = skip != null ? SkipToken.decode(skip) : new SkipToken(0, 0, null);
         long limit = top(request);
         int size = (int) Math.min(Paging.pageSize(request, Paging.ENTITY_DEFAULT_PAGE_SIZE), limit - token.delivered());
         Paging.Page page = Paging.read(source, token.position(), size);
         long delivered = token.delivered() + page.records().size();
-        String nextLink = page.more() && delivered < limit ? nextLink(request, new SkipToken(page.nextPosition(), delivered, null)) : null;
-        return SimResponse.of(200, AdminApiError.JSON, PageWriter.entityCollection(context, page.records(), nextLink, selection, tenantBase, editLink))
-                .header("Preference-Applied", "odata.maxpagesize=" + Paging.pageSize(request, Paging.ENTITY_DEFAULT_PAGE_SIZE));
+        String nextLink = page.more() && delivered < limit
+                ? nextLink(request, new SkipToken(page.nextPosition(), delivered, null))
+                : null;
+        return SimResponse.of(
+                        200,
+                        AdminApiError.JSON,
+                        PageWriter.entityCollection(context, page.records(), nextLink, selection, tenantBase, editLink))
+                .header(
+                        "Preference-Applied",
+                        "odata.maxpagesize=" + Paging.pageSize(request, Paging.ENTITY_DEFAULT_PAGE_SIZE));
     }
 
     /** The same URL with $skiptoken replaced: the query (filter, select, property sets) travels in the link. */
@@ -171,8 +295,11 @@ final class EntityRoutes {
             }
             List<String> properties = PROPERTY_SETS.get(wanted);
             if (properties == null) {
-                throw AdminApiError.plain(400, "BadRequest", "The value '" + set + "' is not a valid PropertySet. Valid values: All, "
-                        + String.join(", ", PROPERTY_SETS.keySet()) + ".");
+                throw AdminApiError.plain(
+                        400,
+                        "BadRequest",
+                        "The value '" + set + "' is not a valid PropertySet. Valid values: All, "
+                                + String.join(", ", PROPERTY_SETS.keySet()) + ".");
             }
             names.addAll(properties);
         }
@@ -188,7 +315,8 @@ final class EntityRoutes {
         try {
             return RecordFilter.parseOData(text);
         } catch (IllegalArgumentException e) {
-            throw AdminApiError.plain(400, "BadRequest", "The query specified in the URI is not valid. " + e.getMessage());
+            throw AdminApiError.plain(
+                    400, "BadRequest", "The query specified in the URI is not valid. " + e.getMessage());
         }
     }
 
@@ -199,7 +327,8 @@ final class EntityRoutes {
         }
         Set<String> wanted = new HashSet<>();
         types.forEach(type -> wanted.add(type.toLowerCase(Locale.ROOT)));
-        return record -> wanted.contains(String.valueOf(record.get("RecipientTypeDetails")).toLowerCase(Locale.ROOT));
+        return record -> wanted.contains(
+                String.valueOf(record.get("RecipientTypeDetails")).toLowerCase(Locale.ROOT));
     }
 
     private static long top(SimRequest request) {
@@ -214,7 +343,8 @@ final class EntityRoutes {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw AdminApiError.plain(400, "BadRequest", "The value '" + top + "' of $top is not a positive whole number.");
+            throw AdminApiError.plain(
+                    400, "BadRequest", "The value '" + top + "' of $top is not a positive whole number.");
         }
     }
 
@@ -227,7 +357,8 @@ final class EntityRoutes {
         try {
             return new String(Base64.getDecoder().decode(key), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw AdminApiError.plain(400, "BadRequest", "The key '" + key + "' is not Base64, but the request says isEncoded=true.");
+            throw AdminApiError.plain(
+                    400, "BadRequest", "The key '" + key + "' is not Base64, but the request says isEncoded=true.");
         }
     }
 

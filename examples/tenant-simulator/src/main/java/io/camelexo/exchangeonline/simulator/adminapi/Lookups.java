@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,8 +9,7 @@ import java.util.function.Predicate;
 /** -Identity resolution and -Filter parsing shared by the cmdlets, failing the way the service fails. */
 final class Lookups {
 
-    private Lookups() {
-    }
+    private Lookups() {}
 
     static int mailbox(Tenant tenant, String identity) {
         int index = tenant.mailboxes().find(identity);
@@ -31,10 +29,12 @@ final class Lookups {
 
     /** The records whose Identity, Name, Guid or DomainName equals the identity; 404 if none does. */
     static List<Map<String, Object>> byIdentity(Tenant tenant, List<Map<String, Object>> records, String identity) {
-        List<Map<String, Object>> found = records.stream().filter(record -> Objects.toString(record.get("Identity"), "").equalsIgnoreCase(identity)
-                || Objects.toString(record.get("Name"), "").equalsIgnoreCase(identity)
-                || Objects.toString(record.get("Guid"), "").equalsIgnoreCase(identity)
-                || Objects.toString(record.get("DomainName"), "").equalsIgnoreCase(identity)).toList();
+        List<Map<String, Object>> found = records.stream()
+                .filter(record -> Objects.toString(record.get("Identity"), "").equalsIgnoreCase(identity)
+                        || Objects.toString(record.get("Name"), "").equalsIgnoreCase(identity)
+                        || Objects.toString(record.get("Guid"), "").equalsIgnoreCase(identity)
+                        || Objects.toString(record.get("DomainName"), "").equalsIgnoreCase(identity))
+                .toList();
         if (found.isEmpty()) {
             throw AdminApiError.objectNotFound(identity, tenant.domainController());
         }
@@ -50,8 +50,10 @@ final class Lookups {
         try {
             return RecordFilter.parse(text);
         } catch (IllegalArgumentException e) {
-            throw AdminApiError.badRequest("System.Management.Automation.ParameterBindingException",
-                    "Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"" + e.getMessage() + "\"");
+            throw AdminApiError.badRequest(
+                    "System.Management.Automation.ParameterBindingException",
+                    "Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"" + e.getMessage()
+                            + "\"");
         }
     }
 

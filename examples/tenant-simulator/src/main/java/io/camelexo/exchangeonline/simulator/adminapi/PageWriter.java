@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +17,15 @@ final class PageWriter {
     static final String MORE_RESULTS = "There are more results available than are currently displayed. "
             + "To view them, increase the value for the ResultSize parameter.";
 
-    private PageWriter() {
-    }
+    private PageWriter() {}
 
     /** Context, warnings (with their type annotation), nextLink, then value — the order of the captured envelope. */
-    static byte[] invokeCommandPage(String context, List<String> warnings, String nextLink, List<Map<String, Object>> records,
-                                    Selection selection) {
+    static byte[] invokeCommandPage(
+            String context,
+            List<String> warnings,
+            String nextLink,
+            List<Map<String, Object>> records,
+            Selection selection) {
         return write(json -> {
             json.writeStringField("@odata.context", context);
             json.writeStringField("adminapi.warnings@odata.type", "#Collection(String)");
@@ -40,8 +42,13 @@ final class PageWriter {
     }
 
     /** An entity collection; OData puts @odata.nextLink after value, so clients must take annotations on either side. */
-    static byte[] entityCollection(String context, List<Map<String, Object>> records, String nextLink, Selection selection,
-                                   String entityBase, Function<Map<String, Object>, String> editLinks) {
+    static byte[] entityCollection(
+            String context,
+            List<Map<String, Object>> records,
+            String nextLink,
+            Selection selection,
+            String entityBase,
+            Function<Map<String, Object>, String> editLinks) {
         return write(json -> {
             json.writeStringField("@odata.context", context);
             writeValue(json, records, selection, RecordJson.Style.ENTITY, entityBase, editLinks);
@@ -52,7 +59,12 @@ final class PageWriter {
     }
 
     /** A keyed GET: the entity itself, no value array. */
-    static byte[] entity(String context, Map<String, Object> record, Selection selection, String entityBase, Function<Map<String, Object>, String> editLinks) {
+    static byte[] entity(
+            String context,
+            Map<String, Object> record,
+            Selection selection,
+            String entityBase,
+            Function<Map<String, Object>, String> editLinks) {
         return write(json -> {
             json.writeStringField("@odata.context", context);
             writeEntityLinks(json, record, entityBase, editLinks);
@@ -60,8 +72,14 @@ final class PageWriter {
         });
     }
 
-    private static void writeValue(JsonGenerator json, List<Map<String, Object>> records, Selection selection, RecordJson.Style style,
-                                   String entityBase, Function<Map<String, Object>, String> editLinks) throws IOException {
+    private static void writeValue(
+            JsonGenerator json,
+            List<Map<String, Object>> records,
+            Selection selection,
+            RecordJson.Style style,
+            String entityBase,
+            Function<Map<String, Object>, String> editLinks)
+            throws IOException {
         json.writeArrayFieldStart("value");
         for (Map<String, Object> record : records) {
             json.writeStartObject();
@@ -72,7 +90,12 @@ final class PageWriter {
         json.writeEndArray();
     }
 
-    private static void writeEntityLinks(JsonGenerator json, Map<String, Object> record, String entityBase, Function<Map<String, Object>, String> editLinks) throws IOException {
+    private static void writeEntityLinks(
+            JsonGenerator json,
+            Map<String, Object> record,
+            String entityBase,
+            Function<Map<String, Object>, String> editLinks)
+            throws IOException {
         if (editLinks != null) {
             String editLink = editLinks.apply(record);
             json.writeStringField("@odata.id", entityBase + "/" + editLink);

@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.server.SimRequest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,9 @@ final class Paging {
     static final int INVOKE_COMMAND_DEFAULT_PAGE_SIZE = 1000;
     /** Entity routes answer 100 per page without Prefer, as one public client (talkingtoexorestapi) observed. */
     static final int ENTITY_DEFAULT_PAGE_SIZE = 100;
-    private static final Pattern MAX_PAGE_SIZE_PREFERENCE = Pattern.compile("odata\\.maxpagesize\\s*=\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern MAX_PAGE_SIZE_PREFERENCE =
+            Pattern.compile("odata\\.maxpagesize\\s*=\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
 
     /**
      * @param nextPosition where the next page starts (the first record after this page), or -1 when no record is left
@@ -27,8 +28,7 @@ final class Paging {
         }
     }
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** The preferred page size clamped to 1..1000, or the default without a preference. */
     static int pageSize(SimRequest request, int defaultSize) {
@@ -37,7 +37,9 @@ final class Paging {
             Matcher matcher = MAX_PAGE_SIZE_PREFERENCE.matcher(prefer);
             if (matcher.find()) {
                 String digits = matcher.group(1);
-                return digits.length() > 6 ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, Integer.parseInt(digits)));
+                return digits.length() > 6
+                        ? MAX_PAGE_SIZE
+                        : Math.max(1, Math.min(MAX_PAGE_SIZE, Integer.parseInt(digits)));
             }
         }
         return defaultSize;

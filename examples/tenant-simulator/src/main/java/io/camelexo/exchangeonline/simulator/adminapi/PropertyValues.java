@@ -18,8 +18,7 @@ final class PropertyValues {
 
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
-    private PropertyValues() {
-    }
+    private PropertyValues() {}
 
     static Object coerce(CmdletCall call, String parameter, Object current) {
         Object given = call.value(parameter);
@@ -50,10 +49,14 @@ final class PropertyValues {
                 return name;
             }
         }
-        throw AdminApiError.badRequest("System.Management.Automation.ParameterBindingException", "Cannot bind parameter '" + parameter
-                + "'. Cannot convert value \"" + given + "\" to type \"" + dotNetType + "\". Error: \"Unable to match the identifier name "
-                + given + " to a valid enumerator name. Specify one of the following enumerator names and try again: "
-                + String.join(", ", names) + "\"");
+        throw AdminApiError.badRequest(
+                "System.Management.Automation.ParameterBindingException",
+                "Cannot bind parameter '" + parameter
+                        + "'. Cannot convert value \"" + given + "\" to type \"" + dotNetType
+                        + "\". Error: \"Unable to match the identifier name "
+                        + given
+                        + " to a valid enumerator name. Specify one of the following enumerator names and try again: "
+                        + String.join(", ", names) + "\"");
     }
 
     private static List<String> applyDelta(List<?> current, Map<String, Object> delta) {

@@ -41,7 +41,8 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
         Parser parser = new Parser(tokens(text), odata);
         Predicate<Map<String, Object>> predicate = parser.orExpression();
         if (parser.position < parser.tokens.size()) {
-            throw new IllegalArgumentException("Unexpected '" + parser.tokens.get(parser.position) + "' in filter: " + text);
+            throw new IllegalArgumentException(
+                    "Unexpected '" + parser.tokens.get(parser.position) + "' in filter: " + text);
         }
         return new RecordFilter(predicate, parser.properties);
     }
@@ -89,7 +90,9 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
                 i = j;
             } else {
                 int j = i;
-                while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && "(),'\"".indexOf(text.charAt(j)) < 0) {
+                while (j < text.length()
+                        && !Character.isWhitespace(text.charAt(j))
+                        && "(),'\"".indexOf(text.charAt(j)) < 0) {
                     j++;
                 }
                 tokens.add(text.substring(i, j));
@@ -145,7 +148,10 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
                 expect(")");
                 return inner;
             }
-            if (odata && peekIs("startswith", "endswith", "contains") && position + 1 < tokens.size() && tokens.get(position + 1).equals("(")) {
+            if (odata
+                    && peekIs("startswith", "endswith", "contains")
+                    && position + 1 < tokens.size()
+                    && tokens.get(position + 1).equals("(")) {
                 String function = next().toLowerCase(Locale.ROOT);
                 expect("(");
                 String property = property();
@@ -167,15 +173,21 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
                 case "odata ne", "opath -ne" -> record -> !equalsLiteral(record, property, literal);
                 case "opath -like" -> like(property, literal);
                 case "opath -notlike" -> like(property, literal).negate();
-                default -> throw new IllegalArgumentException("Unsupported filter operator '" + operator + "'; the simulator knows "
-                        + (odata ? "eq, ne, startswith, endswith, contains, and, or, not" : "-eq, -ne, -like, -notlike, -and, -or, -not"));
+                default ->
+                    throw new IllegalArgumentException(
+                            "Unsupported filter operator '" + operator + "'; the simulator knows "
+                                    + (odata
+                                            ? "eq, ne, startswith, endswith, contains, and, or, not"
+                                            : "-eq, -ne, -like, -notlike, -and, -or, -not"));
             };
         }
 
         private Predicate<Map<String, Object>> like(String property, String literal) {
             String pattern = literal == null ? "" : literal;
-            Pattern regex = Pattern.compile(Pattern.quote(pattern.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q"), Pattern.DOTALL);
-            return record -> anyValue(record, property, value -> regex.matcher(value).matches());
+            Pattern regex = Pattern.compile(
+                    Pattern.quote(pattern.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q"), Pattern.DOTALL);
+            return record ->
+                    anyValue(record, property, value -> regex.matcher(value).matches());
         }
 
         private String property() {
@@ -203,7 +215,9 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
                 case "false", "$false" -> "false";
                 default -> {
                     if (!token.matches("-?\\d+(\\.\\d+)?")) {
-                        throw new IllegalArgumentException("Expected a quoted value, a number, true, false or null in the filter, found '" + token + "'");
+                        throw new IllegalArgumentException(
+                                "Expected a quoted value, a number, true, false or null in the filter, found '" + token
+                                        + "'");
                     }
                     yield token;
                 }

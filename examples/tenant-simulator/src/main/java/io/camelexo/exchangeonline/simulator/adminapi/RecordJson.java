@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,16 +21,20 @@ import java.util.UUID;
 public final class RecordJson {
 
     /** Which annotation dialect to write. */
-    public enum Style { INVOKE_COMMAND, ENTITY }
-
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
-    private static final DateTimeFormatter DATE_TIME_UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'");
-
-    private RecordJson() {
+    public enum Style {
+        INVOKE_COMMAND,
+        ENTITY
     }
 
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
+    private static final DateTimeFormatter DATE_TIME_UTC =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'");
+
+    private RecordJson() {}
+
     /** Writes the record's properties (not its braces), keeping only those the selection wants. */
-    static void writeProperties(JsonGenerator json, Map<String, Object> record, Selection selection, Style style) throws IOException {
+    static void writeProperties(JsonGenerator json, Map<String, Object> record, Selection selection, Style style)
+            throws IOException {
         for (Map.Entry<String, Object> property : record.entrySet()) {
             if (selection.wants(property.getKey())) {
                 writeProperty(json, property.getKey(), property.getValue(), style);
@@ -72,7 +75,8 @@ public final class RecordJson {
         }
     }
 
-    private static void annotate(JsonGenerator json, String name, String dataType, String odataType, Style style) throws IOException {
+    private static void annotate(JsonGenerator json, String name, String dataType, String odataType, Style style)
+            throws IOException {
         if (style == Style.INVOKE_COMMAND) {
             json.writeStringField(name + "@data.type", dataType);
         }

@@ -1,8 +1,6 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.entra.TokenService;
-
-import javax.crypto.Cipher;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,6 +8,7 @@ import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Cipher;
 
 /**
  * The key pair behind SecureString and PSCredential parameters
@@ -44,8 +43,10 @@ public final class SecureStrings {
             return new String(cipher.doFinal(Base64.getDecoder().decode(base64.strip())), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             // the real service's wording for an undecryptable SecureString is not known
-            throw AdminApiError.badRequest("System.Security.Cryptography.CryptographicException", "The value of parameter '" + parameter
-                    + "' could not be decrypted. Encrypt SecureString values with the RSA key of this session (PKCS#1 v1.5, Base64).");
+            throw AdminApiError.badRequest(
+                    "System.Security.Cryptography.CryptographicException",
+                    "The value of parameter '" + parameter
+                            + "' could not be decrypted. Encrypt SecureString values with the RSA key of this session (PKCS#1 v1.5, Base64).");
         }
     }
 

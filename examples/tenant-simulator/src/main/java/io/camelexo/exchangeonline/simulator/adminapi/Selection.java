@@ -18,8 +18,11 @@ final class Selection {
 
     /** No names (or only blanks) means everything. */
     static Selection of(Collection<String> names) {
-        Set<String> wanted = names.stream().map(String::strip).filter(name -> !name.isEmpty())
-                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        Set<String> wanted = names.stream()
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
         return wanted.isEmpty() ? ALL : new Selection(wanted);
     }
 
@@ -34,7 +37,8 @@ final class Selection {
 
     /** Whether {@code available} holds every one of {@code names}, ignoring case. */
     static boolean covers(Collection<String> available, Collection<String> names) {
-        Set<String> lower = available.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> lower =
+                available.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         return names.stream().allMatch(name -> lower.contains(name.toLowerCase(Locale.ROOT)));
     }
 }

@@ -2,7 +2,6 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,19 +21,27 @@ record SkipToken(long position, long delivered, ObjectNode input) {
         if (input != null) {
             token.set("i", input);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(token.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static SkipToken decode(String text) {
         try {
             JsonNode token = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(text.strip()));
-            if (token == null || !token.path("p").canConvertToLong() || !token.path("d").canConvertToLong()) {
+            if (token == null
+                    || !token.path("p").canConvertToLong()
+                    || !token.path("d").canConvertToLong()) {
                 throw new IllegalArgumentException("fields missing");
             }
             JsonNode input = token.get("i");
-            return new SkipToken(token.get("p").asLong(), token.get("d").asLong(), input instanceof ObjectNode object ? object : null);
+            return new SkipToken(
+                    token.get("p").asLong(),
+                    token.get("d").asLong(),
+                    input instanceof ObjectNode object ? object : null);
         } catch (IOException | IllegalArgumentException e) {
-            throw AdminApiError.plain(400, "BadRequest", "The $skiptoken is not valid: use the @odata.nextLink exactly as received.");
+            throw AdminApiError.plain(
+                    400, "BadRequest", "The $skiptoken is not valid: use the @odata.nextLink exactly as received.");
         }
     }
 }

@@ -3,7 +3,6 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 import io.camelexo.exchangeonline.simulator.Faults;
 import io.camelexo.exchangeonline.simulator.SimulatorClock;
 import io.camelexo.exchangeonline.simulator.server.CallNote;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -70,14 +69,16 @@ final class TrafficControl {
 
     private TokenBucket bucket(String key) {
         long generation = faults.throttleGeneration();
-        return buckets.compute(key, (k, existing) -> existing != null && existing.generation == generation ? existing
-                : new TokenBucket(faults.throttleBurst(), faults.throttleRefillPerSecond(), generation, clock));
+        return buckets.compute(
+                key,
+                (k, existing) -> existing != null && existing.generation == generation
+                        ? existing
+                        : new TokenBucket(faults.throttleBurst(), faults.throttleRefillPerSecond(), generation, clock));
     }
 
     /** Refills continuously; one request takes one token. */
     static final class TokenBucket {
-        record Decision(boolean granted, String retryAfter, Map<String, String> headers) {
-        }
+        record Decision(boolean granted, String retryAfter, Map<String, String> headers) {}
 
         private final int burst;
         private final double refillPerSecond;
@@ -106,9 +107,18 @@ final class TrafficControl {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Rate-Limit-Limit", Integer.toString(burst));
             headers.put("Rate-Limit-Remaining", Integer.toString((int) Math.floor(tokens)));
-            headers.put("Rate-Limit-Reset", clock.now().plusMillis((long) ((burst - tokens) / refillPerSecond * 1000)).toString());
-            String retryAfter = granted ? null : BigDecimal.valueOf((1 - tokens) / refillPerSecond).setScale(3, RoundingMode.UP)
-                    .max(new BigDecimal("0.001")).stripTrailingZeros().toPlainString();
+            headers.put(
+                    "Rate-Limit-Reset",
+                    clock.now()
+                            .plusMillis((long) ((burst - tokens) / refillPerSecond * 1000))
+                            .toString());
+            String retryAfter = granted
+                    ? null
+                    : BigDecimal.valueOf((1 - tokens) / refillPerSecond)
+                            .setScale(3, RoundingMode.UP)
+                            .max(new BigDecimal("0.001"))
+                            .stripTrailingZeros()
+                            .toPlainString();
             return new Decision(granted, retryAfter, headers);
         }
     }

@@ -8,8 +8,7 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 /** The sslContextParameters with which exo and scc endpoints reach the simulator's Entra ID. Camel is the caller's. */
 public final class SimulatorTrust {
 
-    private SimulatorTrust() {
-    }
+    private SimulatorTrust() {}
 
     /** Trust for the simulator's self-signed certificate, and only for it. */
     public static SSLContextParameters of(TenantSimulator simulator) {

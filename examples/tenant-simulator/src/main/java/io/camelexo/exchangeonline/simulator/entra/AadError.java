@@ -2,7 +2,6 @@ package io.camelexo.exchangeonline.simulator.entra;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelexo.exchangeonline.simulator.server.SimResponse;
-
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -34,8 +33,10 @@ final class AadError extends RuntimeException {
         String timestamp = TIMESTAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
         ObjectNode body = Jwt.MAPPER.createObjectNode();
         body.put("error", error);
-        body.put("error_description", "AADSTS" + code + ": " + getMessage() + "\r\nTrace ID: " + trace + "\r\nCorrelation ID: "
-                + correlation + "\r\nTimestamp: " + timestamp);
+        body.put(
+                "error_description",
+                "AADSTS" + code + ": " + getMessage() + "\r\nTrace ID: " + trace + "\r\nCorrelation ID: " + correlation
+                        + "\r\nTimestamp: " + timestamp);
         body.putArray("error_codes").add(code);
         body.put("timestamp", timestamp);
         body.put("trace_id", trace);

@@ -10,6 +10,12 @@ import java.util.List;
  * @param roles  app roles (app-only), e.g. Exchange.ManageAsApp
  * @param scopes delegated permissions ({@code scp}), empty for app-only
  */
-public record AccessTokenClaims(String tenantId, String appId, String audience, String user, String tokenId, Instant expires,
-                                List<String> roles, List<String> scopes) {
-}
+public record AccessTokenClaims(
+        String tenantId,
+        String appId,
+        String audience,
+        String user,
+        String tokenId,
+        Instant expires,
+        List<String> roles,
+        List<String> scopes) {}

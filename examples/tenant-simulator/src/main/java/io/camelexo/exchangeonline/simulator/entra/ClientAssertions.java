@@ -18,19 +18,24 @@ import java.util.Set;
 final class ClientAssertions {
 
     /** Login hosts whose token endpoints an assertion may name besides the simulator's own (a routing client keeps the real host). */
-    private static final Set<String> MICROSOFT_LOGIN_HOSTS = Set.of("login.microsoftonline.com", "login.microsoftonline.us",
-            "login.chinacloudapi.cn", "login.partner.microsoftonline.cn", "login.microsoftonline.de", "login.windows.net",
-            "login.microsoft.com", "sts.windows.net");
+    private static final Set<String> MICROSOFT_LOGIN_HOSTS = Set.of(
+            "login.microsoftonline.com",
+            "login.microsoftonline.us",
+            "login.chinacloudapi.cn",
+            "login.partner.microsoftonline.cn",
+            "login.microsoftonline.de",
+            "login.windows.net",
+            "login.microsoft.com",
+            "sts.windows.net");
 
     /** Why an assertion was refused: the AADSTS number and its text. */
-    record Rejection(int code, String description) {
-    }
+    record Rejection(int code, String description) {}
 
-    private ClientAssertions() {
-    }
+    private ClientAssertions() {}
 
     /** Null if the assertion is good, else why not. */
-    static Rejection check(String assertion, Directory.App app, String clientId, String requestHost, String requestPath) {
+    static Rejection check(
+            String assertion, Directory.App app, String clientId, String requestHost, String requestPath) {
         Jwt jwt;
         try {
             jwt = Jwt.parse(assertion);
@@ -39,18 +44,27 @@ final class ClientAssertions {
         }
         X509Certificate certificate = registeredCertificate(jwt, app);
         if (certificate == null) {
-            return new Rejection(700027, "The certificate with identifier used to sign the client assertion is not registered on application. "
-                    + "[Reason - The key was not found., Thumbprint of key used by client: '" + jwt.header.path("x5t#S256").asText(jwt.header.path("x5t").asText()) + "']");
+            return new Rejection(
+                    700027,
+                    "The certificate with identifier used to sign the client assertion is not registered on application. "
+                            + "[Reason - The key was not found., Thumbprint of key used by client: '"
+                            + jwt.header
+                                    .path("x5t#S256")
+                                    .asText(jwt.header.path("x5t").asText()) + "']");
         }
         if (!jwt.verifies(certificate.getPublicKey())) {
             return new Rejection(700027, "Client assertion failed signature validation.");
         }
-        if (!clientId.equals(jwt.payload.path("iss").asText()) || !clientId.equals(jwt.payload.path("sub").asText())) {
-            return new Rejection(700021, "Client assertion application identifier doesn't match 'client_id' parameter.");
+        if (!clientId.equals(jwt.payload.path("iss").asText())
+                || !clientId.equals(jwt.payload.path("sub").asText())) {
+            return new Rejection(
+                    700021, "Client assertion application identifier doesn't match 'client_id' parameter.");
         }
         if (!audienceMatches(jwt.payload.path("aud").asText(), requestHost, requestPath)) {
-            return new Rejection(700016, "The audience claim '" + jwt.payload.path("aud").asText() + "' of the client assertion is not "
-                    + "the token endpoint of this tenant.");
+            return new Rejection(
+                    700016,
+                    "The audience claim '" + jwt.payload.path("aud").asText() + "' of the client assertion is not "
+                            + "the token endpoint of this tenant.");
         }
         long now = Instant.now().getEpochSecond();
         if (jwt.payload.path("exp").asLong() <= now || jwt.payload.path("nbf").asLong(0) > now + 300) {
@@ -76,7 +90,8 @@ final class ClientAssertions {
         try {
             URI uri = URI.create(audience);
             String host = uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
-            boolean knownHost = requestHost.equalsIgnoreCase(host) || MICROSOFT_LOGIN_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
+            boolean knownHost = requestHost.equalsIgnoreCase(host)
+                    || MICROSOFT_LOGIN_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
             return "https".equals(uri.getScheme()) && knownHost && requestPath.equalsIgnoreCase(uri.getRawPath());
         } catch (IllegalArgumentException | NullPointerException e) {
             return false;

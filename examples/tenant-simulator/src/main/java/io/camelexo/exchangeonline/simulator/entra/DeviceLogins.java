@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.simulator.entra;
 
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
-
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,13 @@ final class DeviceLogins {
         final Instant expires;
         volatile Directory.User signedIn;
 
-        Pending(String deviceCode, String userCode, String clientId, Tenant authorityTenant, String resourceScope, Instant expires) {
+        Pending(
+                String deviceCode,
+                String userCode,
+                String clientId,
+                Tenant authorityTenant,
+                String resourceScope,
+                Instant expires) {
             this.deviceCode = deviceCode;
             this.userCode = userCode;
             this.clientId = clientId;
@@ -45,7 +50,12 @@ final class DeviceLogins {
         for (int i = 0; i < 9; i++) {
             userCode.append(USER_CODE_ALPHABET.charAt(random.nextInt(USER_CODE_ALPHABET.length())));
         }
-        Pending pending = new Pending("SIMDC." + Jwt.base64Url(bytes), userCode.toString(), clientId, authorityTenant, resourceScope,
+        Pending pending = new Pending(
+                "SIMDC." + Jwt.base64Url(bytes),
+                userCode.toString(),
+                clientId,
+                authorityTenant,
+                resourceScope,
                 Instant.now().plus(validity));
         byDeviceCode.put(pending.deviceCode, pending);
         byUserCode.put(pending.userCode, pending);

@@ -3,7 +3,6 @@ package io.camelexo.exchangeonline.simulator.entra;
 import io.camelexo.exchangeonline.simulator.adminapi.SignInAccounts;
 import io.camelexo.exchangeonline.simulator.tenant.Seeds;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -37,13 +36,13 @@ public final class Directory implements SignInAccounts {
 
         boolean hasSecret(String secret) {
             byte[] given = secret.getBytes(StandardCharsets.UTF_8);
-            return secrets.stream().anyMatch(known -> MessageDigest.isEqual(known.getBytes(StandardCharsets.UTF_8), given));
+            return secrets.stream()
+                    .anyMatch(known -> MessageDigest.isEqual(known.getBytes(StandardCharsets.UTF_8), given));
         }
     }
 
     /** A user who can sign in (password grant, device code). */
-    record User(Tenant tenant, String userPrincipalName, String password, UUID objectId, String displayName) {
-    }
+    record User(Tenant tenant, String userPrincipalName, String password, UUID objectId, String displayName) {}
 
     private final Map<UUID, Map<String, App>> apps = new ConcurrentHashMap<>();
     private final Map<String, User> users = new ConcurrentHashMap<>();
@@ -64,8 +63,14 @@ public final class Directory implements SignInAccounts {
     @Override
     public void add(Tenant tenant, String userPrincipalName, String password) {
         String upn = userPrincipalName.strip();
-        users.put(upn.toLowerCase(Locale.ROOT), new User(tenant, upn, password,
-                Seeds.guid(tenant.seed(), "user-object:" + upn.toLowerCase(Locale.ROOT), 0), upn.substring(0, upn.indexOf('@'))));
+        users.put(
+                upn.toLowerCase(Locale.ROOT),
+                new User(
+                        tenant,
+                        upn,
+                        password,
+                        Seeds.guid(tenant.seed(), "user-object:" + upn.toLowerCase(Locale.ROOT), 0),
+                        upn.substring(0, upn.indexOf('@'))));
     }
 
     /** The app, or null; the Exchange PowerShell public client exists in every tenant. */
@@ -73,9 +78,14 @@ public final class Directory implements SignInAccounts {
         Map<String, App> tenantApps = apps.computeIfAbsent(tenant.tenantId(), id -> new ConcurrentHashMap<>());
         String key = appId.toLowerCase(Locale.ROOT);
         if (create || key.equals(EXCHANGE_POWERSHELL_CLIENT_ID)) {
-            return tenantApps.computeIfAbsent(key, id -> new App(appId, key.equals(EXCHANGE_POWERSHELL_CLIENT_ID)
-                    ? "Microsoft Exchange REST API Based PowerShell" : "Tenant simulator app " + appId,
-                    Seeds.guid(tenant.seed(), "service-principal:" + key, 0)));
+            return tenantApps.computeIfAbsent(
+                    key,
+                    id -> new App(
+                            appId,
+                            key.equals(EXCHANGE_POWERSHELL_CLIENT_ID)
+                                    ? "Microsoft Exchange REST API Based PowerShell"
+                                    : "Tenant simulator app " + appId,
+                            Seeds.guid(tenant.seed(), "service-principal:" + key, 0)));
         }
         return tenantApps.get(key);
     }

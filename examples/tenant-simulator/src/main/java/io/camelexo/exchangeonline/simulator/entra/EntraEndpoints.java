@@ -7,7 +7,6 @@ import io.camelexo.exchangeonline.simulator.server.SimRequest;
 import io.camelexo.exchangeonline.simulator.server.SimResponse;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 import io.camelexo.exchangeonline.simulator.tenant.Tenants;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,7 +47,8 @@ public final class EntraEndpoints implements Handler {
     @Override
     public SimResponse handle(SimRequest request) {
         List<String> path = segments(request.rawPath());
-        String route = String.join("/", path.subList(Math.min(1, path.size()), path.size())).toLowerCase(Locale.ROOT);
+        String route = String.join("/", path.subList(Math.min(1, path.size()), path.size()))
+                .toLowerCase(Locale.ROOT);
         String first = path.isEmpty() ? "" : path.get(0);
         SimResponse response;
         try {
@@ -57,12 +57,21 @@ public final class EntraEndpoints implements Handler {
                 case "POST oauth2/v2.0/devicecode" -> deviceCode(request, first);
                 case "POST oauth2/deviceauth" -> deviceAuth(request);
                 case "GET discovery/instance" -> instanceDiscovery(request);
-                case "GET v2.0/.well-known/openid-configuration" -> json(200, openIdConfiguration(request.baseUrl(), first));
+                case "GET v2.0/.well-known/openid-configuration" ->
+                    json(200, openIdConfiguration(request.baseUrl(), first));
                 case "GET discovery/v2.0/keys" -> json(200, tokens.jwks());
-                default -> path.size() == 3 && route.startsWith("userrealm/") && request.method().equals("GET")
-                        ? userRealm(path.get(2))
-                        : new AadError(404, "invalid_request", 900561, "The endpoint " + request.method() + " " + request.rawPath()
-                        + " does not exist on this (simulated) Entra ID.").toResponse();
+                default ->
+                    path.size() == 3
+                                    && route.startsWith("userrealm/")
+                                    && request.method().equals("GET")
+                            ? userRealm(path.get(2))
+                            : new AadError(
+                                            404,
+                                            "invalid_request",
+                                            900561,
+                                            "The endpoint " + request.method() + " " + request.rawPath()
+                                                    + " does not exist on this (simulated) Entra ID.")
+                                    .toResponse();
             };
         } catch (AadError e) {
             response = e.toResponse();
@@ -80,13 +89,17 @@ public final class EntraEndpoints implements Handler {
         if (pending == null) {
             throw new IllegalArgumentException("No device login is waiting for user code " + userCode);
         }
-        Tenant tenant = pending.authorityTenant != null ? pending.authorityTenant : tenants.all().get(0);
-        Directory.User user = directory.user(userPrincipalName != null ? userPrincipalName : tenant.adminUserPrincipalName());
+        Tenant tenant = pending.authorityTenant != null
+                ? pending.authorityTenant
+                : tenants.all().get(0);
+        Directory.User user =
+                directory.user(userPrincipalName != null ? userPrincipalName : tenant.adminUserPrincipalName());
         if (user == null) {
             throw new IllegalArgumentException("No account " + userPrincipalName + " exists in the simulator");
         }
         if (pending.authorityTenant != null && user.tenant() != pending.authorityTenant) {
-            throw new IllegalArgumentException(userPrincipalName + " is not an account of " + pending.authorityTenant.initialDomain());
+            throw new IllegalArgumentException(
+                    userPrincipalName + " is not an account of " + pending.authorityTenant.initialDomain());
         }
         pending.signedIn = user;
     }
@@ -97,44 +110,74 @@ public final class EntraEndpoints implements Handler {
         Map<String, String> form = request.formFields();
         Tenant authorityTenant = authorityTenant(tenantSegment);
         String clientId = required(form, "client_id");
-        request.note().caller(authorityTenant != null ? authorityTenant.tenantId().toString() : null, clientId, form.get("username"), null);
+        request.note()
+                .caller(
+                        authorityTenant != null ? authorityTenant.tenantId().toString() : null,
+                        clientId,
+                        form.get("username"),
+                        null);
         String grant = required(form, "grant_type");
         return switch (grant) {
             case "client_credentials" -> clientCredentials(request, form, authorityTenant, tenantSegment, clientId);
-            case "device_code", "urn:ietf:params:oauth:grant-type:device_code" -> deviceCodeRedemption(request, form, clientId);
+            case "device_code", "urn:ietf:params:oauth:grant-type:device_code" ->
+                deviceCodeRedemption(request, form, clientId);
             case "password" -> passwordGrant(request, form, authorityTenant, clientId);
             case "refresh_token" -> refreshGrant(request, form, clientId);
-            default -> throw new AadError(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type '" + grant + "'.");
+            default ->
+                throw new AadError(
+                        400,
+                        "unsupported_grant_type",
+                        70003,
+                        "The app requested an unsupported grant type '" + grant + "'.");
         };
     }
 
-    private SimResponse clientCredentials(SimRequest request, Map<String, String> form, Tenant tenant, String tenantSegment, String clientId) {
+    private SimResponse clientCredentials(
+            SimRequest request, Map<String, String> form, Tenant tenant, String tenantSegment, String clientId) {
         if (tenant == null) {
-            throw new AadError(400, "invalid_request", 900023, "Specified tenant identifier '" + tenantSegment
-                    + "' is neither a valid DNS name, nor a valid external domain.");
+            throw new AadError(
+                    400,
+                    "invalid_request",
+                    900023,
+                    "Specified tenant identifier '" + tenantSegment
+                            + "' is neither a valid DNS name, nor a valid external domain.");
         }
         Directory.App app = requireApp(tenant, clientId);
         String appIdAcr;
         if (form.containsKey("client_secret")) {
             if (!app.hasSecret(form.get("client_secret"))) {
-                throw new AadError(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request "
-                        + "is the client secret value, not the client secret ID, for a secret added to app '" + clientId + "'.");
+                throw new AadError(
+                        401,
+                        "invalid_client",
+                        7000215,
+                        "Invalid client secret provided. Ensure the secret being sent in the request "
+                                + "is the client secret value, not the client secret ID, for a secret added to app '"
+                                + clientId + "'.");
             }
             appIdAcr = "1";
         } else if (form.containsKey("client_assertion")) {
             if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
-                throw new AadError(400, "invalid_request", 50027, "Invalid client_assertion_type; expected "
-                        + "urn:ietf:params:oauth:client-assertion-type:jwt-bearer.");
+                throw new AadError(
+                        400,
+                        "invalid_request",
+                        50027,
+                        "Invalid client_assertion_type; expected "
+                                + "urn:ietf:params:oauth:client-assertion-type:jwt-bearer.");
             }
             String host = request.baseUrl().substring(request.baseUrl().indexOf("://") + 3);
-            ClientAssertions.Rejection rejection = ClientAssertions.check(form.get("client_assertion"), app, clientId, host, request.rawPath());
+            ClientAssertions.Rejection rejection =
+                    ClientAssertions.check(form.get("client_assertion"), app, clientId, host, request.rawPath());
             if (rejection != null) {
                 throw new AadError(401, "invalid_client", rejection.code(), rejection.description());
             }
             appIdAcr = "2";
         } else {
-            throw new AadError(401, "invalid_client", 7000218, "The request body must contain the following parameter: "
-                    + "'client_assertion' or 'client_secret'.");
+            throw new AadError(
+                    401,
+                    "invalid_client",
+                    7000218,
+                    "The request body must contain the following parameter: "
+                            + "'client_assertion' or 'client_secret'.");
         }
         String scope = resourceScope(form, tenant, true);
         String accessToken = tokens.appToken(tenant, app, audience(scope), appIdAcr, tokens.lifetime());
@@ -149,32 +192,47 @@ public final class EntraEndpoints implements Handler {
     private SimResponse deviceCodeRedemption(SimRequest request, Map<String, String> form, String clientId) {
         DeviceLogins.Pending pending = deviceLogins.byDeviceCode(required(form, "device_code"));
         if (pending == null) {
-            throw new AadError(400, "invalid_grant", 70000, "The provided value for the 'device_code' parameter is not valid.");
+            throw new AadError(
+                    400, "invalid_grant", 70000, "The provided value for the 'device_code' parameter is not valid.");
         }
         if (!pending.clientId.equalsIgnoreCase(clientId)) {
             throw new AadError(400, "invalid_grant", 70000, "The device code was issued to a different client.");
         }
         if (pending.expires.isBefore(Instant.now())) {
             deviceLogins.finish(pending);
-            throw new AadError(400, "expired_token", 70020, "The provided value for the input parameter 'device_code' is not valid. "
-                    + "This device code has expired.");
+            throw new AadError(
+                    400,
+                    "expired_token",
+                    70020,
+                    "The provided value for the input parameter 'device_code' is not valid. "
+                            + "This device code has expired.");
         }
         Directory.User user = pending.signedIn;
         if (user == null) {
-            throw new AadError(400, "authorization_pending", 70016, "OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
+            throw new AadError(
+                    400,
+                    "authorization_pending",
+                    70016,
+                    "OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
         }
         deviceLogins.finish(pending);
         return userTokens(request, user, clientId, pending.resourceScope);
     }
 
-    private SimResponse passwordGrant(SimRequest request, Map<String, String> form, Tenant authorityTenant, String clientId) {
+    private SimResponse passwordGrant(
+            SimRequest request, Map<String, String> form, Tenant authorityTenant, String clientId) {
         Directory.User user = directory.user(required(form, "username"));
         if (user == null || !user.password().equals(form.get("password"))) {
-            throw new AadError(400, "invalid_grant", 50126, "Error validating credentials due to invalid username or password.");
+            throw new AadError(
+                    400, "invalid_grant", 50126, "Error validating credentials due to invalid username or password.");
         }
         if (authorityTenant != null && user.tenant() != authorityTenant) {
-            throw new AadError(400, "invalid_grant", 50034, "The user account does not exist in the " + authorityTenant.initialDomain()
-                    + " directory. To sign into this application, the account must be added to the directory.");
+            throw new AadError(
+                    400,
+                    "invalid_grant",
+                    50034,
+                    "The user account does not exist in the " + authorityTenant.initialDomain()
+                            + " directory. To sign into this application, the account must be added to the directory.");
         }
         Directory.App app = requireApp(user.tenant(), clientId);
         if (form.containsKey("client_secret") && !app.hasSecret(form.get("client_secret"))) {
@@ -186,8 +244,12 @@ public final class EntraEndpoints implements Handler {
     private SimResponse refreshGrant(SimRequest request, Map<String, String> form, String clientId) {
         TokenService.RefreshGrant grant = tokens.redeem(required(form, "refresh_token"));
         if (grant == null) {
-            throw new AadError(400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired due to inactivity. "
-                    + "Send a new interactive authorization request for this user and resource.");
+            throw new AadError(
+                    400,
+                    "invalid_grant",
+                    70008,
+                    "The provided authorization code or refresh token has expired due to inactivity. "
+                            + "Send a new interactive authorization request for this user and resource.");
         }
         if (!grant.clientId().equalsIgnoreCase(clientId)) {
             throw new AadError(400, "invalid_grant", 70000, "The refresh token was issued to a different client.");
@@ -199,7 +261,8 @@ public final class EntraEndpoints implements Handler {
     private SimResponse userTokens(SimRequest request, Directory.User user, String clientId, String scope) {
         Directory.App app = requireApp(user.tenant(), clientId);
         request.note().caller(user.tenant().tenantId().toString(), clientId, user.userPrincipalName(), null);
-        String clientInfo = "{\"uid\":\"" + user.objectId() + "\",\"utid\":\"" + user.tenant().tenantId() + "\"}";
+        String clientInfo = "{\"uid\":\"" + user.objectId() + "\",\"utid\":\""
+                + user.tenant().tenantId() + "\"}";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token_type", "Bearer");
         body.put("scope", scope + " openid profile offline_access");
@@ -208,7 +271,9 @@ public final class EntraEndpoints implements Handler {
         body.put("access_token", tokens.userToken(user, clientId, app.displayName, audience(scope)));
         body.put("refresh_token", tokens.refreshToken(user.tenant(), clientId, user));
         body.put("id_token", tokens.idToken(user, clientId, request.baseUrl()));
-        body.put("client_info", Base64.getUrlEncoder().withoutPadding().encodeToString(clientInfo.getBytes(StandardCharsets.UTF_8)));
+        body.put(
+                "client_info",
+                Base64.getUrlEncoder().withoutPadding().encodeToString(clientInfo.getBytes(StandardCharsets.UTF_8)));
         return json(200, body);
     }
 
@@ -222,9 +287,14 @@ public final class EntraEndpoints implements Handler {
         if (tenant != null) {
             requireApp(tenant, clientId);
         } else if (tenants.all().stream().noneMatch(candidate -> directory.app(candidate, clientId, false) != null)) {
-            throw new AadError(400, "unauthorized_client", 700016, "Application with identifier '" + clientId + "' was not found in any directory.");
+            throw new AadError(
+                    400,
+                    "unauthorized_client",
+                    700016,
+                    "Application with identifier '" + clientId + "' was not found in any directory.");
         }
-        DeviceLogins.Pending pending = deviceLogins.start(clientId, tenant, resourceScope(form, tenant, false), DEVICE_CODE_VALIDITY);
+        DeviceLogins.Pending pending =
+                deviceLogins.start(clientId, tenant, resourceScope(form, tenant, false), DEVICE_CODE_VALIDITY);
         String verificationUri = request.baseUrl() + "/common/oauth2/deviceauth";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user_code", pending.userCode);
@@ -232,8 +302,10 @@ public final class EntraEndpoints implements Handler {
         body.put("verification_uri", verificationUri);
         body.put("expires_in", DEVICE_CODE_VALIDITY.toSeconds());
         body.put("interval", deviceCodeInterval.toSeconds());
-        body.put("message", "To sign in, use a web browser to open the page " + verificationUri + " and enter the code " + pending.userCode
-                + " to authenticate.");
+        body.put(
+                "message",
+                "To sign in, use a web browser to open the page " + verificationUri + " and enter the code "
+                        + pending.userCode + " to authenticate.");
         return json(200, body);
     }
 
@@ -243,9 +315,12 @@ public final class EntraEndpoints implements Handler {
         try {
             completeDeviceLogin(required(form, "user_code"), form.get("username"));
         } catch (IllegalArgumentException e) {
-            return SimResponse.of(400, "text/plain; charset=utf-8", e.getMessage().getBytes(StandardCharsets.UTF_8));
+            return SimResponse.of(
+                    400, "text/plain; charset=utf-8", e.getMessage().getBytes(StandardCharsets.UTF_8));
         }
-        return SimResponse.of(200, "text/plain; charset=utf-8",
+        return SimResponse.of(
+                200,
+                "text/plain; charset=utf-8",
                 "You have signed in on your device. You may now close this window.".getBytes(StandardCharsets.UTF_8));
     }
 
@@ -296,7 +371,9 @@ public final class EntraEndpoints implements Handler {
         String issuerTenant = tenant != null ? tenant.tenantId().toString() : "{tenantid}";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token_endpoint", baseUrl + "/" + tenantSegment + "/oauth2/v2.0/token");
-        body.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "private_key_jwt", "client_secret_basic"));
+        body.put(
+                "token_endpoint_auth_methods_supported",
+                List.of("client_secret_post", "private_key_jwt", "client_secret_basic"));
         body.put("jwks_uri", baseUrl + "/" + tenantSegment + "/discovery/v2.0/keys");
         body.put("response_modes_supported", List.of("query", "fragment", "form_post"));
         body.put("subject_types_supported", List.of("pairwise"));
@@ -317,8 +394,12 @@ public final class EntraEndpoints implements Handler {
     private Tenant authorityTenant(String segment) {
         Tenant tenant = tenants.find(segment);
         if (tenant == null && !MULTI_TENANT_SEGMENTS.contains(segment.toLowerCase(Locale.ROOT))) {
-            throw new AadError(400, "invalid_request", 90002, "Tenant '" + segment + "' not found. Check to make sure you have the correct "
-                    + "tenant ID and are signing into the correct cloud.");
+            throw new AadError(
+                    400,
+                    "invalid_request",
+                    90002,
+                    "Tenant '" + segment + "' not found. Check to make sure you have the correct "
+                            + "tenant ID and are signing into the correct cloud.");
         }
         return tenant;
     }
@@ -326,10 +407,15 @@ public final class EntraEndpoints implements Handler {
     private Directory.App requireApp(Tenant tenant, String clientId) {
         Directory.App app = directory.app(tenant, clientId, false);
         if (app == null) {
-            throw new AadError(400, "unauthorized_client", 700016, "Application with identifier '" + clientId + "' was not found in the "
-                    + "directory '" + tenant.initialDomain() + "'. This can happen if the application has not been installed by the "
-                    + "administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication "
-                    + "request to the wrong tenant.");
+            throw new AadError(
+                    400,
+                    "unauthorized_client",
+                    700016,
+                    "Application with identifier '" + clientId + "' was not found in the "
+                            + "directory '" + tenant.initialDomain()
+                            + "'. This can happen if the application has not been installed by the "
+                            + "administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication "
+                            + "request to the wrong tenant.");
         }
         return app;
     }
@@ -347,21 +433,36 @@ public final class EntraEndpoints implements Handler {
             }
         }
         if (resourceScopes.isEmpty()) {
-            throw new AadError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
+            throw new AadError(
+                    400, "invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
         }
         if (resourceScopes.size() > 1) {
-            throw new AadError(400, "invalid_scope", 28000, "Provided value for the input parameter scope is not valid because it "
-                    + "contains more than one resource. Scope " + String.join(" ", resourceScopes) + " is not valid.");
+            throw new AadError(
+                    400,
+                    "invalid_scope",
+                    28000,
+                    "Provided value for the input parameter scope is not valid because it "
+                            + "contains more than one resource. Scope " + String.join(" ", resourceScopes)
+                            + " is not valid.");
         }
         String scope = resourceScopes.get(0);
         if (clientCredentials && !scope.endsWith("/.default")) {
-            throw new AadError(400, "invalid_scope", 1002012, "The provided value for scope " + scope + " is not valid. Client credential "
-                    + "flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
+            throw new AadError(
+                    400,
+                    "invalid_scope",
+                    1002012,
+                    "The provided value for scope " + scope + " is not valid. Client credential "
+                            + "flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
         }
         if (Workload.ofResource(resourceOf(scope)) == null) {
-            throw new AadError(400, "invalid_resource", 500011, "The resource principal named " + resourceOf(scope) + " was not found in the "
-                    + "tenant named " + (tenant != null ? tenant.initialDomain() : "organizations") + ". This can happen if the application "
-                    + "has not been installed by the administrator of the tenant or consented to by any user in the tenant.");
+            throw new AadError(
+                    400,
+                    "invalid_resource",
+                    500011,
+                    "The resource principal named " + resourceOf(scope) + " was not found in the "
+                            + "tenant named " + (tenant != null ? tenant.initialDomain() : "organizations")
+                            + ". This can happen if the application "
+                            + "has not been installed by the administrator of the tenant or consented to by any user in the tenant.");
         }
         return scope;
     }
@@ -379,7 +480,11 @@ public final class EntraEndpoints implements Handler {
     private static String required(Map<String, String> form, String name) {
         String value = form.get(name);
         if (value == null || value.isBlank()) {
-            throw new AadError(400, "invalid_request", 900144, "The request body must contain the following parameter: '" + name + "'.");
+            throw new AadError(
+                    400,
+                    "invalid_request",
+                    900144,
+                    "The request body must contain the following parameter: '" + name + "'.");
         }
         return value;
     }

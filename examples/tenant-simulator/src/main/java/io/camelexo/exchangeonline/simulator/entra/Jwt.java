@@ -2,7 +2,6 @@ package io.camelexo.exchangeonline.simulator.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -32,7 +31,8 @@ final class Jwt {
 
     static String sign(Map<String, Object> header, Map<String, Object> payload, PrivateKey key) {
         try {
-            String input = URL.encodeToString(MAPPER.writeValueAsBytes(header)) + "." + URL.encodeToString(MAPPER.writeValueAsBytes(payload));
+            String input = URL.encodeToString(MAPPER.writeValueAsBytes(header)) + "."
+                    + URL.encodeToString(MAPPER.writeValueAsBytes(payload));
             Signature rs256 = Signature.getInstance("SHA256withRSA");
             rs256.initSign(key);
             rs256.update(input.getBytes(StandardCharsets.US_ASCII));

@@ -2,7 +2,6 @@ package io.camelexo.exchangeonline.simulator.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
-
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -32,8 +31,7 @@ public final class TokenService {
     static final String MANAGE_DELEGATED = "Exchange.Manage";
 
     /** Who a refresh token belongs to. */
-    record RefreshGrant(Tenant tenant, String clientId, Directory.User user) {
-    }
+    record RefreshGrant(Tenant tenant, String clientId, Directory.User user) {}
 
     private final KeyPair signingKey = rsaKeyPair();
     private final String keyId;
@@ -89,7 +87,8 @@ public final class TokenService {
         return sign(claims);
     }
 
-    private Map<String, Object> commonClaims(Tenant tenant, String resource, String appId, String appName, String appIdAcr, Duration validFor) {
+    private Map<String, Object> commonClaims(
+            Tenant tenant, String resource, String appId, String appName, String appIdAcr, Duration validFor) {
         long now = Instant.now().getEpochSecond();
         String issuer = "https://sts.windows.net/" + tenant.tenantId() + "/";
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -166,10 +165,18 @@ public final class TokenService {
         }
         List<String> roles = new ArrayList<>();
         claims.path("roles").forEach(role -> roles.add(role.asText()));
-        List<String> scopes = claims.hasNonNull("scp") ? Arrays.asList(claims.get("scp").asText().split(" ")) : List.of();
-        return new AccessTokenClaims(claims.path("tid").asText(), claims.path("appid").asText(), claims.path("aud").asText(),
-                claims.hasNonNull("upn") ? claims.get("upn").asText() : null, claims.path("uti").asText(),
-                Instant.ofEpochSecond(claims.path("exp").asLong()), List.copyOf(roles), List.copyOf(scopes));
+        List<String> scopes = claims.hasNonNull("scp")
+                ? Arrays.asList(claims.get("scp").asText().split(" "))
+                : List.of();
+        return new AccessTokenClaims(
+                claims.path("tid").asText(),
+                claims.path("appid").asText(),
+                claims.path("aud").asText(),
+                claims.hasNonNull("upn") ? claims.get("upn").asText() : null,
+                claims.path("uti").asText(),
+                Instant.ofEpochSecond(claims.path("exp").asLong()),
+                List.copyOf(roles),
+                List.copyOf(scopes));
     }
 
     /** The signing key as a JSON Web Key Set, so that clients may verify tokens themselves. */
@@ -198,7 +205,8 @@ public final class TokenService {
 
     private static String thumbprint(byte[] encoded) {
         try {
-            return Jwt.base64Url(Arrays.copyOf(MessageDigest.getInstance("SHA-1").digest(encoded), 20));
+            return Jwt.base64Url(
+                    Arrays.copyOf(MessageDigest.getInstance("SHA-1").digest(encoded), 20));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

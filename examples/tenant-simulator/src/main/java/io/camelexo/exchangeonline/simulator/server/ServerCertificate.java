@@ -1,8 +1,5 @@
 package io.camelexo.exchangeonline.simulator.server;
 
-import java.util.Locale;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +11,11 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The simulator's TLS certificate, made at start with the JDK's keytool (no extra tool on CI): RSA 2048,
@@ -63,9 +63,29 @@ public final class ServerCertificate implements AutoCloseable {
 
     private static void runKeytool(String password, Path keyStore) throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "keytool.exe" : "keytool");
-        ProcessBuilder builder = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048",
-                "-validity", "30", "-dname", "CN=tenant-simulator", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass:env", "SIMULATOR_STORE_PASSWORD", "-keypass:env", "SIMULATOR_STORE_PASSWORD")
+        ProcessBuilder builder = new ProcessBuilder(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        ALIAS,
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "30",
+                        "-dname",
+                        "CN=tenant-simulator",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keyStore.toString(),
+                        "-storepass:env",
+                        "SIMULATOR_STORE_PASSWORD",
+                        "-keypass:env",
+                        "SIMULATOR_STORE_PASSWORD")
                 .redirectErrorStream(true);
         // the password goes through the environment, not the command line that ps shows
         builder.environment().put("SIMULATOR_STORE_PASSWORD", password);
@@ -122,7 +142,8 @@ public final class ServerCertificate implements AutoCloseable {
     @Override
     public void close() {
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // temporary files; the OS cleans its temp directory eventually
         }

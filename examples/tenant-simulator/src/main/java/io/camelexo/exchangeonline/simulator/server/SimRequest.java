@@ -27,7 +27,8 @@ public final class SimRequest {
      * @param url     path and query, percent-encoded as received
      * @param baseUrl scheme, host and port the client used, for absolute links in responses
      */
-    public SimRequest(String method, String url, Map<String, List<String>> headers, byte[] body, String baseUrl, CallNote note) {
+    public SimRequest(
+            String method, String url, Map<String, List<String>> headers, byte[] body, String baseUrl, CallNote note) {
         this.method = method.toUpperCase(Locale.ROOT);
         int question = url.indexOf('?');
         this.rawPath = question < 0 ? url : url.substring(0, question);

@@ -1,17 +1,16 @@
 package io.camelexo.exchangeonline.simulator.server;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.camelexo.exchangeonline.simulator.JournalEntry;
 import io.camelexo.exchangeonline.simulator.SimulatedService;
-
 import java.util.Locale;
 import java.util.function.Consumer;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 /**
  * One WireMock server on 127.0.0.1 whose every request goes to a handler. WireMock's own request journal is off
@@ -33,8 +32,14 @@ public final class SimServer {
      * @param port        0 for any free port
      * @param certificate null for plain HTTP, else HTTPS only with this certificate
      */
-    public static SimServer start(SimulatedService service, Handler handler, Consumer<JournalEntry> journal, int port,
-                                  ServerCertificate certificate, int threads, boolean verbose) {
+    public static SimServer start(
+            SimulatedService service,
+            Handler handler,
+            Consumer<JournalEntry> journal,
+            int port,
+            ServerCertificate certificate,
+            int threads,
+            boolean verbose) {
         String transformer = "tenant-simulator-" + service.name().toLowerCase(Locale.ROOT);
         WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress(LOOPBACK)
@@ -44,9 +49,12 @@ public final class SimServer {
                 .notifier(new ConsoleNotifier(verbose))
                 .extensions(new WireMockEndpoint(transformer, service, handler, journal));
         if (certificate != null) {
-            options.httpDisabled(true).httpsPort(port)
-                    .keystorePath(certificate.keyStorePath().toString()).keystoreType("PKCS12")
-                    .keystorePassword(certificate.password()).keyManagerPassword(certificate.password());
+            options.httpDisabled(true)
+                    .httpsPort(port)
+                    .keystorePath(certificate.keyStorePath().toString())
+                    .keystoreType("PKCS12")
+                    .keystorePassword(certificate.password())
+                    .keyManagerPassword(certificate.password());
         } else {
             options.port(port);
         }

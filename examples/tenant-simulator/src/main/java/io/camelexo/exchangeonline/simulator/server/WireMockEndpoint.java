@@ -9,7 +9,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.camelexo.exchangeonline.simulator.JournalEntry;
 import io.camelexo.exchangeonline.simulator.SimulatedService;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,9 +26,10 @@ import java.util.regex.Pattern;
 final class WireMockEndpoint implements ResponseDefinitionTransformerV2 {
 
     private static final int JOURNAL_BODY_LIMIT = 64 * 1024;
-    private static final Set<String> SECRET_FORM_FIELDS = Set.of("client_secret", "password", "client_assertion", "refresh_token",
-            "device_code", "code", "code_verifier");
-    private static final Pattern SECRET_FIELD = Pattern.compile("(?<=(^|&)(" + String.join("|", SECRET_FORM_FIELDS) + ")=)[^&]*");
+    private static final Set<String> SECRET_FORM_FIELDS = Set.of(
+            "client_secret", "password", "client_assertion", "refresh_token", "device_code", "code", "code_verifier");
+    private static final Pattern SECRET_FIELD =
+            Pattern.compile("(?<=(^|&)(" + String.join("|", SECRET_FORM_FIELDS) + ")=)[^&]*");
     /** SecureString and PSCredential cmdlet parameters: encrypted when the client is right, clear text when it is not. */
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(\"(?i:Password|RoomMailboxPassword|Credential|Credentials|RemoteCredential)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -63,19 +63,41 @@ final class WireMockEndpoint implements ResponseDefinitionTransformerV2 {
         for (HttpHeader header : received.getHeaders().all()) {
             headers.put(header.key(), header.values());
         }
-        String host = received.getHeader("Host") != null ? received.getHeader("Host") : received.getHost() + ":" + received.getPort();
+        String host = received.getHeader("Host") != null
+                ? received.getHeader("Host")
+                : received.getHost() + ":" + received.getPort();
         CallNote note = new CallNote();
-        SimRequest request = new SimRequest(received.getMethod().getName(), received.getUrl(), headers, received.getBody(),
-                received.getScheme() + "://" + host, note);
+        SimRequest request = new SimRequest(
+                received.getMethod().getName(),
+                received.getUrl(),
+                headers,
+                received.getBody(),
+                received.getScheme() + "://" + host,
+                note);
         SimResponse response;
         try {
             response = handler.handle(request);
         } catch (RuntimeException e) {
             // a simulator bug must not look like a service answer: plain text naming the failure
-            response = SimResponse.of(500, "text/plain; charset=utf-8", ("Tenant simulator failure: " + e).getBytes(StandardCharsets.UTF_8));
+            response = SimResponse.of(
+                    500,
+                    "text/plain; charset=utf-8",
+                    ("Tenant simulator failure: " + e).getBytes(StandardCharsets.UTF_8));
         }
-        journal.accept(new JournalEntry(Instant.now(), service, request.method(), request.url(), redacted(headers), journalBody(request),
-                note.tenantId(), note.appId(), note.user(), note.tokenId(), note.cmdlet(), response.status(), note.fault()));
+        journal.accept(new JournalEntry(
+                Instant.now(),
+                service,
+                request.method(),
+                request.url(),
+                redacted(headers),
+                journalBody(request),
+                note.tenantId(),
+                note.appId(),
+                note.user(),
+                note.tokenId(),
+                note.cmdlet(),
+                response.status(),
+                note.fault()));
         return toDefinition(response);
     }
 
@@ -92,7 +114,11 @@ final class WireMockEndpoint implements ResponseDefinitionTransformerV2 {
     private static Map<String, List<String>> redacted(Map<String, List<String>> headers) {
         Map<String, List<String>> copy = new LinkedHashMap<>(headers);
         copy.replaceAll((name, values) -> name.equalsIgnoreCase("Authorization")
-                ? values.stream().map(value -> value.contains(" ") ? value.substring(0, value.indexOf(' ')) + " [redacted]" : "[redacted]").toList()
+                ? values.stream()
+                        .map(value -> value.contains(" ")
+                                ? value.substring(0, value.indexOf(' ')) + " [redacted]"
+                                : "[redacted]")
+                        .toList()
                 : values);
         return copy;
     }
@@ -100,7 +126,8 @@ final class WireMockEndpoint implements ResponseDefinitionTransformerV2 {
     private static String journalBody(SimRequest request) {
         String text = request.bodyText();
         String contentType = request.header("Content-Type");
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             text = SECRET_FIELD.matcher(text).replaceAll("[redacted]");
         } else {
             text = SECRET_PARAMETER.matcher(text).replaceAll("$1\"[redacted]\"");

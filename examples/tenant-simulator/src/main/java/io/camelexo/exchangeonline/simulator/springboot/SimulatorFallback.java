@@ -3,6 +3,8 @@ package io.camelexo.exchangeonline.simulator.springboot;
 import io.camelexo.exchangeonline.simulator.AppCredentials;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.simulator.camel.SimulatorTrust;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,6 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * For Spring Boot applications of the examples: with no tenant configured, starts the built-in tenant simulator in this
  * JVM, says so, and points the exo and scc components at it (Admin API, Entra ID authority, the simulator's app and
@@ -27,8 +26,9 @@ import java.util.Map;
  * initializer. Spring Boot and Camel are the application's (provided scope here). {@code simulator.mailboxes} and
  * {@code simulator.seed} size the tenant.
  */
-public final class SimulatorFallback implements ApplicationListener<SpringApplicationEvent>,
-        ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class SimulatorFallback
+        implements ApplicationListener<SpringApplicationEvent>,
+                ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorFallback.class);
     public static final String TENANT_PROPERTY = "camel.component.exo.organization";
@@ -53,16 +53,23 @@ public final class SimulatorFallback implements ApplicationListener<SpringApplic
             return;
         }
         int mailboxes = environment.getProperty("simulator.mailboxes", Integer.class, 5000);
-        simulator = TenantSimulator.builder().seed(environment.getProperty("simulator.seed", Long.class, 42L))
-                .mailboxes(mailboxes).tenant(TenantSimulator.DEFAULT_TENANT).build().start();
+        simulator = TenantSimulator.builder()
+                .seed(environment.getProperty("simulator.seed", Long.class, 42L))
+                .mailboxes(mailboxes)
+                .tenant(TenantSimulator.DEFAULT_TENANT)
+                .build()
+                .start();
         AppCredentials app = simulator.defaultApp(TenantSimulator.DEFAULT_TENANT);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(CLIENT_SECRET_PROPERTY, app.clientSecret());
         for (String scheme : new String[] {"exo", "scc"}) {
             String prefix = "camel.component." + scheme + ".";
             properties.put(prefix + "organization", TenantSimulator.DEFAULT_TENANT);
-            properties.put(prefix + "connectionUri", scheme.equals("exo") ? simulator.exchangeUrl() : simulator.complianceUrl());
-            properties.put(prefix + "azureADAuthorizationEndpointUri", simulator.authorityUrl(TenantSimulator.DEFAULT_TENANT));
+            properties.put(
+                    prefix + "connectionUri",
+                    scheme.equals("exo") ? simulator.exchangeUrl() : simulator.complianceUrl());
+            properties.put(
+                    prefix + "azureADAuthorizationEndpointUri", simulator.authorityUrl(TenantSimulator.DEFAULT_TENANT));
             properties.put(prefix + "appId", app.appId());
             // as a placeholder, the way Camel's security policy expects a secret from a vault or the environment: a
             // clientSecret written in plain text among the camel.* properties is still reported (SECURITY WARNING)
@@ -70,9 +77,13 @@ public final class SimulatorFallback implements ApplicationListener<SpringApplic
             properties.put(prefix + "sslContextParameters", "#tenantSimulatorTrust");
         }
         environment.getPropertySources().addFirst(new MapPropertySource("tenantSimulator", properties));
-        LOG.warn("No tenant configured ({} is not set): started the built-in tenant simulator with {} mailboxes of {} at {}. "
-                + "Set the properties of 'Run against your tenant' in the README to use a real tenant.",
-                TENANT_PROPERTY, mailboxes, TenantSimulator.DEFAULT_TENANT, simulator.exchangeUrl());
+        LOG.warn(
+                "No tenant configured ({} is not set): started the built-in tenant simulator with {} mailboxes of {} at {}. "
+                        + "Set the properties of 'Run against your tenant' in the README to use a real tenant.",
+                TENANT_PROPERTY,
+                mailboxes,
+                TenantSimulator.DEFAULT_TENANT,
+                simulator.exchangeUrl());
     }
 
     @Override
@@ -81,10 +92,15 @@ public final class SimulatorFallback implements ApplicationListener<SpringApplic
             return;
         }
         if (!(context instanceof GenericApplicationContext beans)) {
-            throw new IllegalStateException("SimulatorFallback needs a GenericApplicationContext, got " + context.getClass().getName());
+            throw new IllegalStateException("SimulatorFallback needs a GenericApplicationContext, got "
+                    + context.getClass().getName());
         }
         // a bean with a destroy method, registered before the application's beans: it stops after Camel has stopped
-        beans.registerBean("tenantSimulator", TenantSimulator.class, () -> simulator, definition -> definition.setDestroyMethodName("stop"));
+        beans.registerBean(
+                "tenantSimulator",
+                TenantSimulator.class,
+                () -> simulator,
+                definition -> definition.setDestroyMethodName("stop"));
         beans.registerBean("tenantSimulatorTrust", SSLContextParameters.class, () -> SimulatorTrust.of(simulator));
     }
 }

@@ -9,8 +9,7 @@ public final class ByteSize {
 
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
-    private ByteSize() {
-    }
+    private ByteSize() {}
 
     public static String format(long bytes) {
         int unit = 0;
@@ -19,7 +18,10 @@ public final class ByteSize {
             scaled /= 1024;
             unit++;
         }
-        String amount = BigDecimal.valueOf(scaled).setScale(3, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
+        String amount = BigDecimal.valueOf(scaled)
+                .setScale(3, RoundingMode.DOWN)
+                .stripTrailingZeros()
+                .toPlainString();
         return amount + " " + UNITS[unit] + " (" + String.format(Locale.ROOT, "%,d", bytes) + " bytes)";
     }
 

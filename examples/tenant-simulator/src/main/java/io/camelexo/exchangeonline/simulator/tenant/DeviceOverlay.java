@@ -26,21 +26,25 @@ public final class DeviceOverlay {
     public Map<String, Object> get(int mailbox, int slot) {
         MailboxOverlay mailboxes = tenant.mailboxes();
         // converting a user mailbox to shared keeps its paired devices, as Exchange does
-        if (slot >= DeviceRecords.count(tenant, mailboxes.provisioned(mailbox)) || removed.contains(DeviceRecords.key(mailbox, slot))) {
+        if (slot >= DeviceRecords.count(tenant, mailboxes.provisioned(mailbox))
+                || removed.contains(DeviceRecords.key(mailbox, slot))) {
             return null;
         }
         return DeviceRecords.record(tenant, mailboxes.get(mailbox), slot);
     }
 
     public Map<String, Object> statistics(int mailbox, int slot) {
-        return get(mailbox, slot) == null ? null : DeviceRecords.statistics(tenant, tenant.mailboxes().get(mailbox), slot);
+        return get(mailbox, slot) == null
+                ? null
+                : DeviceRecords.statistics(tenant, tenant.mailboxes().get(mailbox), slot);
     }
 
     /** The device key of an existing device, or -1: by GUID or by its Identity. */
     public long find(String identity) {
         String wanted = identity.strip();
         long byGuid = Seeds.indexOf(tenant.seed(), DeviceRecords.GUID_KIND, wanted);
-        if (byGuid >= 0 && byGuid / DeviceRecords.SLOTS_PER_MAILBOX < tenant.mailboxes().count()) {
+        if (byGuid >= 0
+                && byGuid / DeviceRecords.SLOTS_PER_MAILBOX < tenant.mailboxes().count()) {
             int mailbox = (int) (byGuid / DeviceRecords.SLOTS_PER_MAILBOX);
             int slot = (int) (byGuid % DeviceRecords.SLOTS_PER_MAILBOX);
             Map<String, Object> device = get(mailbox, slot);
@@ -53,8 +57,11 @@ public final class DeviceOverlay {
             int mailbox = tenant.mailboxes().find(wanted.substring(0, separator));
             for (int slot = 0; mailbox >= 0 && slot < DeviceRecords.SLOTS_PER_MAILBOX; slot++) {
                 Map<String, Object> device = get(mailbox, slot);
-                if (device != null && (device.get("Identity").toString().equalsIgnoreCase(wanted)
-                        || wanted.toLowerCase(Locale.ROOT).endsWith("\\" + device.get("Name").toString().toLowerCase(Locale.ROOT)))) {
+                if (device != null
+                        && (device.get("Identity").toString().equalsIgnoreCase(wanted)
+                                || wanted.toLowerCase(Locale.ROOT)
+                                        .endsWith("\\"
+                                                + device.get("Name").toString().toLowerCase(Locale.ROOT)))) {
                     return DeviceRecords.key(mailbox, slot);
                 }
             }

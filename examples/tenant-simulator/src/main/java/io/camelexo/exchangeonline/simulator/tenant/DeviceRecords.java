@@ -14,8 +14,7 @@ final class DeviceRecords {
     static final int SLOTS_PER_MAILBOX = 2;
     static final String GUID_KIND = "mobile-device";
 
-    private DeviceRecords() {
-    }
+    private DeviceRecords() {}
 
     static int count(Tenant tenant, Mailbox m) {
         if (m.kind() != MailboxKind.USER) {
@@ -34,10 +33,15 @@ final class DeviceRecords {
         long key = key(m.index(), slot);
         SplittableRandom rnd = Seeds.random(tenant.seed(), "device", key);
         String type = Names.pick(Names.DEVICES, rnd);
-        String deviceId = Long.toHexString(rnd.nextLong()).toUpperCase(Locale.ROOT) + Integer.toHexString(rnd.nextInt(4096)).toUpperCase(Locale.ROOT);
+        String deviceId = Long.toHexString(rnd.nextLong()).toUpperCase(Locale.ROOT)
+                + Integer.toHexString(rnd.nextInt(4096)).toUpperCase(Locale.ROOT);
         boolean apple = type.startsWith("iP");
-        String os = apple ? "iOS 18." + rnd.nextInt(6) + " 22F76" : type.equals("Outlook") ? "Outlook for iOS and Android 1.0" : "Android 15.0.0";
-        String model = apple ? (type.equals("iPad") ? "iPad13,18" : "iPhone16," + (1 + rnd.nextInt(2))) : "SM-S92" + rnd.nextInt(9) + "B";
+        String os = apple
+                ? "iOS 18." + rnd.nextInt(6) + " 22F76"
+                : type.equals("Outlook") ? "Outlook for iOS and Android 1.0" : "Android 15.0.0";
+        String model = apple
+                ? (type.equals("iPad") ? "iPad13,18" : "iPhone16," + (1 + rnd.nextInt(2)))
+                : "SM-S92" + rnd.nextInt(9) + "B";
         OffsetDateTime firstSync = m.whenCreated().plusDays(1 + rnd.nextInt(600));
         OffsetDateTime lastChange = firstSync.plusDays(rnd.nextInt(200));
         String name = type + "\u00a7" + deviceId;
@@ -65,7 +69,9 @@ final class DeviceRecords {
         r.put("AdminDisplayName", "");
         r.put("ExchangeVersion", "0.10 (14.0.100.0)");
         r.put("Name", name);
-        r.put("DistinguishedName", "CN=" + name + ",CN=ExchangeActiveSyncDevices," + MailboxRecords.distinguishedName(tenant, m.alias()));
+        r.put(
+                "DistinguishedName",
+                "CN=" + name + ",CN=ExchangeActiveSyncDevices," + MailboxRecords.distinguishedName(tenant, m.alias()));
         r.put("Identity", m.alias() + "\\ExchangeActiveSyncDevices\\" + name);
         r.put("Guid", Seeds.guid(tenant.seed(), GUID_KIND, key));
         r.put("ObjectCategory", tenant.forest() + "/Configuration/Schema/ms-Exch-Active-Sync-Device");
@@ -85,7 +91,8 @@ final class DeviceRecords {
     static Map<String, Object> statistics(Tenant tenant, Mailbox m, int slot) {
         Map<String, Object> device = record(tenant, m, slot);
         SplittableRandom rnd = Seeds.random(tenant.seed(), "device-statistics", key(m.index(), slot));
-        OffsetDateTime lastSync = OffsetDateTime.of(2025, 10, 1, 0, 0, 0, 0, ZoneOffset.UTC).minusMinutes(rnd.nextInt(100_000));
+        OffsetDateTime lastSync =
+                OffsetDateTime.of(2025, 10, 1, 0, 0, 0, 0, ZoneOffset.UTC).minusMinutes(rnd.nextInt(100_000));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("FirstSyncTime", device.get("FirstSyncTime"));
         r.put("LastPolicyUpdateTime", lastSync.minusHours(rnd.nextInt(48)));

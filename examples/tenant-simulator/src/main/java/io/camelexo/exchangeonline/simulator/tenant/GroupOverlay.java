@@ -43,7 +43,8 @@ public final class GroupOverlay {
     /** Mailbox indexes of the group's members, ascending. */
     public List<Integer> members(int group) {
         TreeSet<Integer> members = new TreeSet<>();
-        for (int member : GroupRecords.generatedMembers(tenant, group, tenant.mailboxes().generated())) {
+        for (int member :
+                GroupRecords.generatedMembers(tenant, group, tenant.mailboxes().generated())) {
             members.add(member);
         }
         members.addAll(addedMembers.getOrDefault(group, Set.of()));
@@ -67,7 +68,9 @@ public final class GroupOverlay {
             return false;
         }
         addedMembers.getOrDefault(group, Collections.emptySet()).remove(mailbox);
-        removedMembers.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(mailbox);
+        removedMembers
+                .computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet())
+                .add(mailbox);
         return true;
     }
 }

@@ -14,8 +14,7 @@ final class GroupRecords {
 
     static final String GUID_KIND = "group";
 
-    private GroupRecords() {
-    }
+    private GroupRecords() {}
 
     static int count(int mailboxes) {
         return Math.max(3, mailboxes / 50);
@@ -30,7 +29,11 @@ final class GroupRecords {
     static int[] generatedMembers(Tenant tenant, int group, int mailboxes) {
         SplittableRandom rnd = Seeds.random(tenant.seed(), "group-members", group);
         int wanted = Math.min(mailboxes, 3 + rnd.nextInt(23));
-        return rnd.ints(wanted * 2L, 0, mailboxes).distinct().limit(wanted).sorted().toArray();
+        return rnd.ints(wanted * 2L, 0, mailboxes)
+                .distinct()
+                .limit(wanted)
+                .sorted()
+                .toArray();
     }
 
     static Map<String, Object> record(Tenant tenant, int group, String managerUpn) {
@@ -39,7 +42,8 @@ final class GroupRecords {
         String alias = "dl-" + Names.aliasPart(team) + "-" + group;
         boolean security = rnd.nextInt(3) == 0;
         UUID guid = Seeds.guid(tenant.seed(), GUID_KIND, group);
-        OffsetDateTime created = OffsetDateTime.of(2019, 1, 1, 8, 0, 0, 0, ZoneOffset.UTC).plusMinutes(rnd.nextInt(3_000_000));
+        OffsetDateTime created =
+                OffsetDateTime.of(2019, 1, 1, 8, 0, 0, 0, ZoneOffset.UTC).plusMinutes(rnd.nextInt(3_000_000));
         OffsetDateTime changed = created.plusDays(rnd.nextInt(400));
         String smtp = alias + "@" + tenant.smtpDomain();
         Map<String, Object> r = new LinkedHashMap<>();
@@ -59,7 +63,9 @@ final class GroupRecords {
         r.put("AcceptMessagesOnlyFrom", List.of());
         r.put("AcceptMessagesOnlyFromDLMembers", List.of());
         r.put("AcceptMessagesOnlyFromSendersOrMembers", List.of());
-        r.put("AddressListMembership", List.of("\\All Distribution Lists", "\\All Recipients(VLV)", "\\Default Global Address List"));
+        r.put(
+                "AddressListMembership",
+                List.of("\\All Distribution Lists", "\\All Recipients(VLV)", "\\Default Global Address List"));
         r.put("AdministrativeUnits", List.of());
         r.put("Alias", alias);
         r.put("ArbitrationMailbox", "SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}");
@@ -71,9 +77,14 @@ final class GroupRecords {
         r.put("DisplayName", "DL " + team + " " + group);
         r.put("EmailAddresses", List.of("SMTP:" + smtp, "smtp:" + alias + "@" + tenant.initialDomain()));
         r.put("GrantSendOnBehalfTo", List.of());
-        r.put("ExternalDirectoryObjectId", Seeds.guid(tenant.seed(), "group-directory-object", group).toString());
+        r.put(
+                "ExternalDirectoryObjectId",
+                Seeds.guid(tenant.seed(), "group-directory-object", group).toString());
         r.put("HiddenFromAddressListsEnabled", false);
-        r.put("LegacyExchangeDN", "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + hexSuffix(guid) + "-" + alias);
+        r.put(
+                "LegacyExchangeDN",
+                "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + hexSuffix(guid)
+                        + "-" + alias);
         r.put("MaxSendSize", "Unlimited");
         r.put("MaxReceiveSize", "Unlimited");
         r.put("ModeratedBy", List.of());

@@ -15,14 +15,23 @@ import java.util.regex.Pattern;
 final class Identities {
 
     /** Properties by which Exchange finds a recipient from an -Identity value. */
-    static final List<String> PROPERTIES = List.of("Identity", "Name", "Alias", "PrimarySmtpAddress", "UserPrincipalName",
-            "WindowsEmailAddress", "DistinguishedName", "LegacyExchangeDN", "Guid", "ExchangeGuid", "ExternalDirectoryObjectId");
+    static final List<String> PROPERTIES = List.of(
+            "Identity",
+            "Name",
+            "Alias",
+            "PrimarySmtpAddress",
+            "UserPrincipalName",
+            "WindowsEmailAddress",
+            "DistinguishedName",
+            "LegacyExchangeDN",
+            "Guid",
+            "ExchangeGuid",
+            "ExternalDirectoryObjectId");
 
     private static final Pattern DIGIT_RUN = Pattern.compile("\\d+");
     private static final int MAX_INDEX_CANDIDATES = 12;
 
-    private Identities() {
-    }
+    private Identities() {}
 
     /** Indexes the value may name: those hidden in it as a GUID of one of the kinds, then its runs of digits. */
     static Collection<Long> candidates(long seed, String identity, String... guidKinds) {

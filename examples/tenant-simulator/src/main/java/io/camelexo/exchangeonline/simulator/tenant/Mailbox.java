@@ -10,8 +10,18 @@ import java.util.UUID;
  * @param index       position in the tenant: generated mailboxes first, then the ones New-Mailbox created
  * @param firstName   null for shared and resource mailboxes
  */
-public record Mailbox(int index, MailboxKind kind, String alias, String displayName, String firstName, String lastName,
-                      String smtpDomain, UUID guid, UUID exchangeGuid, UUID externalDirectoryObjectId, OffsetDateTime whenCreated) {
+public record Mailbox(
+        int index,
+        MailboxKind kind,
+        String alias,
+        String displayName,
+        String firstName,
+        String lastName,
+        String smtpDomain,
+        UUID guid,
+        UUID exchangeGuid,
+        UUID externalDirectoryObjectId,
+        OffsetDateTime whenCreated) {
 
     public String primarySmtpAddress() {
         return alias + "@" + smtpDomain;

@@ -71,22 +71,66 @@ public final class MailboxOverlay {
         String city = Names.pick(Names.CITIES, rnd);
         String equipment = Names.pick(Names.EQUIPMENT, rnd);
         int floor = 1 + rnd.nextInt(12);
-        OffsetDateTime whenCreated = OffsetDateTime.of(2018, 4, 1, 7, 0, 0, 0, ZoneOffset.UTC).plusSeconds(rnd.nextInt(220_000_000));
-        MailboxKind kind = roll < 84 ? MailboxKind.USER : roll < 94 ? MailboxKind.SHARED : roll < 99 ? MailboxKind.ROOM : MailboxKind.EQUIPMENT;
+        OffsetDateTime whenCreated =
+                OffsetDateTime.of(2018, 4, 1, 7, 0, 0, 0, ZoneOffset.UTC).plusSeconds(rnd.nextInt(220_000_000));
+        MailboxKind kind = roll < 84
+                ? MailboxKind.USER
+                : roll < 94 ? MailboxKind.SHARED : roll < 99 ? MailboxKind.ROOM : MailboxKind.EQUIPMENT;
         // the index ends every alias: unique in any tenant size, and find reads it back
         return switch (kind) {
-            case USER -> mailbox(index, kind, Names.aliasPart(first) + "." + Names.aliasPart(last) + index, first + " " + last, first, last, whenCreated);
-            case SHARED -> mailbox(index, kind, Names.aliasPart(team) + index, team + " " + index, null, null, whenCreated);
-            case ROOM -> mailbox(index, kind, "room-" + Names.aliasPart(city) + "-" + index,
-                    "Room " + city + " " + floor + "." + String.format("%02d", index % 100), null, null, whenCreated);
-            case EQUIPMENT -> mailbox(index, kind, Names.aliasPart(equipment) + "-" + index, equipment + " " + index, null, null, whenCreated);
+            case USER ->
+                mailbox(
+                        index,
+                        kind,
+                        Names.aliasPart(first) + "." + Names.aliasPart(last) + index,
+                        first + " " + last,
+                        first,
+                        last,
+                        whenCreated);
+            case SHARED ->
+                mailbox(index, kind, Names.aliasPart(team) + index, team + " " + index, null, null, whenCreated);
+            case ROOM ->
+                mailbox(
+                        index,
+                        kind,
+                        "room-" + Names.aliasPart(city) + "-" + index,
+                        "Room " + city + " " + floor + "." + String.format("%02d", index % 100),
+                        null,
+                        null,
+                        whenCreated);
+            case EQUIPMENT ->
+                mailbox(
+                        index,
+                        kind,
+                        Names.aliasPart(equipment) + "-" + index,
+                        equipment + " " + index,
+                        null,
+                        null,
+                        whenCreated);
         };
     }
 
-    private Mailbox mailbox(int index, MailboxKind kind, String alias, String displayName, String first, String last, OffsetDateTime whenCreated) {
+    private Mailbox mailbox(
+            int index,
+            MailboxKind kind,
+            String alias,
+            String displayName,
+            String first,
+            String last,
+            OffsetDateTime whenCreated) {
         long seed = tenant.seed();
-        return new Mailbox(index, kind, alias, displayName, first, last, tenant.smtpDomain(), Seeds.guid(seed, MAILBOX_GUID, index),
-                Seeds.guid(seed, EXCHANGE_GUID, index), Seeds.guid(seed, DIRECTORY_OBJECT, index), whenCreated);
+        return new Mailbox(
+                index,
+                kind,
+                alias,
+                displayName,
+                first,
+                last,
+                tenant.smtpDomain(),
+                Seeds.guid(seed, MAILBOX_GUID, index),
+                Seeds.guid(seed, EXCHANGE_GUID, index),
+                Seeds.guid(seed, DIRECTORY_OBJECT, index),
+                whenCreated);
     }
 
     /** The Get-Mailbox object with every change applied; {@code minimum} limits it to Get-EXOMailbox's Minimum set. */
@@ -122,7 +166,8 @@ public final class MailboxOverlay {
         if (changed != null && Identities.matches(record(changed, false), wanted)) {
             return changed;
         }
-        for (long candidate : Identities.candidates(tenant.seed(), wanted, MAILBOX_GUID, EXCHANGE_GUID, DIRECTORY_OBJECT)) {
+        for (long candidate :
+                Identities.candidates(tenant.seed(), wanted, MAILBOX_GUID, EXCHANGE_GUID, DIRECTORY_OBJECT)) {
             if (candidate >= 0 && candidate < count() && Identities.matches(record((int) candidate, false), wanted)) {
                 return (int) candidate;
             }
@@ -136,7 +181,8 @@ public final class MailboxOverlay {
      */
     public synchronized void change(int index, Map<String, Object> properties) {
         // synchronizedMap rather than ConcurrentHashMap: clearing a property ($null) stores a null
-        Map<String, Object> changed = changes.computeIfAbsent(index, i -> Collections.synchronizedMap(new LinkedHashMap<>()));
+        Map<String, Object> changed =
+                changes.computeIfAbsent(index, i -> Collections.synchronizedMap(new LinkedHashMap<>()));
         OffsetDateTime now = now();
         changed.putAll(properties);
         changed.put("WhenChanged", now);
@@ -147,8 +193,20 @@ public final class MailboxOverlay {
     /** Set-Mailbox -Type: the mailbox becomes another kind; properties that depend on the kind follow. */
     public synchronized void changeKind(int index, MailboxKind kind) {
         Mailbox m = get(index);
-        retyped.put(index, new Mailbox(m.index(), kind, m.alias(), m.displayName(), m.firstName(), m.lastName(),
-                m.smtpDomain(), m.guid(), m.exchangeGuid(), m.externalDirectoryObjectId(), m.whenCreated()));
+        retyped.put(
+                index,
+                new Mailbox(
+                        m.index(),
+                        kind,
+                        m.alias(),
+                        m.displayName(),
+                        m.firstName(),
+                        m.lastName(),
+                        m.smtpDomain(),
+                        m.guid(),
+                        m.exchangeGuid(),
+                        m.externalDirectoryObjectId(),
+                        m.whenCreated()));
         change(index, Map.of());
     }
 
@@ -158,8 +216,14 @@ public final class MailboxOverlay {
      * @param name              the object name (Identity, DN); generated mailboxes use the alias
      * @param userPrincipalName null for the alias at the tenant's SMTP domain
      */
-    public synchronized int create(MailboxKind kind, String name, String alias, String displayName, String firstName,
-                                   String lastName, String userPrincipalName) {
+    public synchronized int create(
+            MailboxKind kind,
+            String name,
+            String alias,
+            String displayName,
+            String firstName,
+            String lastName,
+            String userPrincipalName) {
         int index = count();
         created.add(mailbox(index, kind, alias, displayName, firstName, lastName, now()));
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -19,18 +19,31 @@ import java.util.UUID;
 final class MailboxRecords {
 
     /** Get-EXOMailbox's default property set (Microsoft's cmdlet-property-sets page). */
-    static final List<String> MINIMUM = List.of("ExternalDirectoryObjectId", "UserPrincipalName", "Alias", "DisplayName",
-            "EmailAddresses", "PrimarySmtpAddress", "RecipientType", "RecipientTypeDetails", "Identity", "Id", "ExchangeVersion",
-            "Name", "DistinguishedName", "OrganizationId", "Guid");
+    static final List<String> MINIMUM = List.of(
+            "ExternalDirectoryObjectId",
+            "UserPrincipalName",
+            "Alias",
+            "DisplayName",
+            "EmailAddresses",
+            "PrimarySmtpAddress",
+            "RecipientType",
+            "RecipientTypeDetails",
+            "Identity",
+            "Id",
+            "ExchangeVersion",
+            "Name",
+            "DistinguishedName",
+            "OrganizationId",
+            "Guid");
 
     /** CustomAttribute1..15 and ExtensionCustomAttribute1..5 (the Custom property set). */
     static final List<String> CUSTOM_ATTRIBUTES = customAttributes();
 
     private static final String EXCHANGE_VERSION = "0.20 (15.0.0.0)";
-    private static final String ADMIN_GROUP = "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=";
+    private static final String ADMIN_GROUP =
+            "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=";
 
-    private MailboxRecords() {
-    }
+    private MailboxRecords() {}
 
     private static List<String> customAttributes() {
         List<String> names = new ArrayList<>();
@@ -73,7 +86,8 @@ final class MailboxRecords {
         OffsetDateTime changed = created.plusDays(1 + rnd.nextInt(700)).plusSeconds(rnd.nextInt(86_400));
         String forestLower = tenant.forest().toLowerCase(Locale.ROOT);
         String server = tenant.serverPrefix() + "mb" + (1000 + rnd.nextInt(9000));
-        String database = tenant.databasePrefix() + "DG" + (100 + rnd.nextInt(200)) + "-db" + String.format("%03d", rnd.nextInt(200));
+        String database = tenant.databasePrefix() + "DG" + (100 + rnd.nextInt(200)) + "-db"
+                + String.format("%03d", rnd.nextInt(200));
         UUID databaseGuid = Seeds.guid(tenant.seed(), "database", rnd.nextInt(1000));
         // every draw happens whatever the kind, so that Set-Mailbox -Type changes only what depends on the type
         boolean archive = rnd.nextInt(100) < 35 && user;
@@ -84,7 +98,8 @@ final class MailboxRecords {
         int roomCapacity = 4 + rnd.nextInt(20);
         String office = Names.pick(Names.CITIES, rnd);
         String netId = hex(rnd, 16).toUpperCase(Locale.ROOT);
-        String archiveDatabase = tenant.databasePrefix() + "DG" + (100 + rnd.nextInt(200)) + "-db" + String.format("%03d", rnd.nextInt(200));
+        String archiveDatabase = tenant.databasePrefix() + "DG" + (100 + rnd.nextInt(200)) + "-db"
+                + String.format("%03d", rnd.nextInt(200));
         UUID archiveDatabaseGuid = Seeds.guid(tenant.seed(), "database", rnd.nextInt(1000));
         boolean autoExpandingArchive = rnd.nextInt(4) == 0 && archive;
         String holdId = "mbx" + hex(rnd, 32) + ":1";
@@ -172,7 +187,13 @@ final class MailboxRecords {
         r.put("RecoverableItemsWarningQuota", ByteSize.format(ByteSize.gigabytes(litigationHold ? 90 : 20)));
         r.put("CalendarLoggingQuota", ByteSize.format(ByteSize.gigabytes(6)));
         r.put("DowngradeHighPriorityMessagesEnabled", false);
-        r.put("ProtocolSettings", List.of("RemotePowerShell\u00a71", "MAPI\u00a71\u00a7\u00a7\u00a7\u00a7\u00a7\u00a7\u00a7\u00a7", "OWA\u00a71", "ECP\u00a71"));
+        r.put(
+                "ProtocolSettings",
+                List.of(
+                        "RemotePowerShell\u00a71",
+                        "MAPI\u00a71\u00a7\u00a7\u00a7\u00a7\u00a7\u00a7\u00a7\u00a7",
+                        "OWA\u00a71",
+                        "ECP\u00a71"));
         r.put("RecipientLimits", "500");
         r.put("ImListMigrationCompleted", false);
         r.put("SiloName", null);
@@ -186,7 +207,9 @@ final class MailboxRecords {
         r.put("ResourceCustom", List.of());
         r.put("ResourceType", resource ? (m.kind() == MailboxKind.ROOM ? "Room" : "Equipment") : null);
         r.put("RoomMailboxAccountEnabled", m.kind() == MailboxKind.ROOM ? Boolean.FALSE : null);
-        r.put("SamAccountName", "$" + hex(rnd, 6).toUpperCase(Locale.ROOT) + "-" + hex(rnd, 12).toUpperCase(Locale.ROOT));
+        r.put(
+                "SamAccountName",
+                "$" + hex(rnd, 6).toUpperCase(Locale.ROOT) + "-" + hex(rnd, 12).toUpperCase(Locale.ROOT));
         r.put("SCLDeleteThreshold", null);
         r.put("SCLDeleteEnabled", null);
         r.put("SCLRejectThreshold", null);
@@ -196,8 +219,10 @@ final class MailboxRecords {
         r.put("SCLJunkThreshold", null);
         r.put("SCLJunkEnabled", null);
         r.put("AntispamBypassEnabled", false);
-        r.put("ServerLegacyDN", "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn="
-                + server.toUpperCase(Locale.ROOT));
+        r.put(
+                "ServerLegacyDN",
+                "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn="
+                        + server.toUpperCase(Locale.ROOT));
         r.put("ServerName", server);
         r.put("UseDatabaseQuotaDefaults", false);
         r.put("IssueWarningQuota", ByteSize.format(ByteSize.gigabytes(quotaGb - 2)));
@@ -217,7 +242,9 @@ final class MailboxRecords {
         r.put("EffectivePublicFolderMailbox", null);
         r.put("SharingPolicy", "Default Sharing Policy");
         r.put("RemoteAccountPolicy", null);
-        r.put("MailboxPlan", user ? "ExchangeOnlineEnterprise-" + tenant.tenantId() : "ExchangeOnline-" + tenant.tenantId());
+        r.put(
+                "MailboxPlan",
+                user ? "ExchangeOnlineEnterprise-" + tenant.tenantId() : "ExchangeOnline-" + tenant.tenantId());
         r.put("ArchiveDatabase", archive ? archiveDatabase : null);
         r.put("ArchiveDatabaseGuid", archive ? archiveDatabaseGuid : new UUID(0, 0));
         r.put("ArchiveGuid", archive ? Seeds.guid(tenant.seed(), "archive", m.index()) : new UUID(0, 0));
@@ -253,12 +280,49 @@ final class MailboxRecords {
         r.put("SKUAssigned", user ? Boolean.TRUE : null);
         r.put("AuditEnabled", true);
         r.put("AuditLogAgeLimit", "90.00:00:00");
-        r.put("AuditAdmin", List.of("Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "SendAs", "SendOnBehalf", "Create",
-                "UpdateFolderPermissions", "UpdateInboxRules", "UpdateCalendarDelegation", "ApplyRecord", "MailItemsAccessed", "Send"));
-        r.put("AuditDelegate", List.of("Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "SendAs", "SendOnBehalf", "Create",
-                "UpdateFolderPermissions", "UpdateInboxRules", "ApplyRecord", "MailItemsAccessed"));
-        r.put("AuditOwner", List.of("Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "UpdateFolderPermissions",
-                "UpdateInboxRules", "UpdateCalendarDelegation", "ApplyRecord", "MailItemsAccessed", "Send"));
+        r.put(
+                "AuditAdmin",
+                List.of(
+                        "Update",
+                        "MoveToDeletedItems",
+                        "SoftDelete",
+                        "HardDelete",
+                        "SendAs",
+                        "SendOnBehalf",
+                        "Create",
+                        "UpdateFolderPermissions",
+                        "UpdateInboxRules",
+                        "UpdateCalendarDelegation",
+                        "ApplyRecord",
+                        "MailItemsAccessed",
+                        "Send"));
+        r.put(
+                "AuditDelegate",
+                List.of(
+                        "Update",
+                        "MoveToDeletedItems",
+                        "SoftDelete",
+                        "HardDelete",
+                        "SendAs",
+                        "SendOnBehalf",
+                        "Create",
+                        "UpdateFolderPermissions",
+                        "UpdateInboxRules",
+                        "ApplyRecord",
+                        "MailItemsAccessed"));
+        r.put(
+                "AuditOwner",
+                List.of(
+                        "Update",
+                        "MoveToDeletedItems",
+                        "SoftDelete",
+                        "HardDelete",
+                        "UpdateFolderPermissions",
+                        "UpdateInboxRules",
+                        "UpdateCalendarDelegation",
+                        "ApplyRecord",
+                        "MailItemsAccessed",
+                        "Send"));
         r.put("DefaultAuditSet", List.of("Admin", "Delegate", "Owner"));
         r.put("WhenMailboxCreated", created);
         r.put("SourceAnchor", "");
@@ -295,11 +359,25 @@ final class MailboxRecords {
         r.put("Alias", m.alias());
         r.put("ArbitrationMailbox", null);
         r.put("BypassModerationFromSendersOrMembers", List.of());
-        r.put("OrganizationalUnit", tenant.forest().toLowerCase(Locale.ROOT).replace(".prod.outlook.com", ".prod.outlook.com/Microsoft Exchange Hosted Organizations/") + tenant.initialDomain());
+        r.put(
+                "OrganizationalUnit",
+                tenant.forest()
+                                .toLowerCase(Locale.ROOT)
+                                .replace(
+                                        ".prod.outlook.com",
+                                        ".prod.outlook.com/Microsoft Exchange Hosted Organizations/")
+                        + tenant.initialDomain());
         for (String attribute : CUSTOM_ATTRIBUTES) {
             boolean extension = attribute.startsWith("Extension");
-            r.put(attribute, extension ? List.of() : !user ? "" : attribute.equals("CustomAttribute1") ? department
-                    : attribute.equals("CustomAttribute2") ? costCenter : "");
+            r.put(
+                    attribute,
+                    extension
+                            ? List.of()
+                            : !user
+                                    ? ""
+                                    : attribute.equals("CustomAttribute1")
+                                            ? department
+                                            : attribute.equals("CustomAttribute2") ? costCenter : "");
         }
         r.put("DisplayName", m.displayName());
         r.put("EmailAddresses", emailAddresses(tenant, m));
@@ -312,7 +390,11 @@ final class MailboxRecords {
         r.put("MaxReceiveSize", ByteSize.format(ByteSize.megabytes(36)));
         r.put("ModeratedBy", List.of());
         r.put("ModerationEnabled", false);
-        r.put("PoliciesIncluded", List.of(Seeds.guid(tenant.seed(), "email-address-policy", 0).toString(), "{26491cfc-9e50-4857-861b-0cb8df22b5d7}"));
+        r.put(
+                "PoliciesIncluded",
+                List.of(
+                        Seeds.guid(tenant.seed(), "email-address-policy", 0).toString(),
+                        "{26491cfc-9e50-4857-861b-0cb8df22b5d7}"));
         r.put("PoliciesExcluded", List.of());
         r.put("EmailAddressPolicyEnabled", true);
         r.put("PrimarySmtpAddress", m.primarySmtpAddress());
@@ -334,7 +416,9 @@ final class MailboxRecords {
         r.put("Name", m.alias());
         r.put("DistinguishedName", distinguishedName(tenant, m.alias()));
         r.put("Guid", m.guid());
-        r.put("ObjectCategory", tenant.forest().replace(".PROD.OUTLOOK.COM", ".PROD.OUTLOOK.COM/Configuration/Schema/Person"));
+        r.put(
+                "ObjectCategory",
+                tenant.forest().replace(".PROD.OUTLOOK.COM", ".PROD.OUTLOOK.COM/Configuration/Schema/Person"));
         r.put("ObjectClass", List.of("top", "person", "organizationalPerson", "user"));
         r.put("WhenChanged", changed);
         r.put("WhenCreated", created);
@@ -344,7 +428,10 @@ final class MailboxRecords {
         r.put("OrganizationalUnitRoot", tenant.initialDomain());
         r.put("OrganizationId", tenant.organizationId());
         r.put("Id", m.alias());
-        r.put("OriginatingServer", tenant.serverPrefix().toUpperCase(Locale.ROOT) + "A04DC" + String.format("%03d", rnd.nextInt(200)) + "." + tenant.forest());
+        r.put(
+                "OriginatingServer",
+                tenant.serverPrefix().toUpperCase(Locale.ROOT) + "A04DC" + String.format("%03d", rnd.nextInt(200)) + "."
+                        + tenant.forest());
         r.put("ObjectState", "Unchanged");
         r.put("RecipientSoftDeletedStatus", 0);
         return r;
@@ -353,10 +440,32 @@ final class MailboxRecords {
     /** Get-Recipient's view of a mailbox (also Get-DistributionGroupMember's ReducedRecipient). */
     static Map<String, Object> recipient(Tenant tenant, Map<String, Object> mailbox) {
         Map<String, Object> r = new LinkedHashMap<>();
-        for (String name : List.of("Alias", "DisplayName", "PrimarySmtpAddress", "EmailAddresses", "ExternalDirectoryObjectId",
-                "HiddenFromAddressListsEnabled", "RecipientType", "RecipientTypeDetails", "WindowsLiveID", "CustomAttribute1",
-                "CustomAttribute2", "UsageLocation", "ArchiveStatus", "Office", "Identity", "Name", "DistinguishedName", "Guid",
-                "OrganizationId", "WhenChanged", "WhenCreated", "WhenChangedUTC", "WhenCreatedUTC", "ExchangeVersion", "IsValid")) {
+        for (String name : List.of(
+                "Alias",
+                "DisplayName",
+                "PrimarySmtpAddress",
+                "EmailAddresses",
+                "ExternalDirectoryObjectId",
+                "HiddenFromAddressListsEnabled",
+                "RecipientType",
+                "RecipientTypeDetails",
+                "WindowsLiveID",
+                "CustomAttribute1",
+                "CustomAttribute2",
+                "UsageLocation",
+                "ArchiveStatus",
+                "Office",
+                "Identity",
+                "Name",
+                "DistinguishedName",
+                "Guid",
+                "OrganizationId",
+                "WhenChanged",
+                "WhenCreated",
+                "WhenChangedUTC",
+                "WhenCreatedUTC",
+                "ExchangeVersion",
+                "IsValid")) {
             r.put(name, mailbox.get(name));
         }
         r.put("ExchangeObjectId", mailbox.get("Guid"));
@@ -369,15 +478,20 @@ final class MailboxRecords {
         SplittableRandom rnd = Seeds.random(tenant.seed(), "mailbox-statistics", m.index());
         long maxGb = m.kind() == MailboxKind.USER ? 95 : 45;
         // log-uniform between 1 MB and the quota: most mailboxes are small, a few are nearly full
-        long totalBytes = (long) Math.exp(Math.log(ByteSize.megabytes(1)) + rnd.nextDouble() * (Math.log(ByteSize.gigabytes(maxGb)) - Math.log(ByteSize.megabytes(1))));
+        long totalBytes = (long) Math.exp(Math.log(ByteSize.megabytes(1))
+                + rnd.nextDouble() * (Math.log(ByteSize.gigabytes(maxGb)) - Math.log(ByteSize.megabytes(1))));
         long deletedBytes = totalBytes / (5 + rnd.nextInt(40));
         int items = (int) Math.max(1, totalBytes / (30_000 + rnd.nextInt(120_000)));
-        OffsetDateTime lastLogon = OffsetDateTime.of(2025, 10, 1, 0, 0, 0, 0, ZoneOffset.UTC).minusMinutes(rnd.nextInt(200_000));
+        OffsetDateTime lastLogon =
+                OffsetDateTime.of(2025, 10, 1, 0, 0, 0, 0, ZoneOffset.UTC).minusMinutes(rnd.nextInt(200_000));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("AttachmentTableAvailableSize", ByteSize.format(0));
         r.put("AttachmentTableTotalSize", ByteSize.format(ByteSize.megabytes(1 + rnd.nextInt(30))));
         r.put("DatabaseIssueWarningQuota", ByteSize.format(ByteSize.gigabytes(maxGb + 3)));
-        r.put("DatabaseName", tenant.databasePrefix() + "DG" + (100 + rnd.nextInt(200)) + "-db" + String.format("%03d", rnd.nextInt(200)));
+        r.put(
+                "DatabaseName",
+                tenant.databasePrefix() + "DG" + (100 + rnd.nextInt(200)) + "-db"
+                        + String.format("%03d", rnd.nextInt(200)));
         r.put("DatabaseProhibitSendQuota", ByteSize.format(ByteSize.gigabytes(maxGb + 4)));
         r.put("DatabaseProhibitSendReceiveQuota", ByteSize.format(ByteSize.gigabytes(maxGb + 5)));
         r.put("DeletedItemCount", (int) (items / (4 + rnd.nextInt(20))));
@@ -423,7 +537,10 @@ final class MailboxRecords {
         r.put("TotalItemSize", ByteSize.format(totalBytes));
         r.put("Identity", m.exchangeGuid().toString());
         r.put("MapiIdentity", m.exchangeGuid().toString());
-        r.put("OriginatingServer", tenant.serverPrefix().toUpperCase(Locale.ROOT) + "MB" + (1000 + rnd.nextInt(9000)) + "." + tenant.forest());
+        r.put(
+                "OriginatingServer",
+                tenant.serverPrefix().toUpperCase(Locale.ROOT) + "MB" + (1000 + rnd.nextInt(9000)) + "."
+                        + tenant.forest());
         r.put("IsValid", true);
         r.put("ObjectState", "Unchanged");
         return r;
@@ -461,7 +578,10 @@ final class MailboxRecords {
     }
 
     static String distinguishedName(Tenant tenant, String name) {
-        StringBuilder dn = new StringBuilder("CN=").append(name).append(",OU=").append(tenant.initialDomain())
+        StringBuilder dn = new StringBuilder("CN=")
+                .append(name)
+                .append(",OU=")
+                .append(tenant.initialDomain())
                 .append(",OU=Microsoft Exchange Hosted Organizations");
         for (String label : tenant.forest().split("\\.")) {
             dn.append(",DC=").append(label);
@@ -480,8 +600,12 @@ final class MailboxRecords {
     }
 
     private static List<String> addressLists(Mailbox m) {
-        List<String> lists = new ArrayList<>(List.of("\\Mailboxes(VLV)", "\\All Mailboxes(VLV)", "\\All Recipients(VLV)",
-                "\\Default Global Address List", "\\All Users"));
+        List<String> lists = new ArrayList<>(List.of(
+                "\\Mailboxes(VLV)",
+                "\\All Mailboxes(VLV)",
+                "\\All Recipients(VLV)",
+                "\\Default Global Address List",
+                "\\All Users"));
         if (m.kind() == MailboxKind.ROOM) {
             lists.add("\\All Rooms");
         }

@@ -13,11 +13,11 @@ final class OrganizationRecords {
 
     private static final OffsetDateTime TENANT_CREATED = OffsetDateTime.of(2018, 3, 14, 9, 26, 53, 0, ZoneOffset.UTC);
 
-    private OrganizationRecords() {
-    }
+    private OrganizationRecords() {}
 
     static List<Map<String, Object>> acceptedDomains(Tenant tenant) {
-        String label = tenant.initialDomain().substring(0, tenant.initialDomain().indexOf('.'));
+        String label =
+                tenant.initialDomain().substring(0, tenant.initialDomain().indexOf('.'));
         List<Map<String, Object>> domains = new ArrayList<>();
         domains.add(acceptedDomain(tenant, tenant.smtpDomain(), true, false, 0));
         domains.add(acceptedDomain(tenant, tenant.initialDomain(), false, true, 1));
@@ -25,7 +25,8 @@ final class OrganizationRecords {
         return domains;
     }
 
-    private static Map<String, Object> acceptedDomain(Tenant tenant, String domain, boolean isDefault, boolean initial, int index) {
+    private static Map<String, Object> acceptedDomain(
+            Tenant tenant, String domain, boolean isDefault, boolean initial, int index) {
         UUID guid = Seeds.guid(tenant.seed(), "accepted-domain", index);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("DomainName", domain);
@@ -52,8 +53,11 @@ final class OrganizationRecords {
         r.put("InitialDomain", initial);
         r.put("AdminDisplayName", "");
         r.put("Name", domain);
-        r.put("DistinguishedName", "CN=" + domain + ",CN=Accepted Domains,CN=Transport Settings,CN=Configuration,CN=" + tenant.initialDomain()
-                + ",CN=ConfigurationUnits,DC=" + String.join(",DC=", tenant.forest().split("\\.")));
+        r.put(
+                "DistinguishedName",
+                "CN=" + domain + ",CN=Accepted Domains,CN=Transport Settings,CN=Configuration,CN="
+                        + tenant.initialDomain() + ",CN=ConfigurationUnits,DC="
+                        + String.join(",DC=", tenant.forest().split("\\.")));
         r.put("Identity", domain);
         r.put("Guid", guid);
         r.put("ObjectCategory", tenant.forest() + "/Configuration/Schema/ms-Exch-Accepted-Domain");
@@ -124,8 +128,10 @@ final class OrganizationRecords {
         r.put("WebSuggestedRepliesDisabled", false);
         r.put("AdminDisplayName", "");
         r.put("ExchangeVersion", "0.20 (15.0.0.0)");
-        r.put("DistinguishedName", "CN=Configuration,CN=" + tenant.initialDomain() + ",CN=ConfigurationUnits,DC="
-                + String.join(",DC=", tenant.forest().split("\\.")));
+        r.put(
+                "DistinguishedName",
+                "CN=Configuration,CN=" + tenant.initialDomain() + ",CN=ConfigurationUnits,DC="
+                        + String.join(",DC=", tenant.forest().split("\\.")));
         r.put("Identity", tenant.initialDomain());
         r.put("Guid", Seeds.guid(tenant.seed(), "organization", 0));
         r.put("ObjectCategory", tenant.forest() + "/Configuration/Schema/ms-Exch-Configuration-Unit-Container");
@@ -143,18 +149,39 @@ final class OrganizationRecords {
 
     static List<Map<String, Object>> transportRules(Tenant tenant) {
         List<Map<String, Object>> rules = new ArrayList<>();
-        rules.add(transportRule(tenant, 0, "External sender disclaimer", "If the message: Is received from 'OutsideOrganization'\r\n"
-                + "Take the following actions: Prepend the subject of the message with '[EXTERNAL] '\r\n", "Enforce"));
-        rules.add(transportRule(tenant, 1, "Block executable attachments", "If the message: Has an attachment with extension 'exe' or 'js'\r\n"
-                + "Take the following actions: Reject the message and include the explanation 'Executable attachments are not allowed' with the status code '5.7.1'\r\n", "Enforce"));
-        rules.add(transportRule(tenant, 2, "Encrypt messages marked confidential", "If the message: 'Subject' or 'Body' matches the text pattern '\\[confidential\\]'\r\n"
-                + "Take the following actions: rights protect message with RMS template: 'Encrypt'\r\n", "Audit"));
-        rules.add(transportRule(tenant, 3, "Bypass spam filtering for partner", "If the message: Is sent from a member of domain 'partner.example'\r\n"
-                + "Take the following actions: Set the spam confidence level (SCL) to '-1'\r\n", "AuditAndNotify"));
+        rules.add(transportRule(
+                tenant,
+                0,
+                "External sender disclaimer",
+                "If the message: Is received from 'OutsideOrganization'\r\n"
+                        + "Take the following actions: Prepend the subject of the message with '[EXTERNAL] '\r\n",
+                "Enforce"));
+        rules.add(transportRule(
+                tenant,
+                1,
+                "Block executable attachments",
+                "If the message: Has an attachment with extension 'exe' or 'js'\r\n"
+                        + "Take the following actions: Reject the message and include the explanation 'Executable attachments are not allowed' with the status code '5.7.1'\r\n",
+                "Enforce"));
+        rules.add(transportRule(
+                tenant,
+                2,
+                "Encrypt messages marked confidential",
+                "If the message: 'Subject' or 'Body' matches the text pattern '\\[confidential\\]'\r\n"
+                        + "Take the following actions: rights protect message with RMS template: 'Encrypt'\r\n",
+                "Audit"));
+        rules.add(transportRule(
+                tenant,
+                3,
+                "Bypass spam filtering for partner",
+                "If the message: Is sent from a member of domain 'partner.example'\r\n"
+                        + "Take the following actions: Set the spam confidence level (SCL) to '-1'\r\n",
+                "AuditAndNotify"));
         return rules;
     }
 
-    private static Map<String, Object> transportRule(Tenant tenant, int priority, String name, String description, String mode) {
+    private static Map<String, Object> transportRule(
+            Tenant tenant, int priority, String name, String description, String mode) {
         UUID guid = Seeds.guid(tenant.seed(), "transport-rule", priority);
         OffsetDateTime changed = TENANT_CREATED.plusDays(100L * (priority + 1));
         Map<String, Object> r = new LinkedHashMap<>();
@@ -185,8 +212,11 @@ final class OrganizationRecords {
         r.put("ImmutableId", guid);
         r.put("Identity", name);
         r.put("Name", name);
-        r.put("DistinguishedName", "CN=" + name + ",CN=TransportVersioned,CN=Rules,CN=Transport Settings,CN=Configuration,CN="
-                + tenant.initialDomain() + ",CN=ConfigurationUnits,DC=" + String.join(",DC=", tenant.forest().split("\\.")));
+        r.put(
+                "DistinguishedName",
+                "CN=" + name + ",CN=TransportVersioned,CN=Rules,CN=Transport Settings,CN=Configuration,CN="
+                        + tenant.initialDomain() + ",CN=ConfigurationUnits,DC="
+                        + String.join(",DC=", tenant.forest().split("\\.")));
         r.put("Guid", guid);
         r.put("WhenChanged", changed);
         r.put("WhenChangedUTC", changed.toInstant());
@@ -201,11 +231,18 @@ final class OrganizationRecords {
         List<Map<String, Object>> policies = new ArrayList<>();
         policies.add(retentionPolicy(tenant, 0, "Retain mail 7 years", "Exchange", List.of("All"), admin));
         policies.add(retentionPolicy(tenant, 1, "Delete Teams chats after 2 years", "Teams", List.of(), admin));
-        policies.add(retentionPolicy(tenant, 2, "Finance records", "Exchange, SharePoint, OneDriveForBusiness", List.of("finance@" + tenant.smtpDomain()), admin));
+        policies.add(retentionPolicy(
+                tenant,
+                2,
+                "Finance records",
+                "Exchange, SharePoint, OneDriveForBusiness",
+                List.of("finance@" + tenant.smtpDomain()),
+                admin));
         return policies;
     }
 
-    private static Map<String, Object> retentionPolicy(Tenant tenant, int index, String name, String workload, List<String> exchangeLocation, String admin) {
+    private static Map<String, Object> retentionPolicy(
+            Tenant tenant, int index, String name, String workload, List<String> exchangeLocation, String admin) {
         UUID guid = Seeds.guid(tenant.seed(), "retention-policy", index);
         OffsetDateTime created = TENANT_CREATED.plusDays(200L + 50L * index);
         Map<String, Object> r = new LinkedHashMap<>();
@@ -231,9 +268,13 @@ final class OrganizationRecords {
         r.put("LastModifiedBy", admin);
         r.put("ModificationTimeUtc", created.plusDays(3).toInstant());
         r.put("CreationTimeUtc", created.toInstant());
-        r.put("ObjectVersion", Seeds.guid(tenant.seed(), "retention-policy-version", index).toString());
-        r.put("Identity", "FFO.extest.microsoft.com/Microsoft Exchange Hosted Organizations/" + tenant.initialDomain()
-                + "/Configuration/" + name);
+        r.put(
+                "ObjectVersion",
+                Seeds.guid(tenant.seed(), "retention-policy-version", index).toString());
+        r.put(
+                "Identity",
+                "FFO.extest.microsoft.com/Microsoft Exchange Hosted Organizations/" + tenant.initialDomain()
+                        + "/Configuration/" + name);
         r.put("Name", name);
         r.put("Guid", guid);
         r.put("WhenChanged", created.plusDays(3));
@@ -249,15 +290,24 @@ final class OrganizationRecords {
     static List<Map<String, Object>> complianceSearches(Tenant tenant) {
         String admin = tenant.adminUserPrincipalName();
         List<Map<String, Object>> searches = new ArrayList<>();
-        searches.add(complianceSearch(tenant, 0, "Phishing cleanup 2025-03", "subject:\"Invoice overdue\"", 1_204, admin));
-        searches.add(complianceSearch(tenant, 1, "Legal hold - Project Falcon", "\"Project Falcon\" AND received>=2024-01-01", 35_912, admin));
+        searches.add(
+                complianceSearch(tenant, 0, "Phishing cleanup 2025-03", "subject:\"Invoice overdue\"", 1_204, admin));
+        searches.add(complianceSearch(
+                tenant,
+                1,
+                "Legal hold - Project Falcon",
+                "\"Project Falcon\" AND received>=2024-01-01",
+                35_912,
+                admin));
         searches.add(complianceSearch(tenant, 2, "GDPR request 1187", "from:customer1187@example.org", 57, admin));
         return searches;
     }
 
-    private static Map<String, Object> complianceSearch(Tenant tenant, int index, String name, String query, long items, String admin) {
+    private static Map<String, Object> complianceSearch(
+            Tenant tenant, int index, String name, String query, long items, String admin) {
         UUID guid = Seeds.guid(tenant.seed(), "compliance-search", index);
-        OffsetDateTime created = OffsetDateTime.of(2025, 3, 4, 10, 0, 0, 0, ZoneOffset.UTC).plusDays(20L * index);
+        OffsetDateTime created =
+                OffsetDateTime.of(2025, 3, 4, 10, 0, 0, 0, ZoneOffset.UTC).plusDays(20L * index);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("Name", name);
         r.put("RunBy", admin);

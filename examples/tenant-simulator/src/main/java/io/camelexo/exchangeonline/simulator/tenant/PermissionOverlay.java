@@ -21,21 +21,24 @@ public final class PermissionOverlay {
 
     /** Get-MailboxPermission's entries of the mailbox. */
     public List<Map<String, Object>> of(int mailbox) {
-        List<Map<String, Object>> entries = new ArrayList<>(PermissionRecords.generated(tenant, tenant.mailboxes().get(mailbox)));
+        List<Map<String, Object>> entries = new ArrayList<>(
+                PermissionRecords.generated(tenant, tenant.mailboxes().get(mailbox)));
         entries.addAll(added.getOrDefault(mailbox, List.of()));
         return entries;
     }
 
     /** Add-MailboxPermission: grants the rights to the user (merged into an existing grant to the same user). */
-    public synchronized Map<String, Object> add(int mailbox, String user, int userIndex, List<String> accessRights,
-                                                String inheritanceType, boolean deny) {
+    public synchronized Map<String, Object> add(
+            int mailbox, String user, int userIndex, List<String> accessRights, String inheritanceType, boolean deny) {
         List<Map<String, Object>> grants = added.computeIfAbsent(mailbox, i -> new CopyOnWriteArrayList<>());
-        String mailboxIdentity = tenant.mailboxes().record(mailbox, true).get("Identity").toString();
+        String mailboxIdentity =
+                tenant.mailboxes().record(mailbox, true).get("Identity").toString();
         Set<String> rights = new LinkedHashSet<>(accessRights);
         int existing = -1;
         for (int i = 0; i < grants.size(); i++) {
             Map<String, Object> entry = grants.get(i);
-            if (entry.get("User").toString().equalsIgnoreCase(user) && entry.get("Deny").equals(deny)) {
+            if (entry.get("User").toString().equalsIgnoreCase(user)
+                    && entry.get("Deny").equals(deny)) {
                 existing = i;
                 @SuppressWarnings("unchecked")
                 List<String> granted = (List<String>) entry.get("AccessRights");
@@ -43,8 +46,13 @@ public final class PermissionOverlay {
             }
         }
         // entries are replaced, never mutated: readers iterate them without locking
-        Map<String, Object> entry = Collections.unmodifiableMap(PermissionRecords.entry(mailboxIdentity, user,
-                userIndex >= 0 ? PermissionRecords.sid(tenant, userIndex) : "", List.copyOf(rights), inheritanceType, deny));
+        Map<String, Object> entry = Collections.unmodifiableMap(PermissionRecords.entry(
+                mailboxIdentity,
+                user,
+                userIndex >= 0 ? PermissionRecords.sid(tenant, userIndex) : "",
+                List.copyOf(rights),
+                inheritanceType,
+                deny));
         if (existing >= 0) {
             grants.set(existing, entry);
         } else {

@@ -9,26 +9,34 @@ import java.util.SplittableRandom;
 /** Get-MailboxPermission entries: SELF on every mailbox, plus generated FullAccess delegates on shared and resource mailboxes. */
 final class PermissionRecords {
 
-    private PermissionRecords() {
-    }
+    private PermissionRecords() {}
 
     static List<Map<String, Object>> generated(Tenant tenant, Mailbox m) {
         List<Map<String, Object>> entries = new ArrayList<>();
-        entries.add(entry(m.alias(), "NT AUTHORITY\\SELF", "S-1-5-10", List.of("FullAccess", "ReadPermission"), "All", false));
+        entries.add(entry(
+                m.alias(), "NT AUTHORITY\\SELF", "S-1-5-10", List.of("FullAccess", "ReadPermission"), "All", false));
         if (m.kind() != MailboxKind.USER) {
             SplittableRandom rnd = Seeds.random(tenant.seed(), "permissions", m.index());
             int delegates = 1 + rnd.nextInt(4);
             for (int i = 0; i < delegates; i++) {
-                Mailbox delegate = tenant.mailboxes().get(rnd.nextInt(tenant.mailboxes().generated()));
+                Mailbox delegate =
+                        tenant.mailboxes().get(rnd.nextInt(tenant.mailboxes().generated()));
                 if (delegate.kind() == MailboxKind.USER && delegate.index() != m.index()) {
-                    entries.add(entry(m.alias(), delegate.primarySmtpAddress(), sid(tenant, delegate.index()), List.of("FullAccess"), "All", false));
+                    entries.add(entry(
+                            m.alias(),
+                            delegate.primarySmtpAddress(),
+                            sid(tenant, delegate.index()),
+                            List.of("FullAccess"),
+                            "All",
+                            false));
                 }
             }
         }
         return entries;
     }
 
-    static Map<String, Object> entry(String mailbox, String user, String userSid, List<String> accessRights, String inheritance, boolean deny) {
+    static Map<String, Object> entry(
+            String mailbox, String user, String userSid, List<String> accessRights, String inheritance, boolean deny) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("AccessRights", List.copyOf(accessRights));
         r.put("Deny", deny);
@@ -45,7 +53,8 @@ final class PermissionRecords {
     /** A stable, realistic-looking Entra user SID for a mailbox owner. */
     static String sid(Tenant tenant, int mailbox) {
         SplittableRandom rnd = Seeds.random(tenant.seed(), "sid", mailbox);
-        return "S-1-5-21-" + (1_000_000_000L + rnd.nextInt(1_000_000_000)) + "-" + (1_000_000_000L + rnd.nextInt(1_000_000_000))
-                + "-" + (1_000_000_000L + rnd.nextInt(1_000_000_000)) + "-" + (1000 + mailbox);
+        return "S-1-5-21-" + (1_000_000_000L + rnd.nextInt(1_000_000_000)) + "-"
+                + (1_000_000_000L + rnd.nextInt(1_000_000_000)) + "-" + (1_000_000_000L + rnd.nextInt(1_000_000_000))
+                + "-" + (1000 + mailbox);
     }
 }

@@ -14,10 +14,10 @@ public final class Seeds {
     private static final long INDEX_BITS = 0xFFFF_FFFF_FFFFL;
     /** An odd multiplier and its inverse modulo 2^48: scrambles consecutive indexes into unrelated-looking GUID tails. */
     private static final long SCRAMBLE = 0x9E37_79B9_7F4A_7C15L;
+
     private static final long UNSCRAMBLE = inverse(SCRAMBLE);
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** SplitMix64 finaliser: a cheap, well-mixed hash of one long. */
     public static long mix(long value) {
@@ -48,7 +48,9 @@ public final class Seeds {
         long high = mix(seed, what, index);
         long low = mix(high);
         long msb = (high & ~0xF000L) | 0x4000L;
-        long lsb = (low & 0x3FFF_0000_0000_0000L) | 0x8000_0000_0000_0000L | (((index ^ mask(seed, what)) * SCRAMBLE) & INDEX_BITS);
+        long lsb = (low & 0x3FFF_0000_0000_0000L)
+                | 0x8000_0000_0000_0000L
+                | (((index ^ mask(seed, what)) * SCRAMBLE) & INDEX_BITS);
         return new UUID(msb, lsb);
     }
 

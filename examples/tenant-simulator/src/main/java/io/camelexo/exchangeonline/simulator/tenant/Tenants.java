@@ -14,13 +14,20 @@ public final class Tenants {
 
     /** The tenant so named, or null. */
     public Tenant find(String name) {
-        return tenants.stream().filter(tenant -> tenant.isNamed(name)).findFirst().orElse(null);
+        return tenants.stream()
+                .filter(tenant -> tenant.isNamed(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The tenant that owns the domain of a user principal name, or null. */
     public Tenant ofUser(String userPrincipalName) {
-        String domain = userPrincipalName.substring(userPrincipalName.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-        return tenants.stream().filter(tenant -> tenant.ownsDomain(domain)).findFirst().orElse(null);
+        String domain =
+                userPrincipalName.substring(userPrincipalName.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return tenants.stream()
+                .filter(tenant -> tenant.ownsDomain(domain))
+                .findFirst()
+                .orElse(null);
     }
 
     public List<Tenant> all() {

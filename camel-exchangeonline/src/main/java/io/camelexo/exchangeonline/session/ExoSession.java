@@ -242,6 +242,12 @@ public final class ExoSession {
         return info;
     }
 
+    /** For logs and debuggers: the session's name and settings, which leave every secret out. */
+    @Override
+    public String toString() {
+        return "ExoSession[" + name + ", connectionId=" + connectionId + ", " + settings + "]";
+    }
+
     /** An authority whose host is no cloud's login host (a simulator, a test's identity provider). */
     private static boolean isCustomAuthority(String authority) {
         String host = URI.create(authority).getHost();

@@ -6,7 +6,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.camelexo.exchangeonline.ExoComponent;
 import io.camelexo.exchangeonline.ExoConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Routes against a WireMock Exchange Online on loopback, with a fixed app-only token (auth=accessToken). */
@@ -19,13 +18,11 @@ public abstract class WireMockExchangeTest extends CamelTestSupport {
     public static final WireMockServer EXO = new WireMockServer(
             wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(50));
 
+    // one server for every subclass in the JVM, whatever order they run in: stopping it after one class would leave
+    // the next with a dead server
     static {
         EXO.start();
-    }
-
-    @AfterAll
-    static void stopExchange() {
-        EXO.stop();
+        Runtime.getRuntime().addShutdownHook(new Thread(EXO::stop, "stop-wiremock-exchange"));
     }
 
     @BeforeEach

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
@@ -30,6 +31,7 @@ public class ExoComponent extends HealthCheckComponent {
 
     private final ExoSessionManager sessions;
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+    private ExecutorService pageFetcher;
 
     public ExoComponent() {
         this(Clock.systemUTC());
@@ -129,6 +131,14 @@ public class ExoComponent extends HealthCheckComponent {
         return sessions;
     }
 
+    /** The threads that request pages ahead of routes, shared by every session of this component; made on first use. */
+    synchronized ExecutorService pageFetcher() {
+        if (pageFetcher == null) {
+            pageFetcher = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ExoPageFetcher");
+        }
+        return pageFetcher;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -143,6 +153,12 @@ public class ExoComponent extends HealthCheckComponent {
     @Override
     protected void doShutdown() throws Exception {
         sessions.closeAll();
+        synchronized (this) {
+            if (pageFetcher != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(pageFetcher);
+                pageFetcher = null;
+            }
+        }
         super.doShutdown();
     }
 

@@ -221,6 +221,46 @@ public class ExoConfiguration implements Cloneable {
     private int pageSize = 1000;
 
     @UriParam(
+            label = "producer,throughput",
+            defaultValue = "1",
+            description =
+                    "Pages requested ahead while the route works on the current one, 0 to 4, for outputType=Stream "
+                            + "listings: heap holds at most 1 + prefetchPages pages of the listing; stopping early or a failure "
+                            + "cancels what was requested ahead.")
+    private int prefetchPages = 1;
+
+    @UriParam(
+            label = "producer,throughput",
+            defaultValue = "false",
+            description = "Run the cmdlet once per item of the body (an Iterable, array or Iterator) in JSON batch "
+                    + "requests of up to batchSize items. An item that is a Map is that call's parameters (over the "
+                    + "URI's); any other item binds to the inBody parameter. The body becomes a list, one entry per "
+                    + "item in input order: Input, Records, Warnings, Error.")
+    private boolean bulk;
+
+    @UriParam(
+            label = "producer,throughput",
+            defaultValue = "10",
+            description = "Items per JSON batch request with bulk=true, 1 to 10.")
+    private int batchSize = 10;
+
+    @UriParam(
+            label = "producer,throughput",
+            defaultValue = "1",
+            description = "Read a ResultSize=Unlimited listing of Get-Mailbox, Get-Recipient, Get-EXOMailbox or "
+                    + "Get-EXORecipient as this many disjoint Name ranges at once (1 to 64), merged into one result "
+                    + "with the same records as a sequential listing; the order of records is not kept.")
+    private int parallelPaging = 1;
+
+    @UriParam(
+            label = "throughput",
+            defaultValue = "8",
+            description = "Most HTTP requests one session has in flight at once, across every endpoint, route and "
+                    + "thread that shares it; more wait their turn in order (they do not fail). The first endpoint "
+                    + "of a session fixes it.")
+    private int maxConcurrentRequests = 8;
+
+    @UriParam(
             label = "producer",
             prefix = "parameters.",
             multiValue = true,
@@ -532,6 +572,46 @@ public class ExoConfiguration implements Cloneable {
 
     public void setPageSize(int pageSize) {
         this.pageSize = pageSize;
+    }
+
+    public int getPrefetchPages() {
+        return prefetchPages;
+    }
+
+    public void setPrefetchPages(int prefetchPages) {
+        this.prefetchPages = prefetchPages;
+    }
+
+    public boolean isBulk() {
+        return bulk;
+    }
+
+    public void setBulk(boolean bulk) {
+        this.bulk = bulk;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public int getParallelPaging() {
+        return parallelPaging;
+    }
+
+    public void setParallelPaging(int parallelPaging) {
+        this.parallelPaging = parallelPaging;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
     }
 
     public Map<String, Object> getParameters() {

@@ -3,10 +3,12 @@ package io.camelexo.exchangeonline;
 import io.camelexo.exchangeonline.adminapi.CallOptions;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.ExoService;
+import io.camelexo.exchangeonline.adminapi.RequestGovernor;
 import io.camelexo.exchangeonline.adminapi.RetryPolicy;
 import io.camelexo.exchangeonline.auth.Credentials;
 import io.camelexo.exchangeonline.session.ExoSession;
 import io.camelexo.exchangeonline.session.SessionSettings;
+import io.camelexo.exchangeonline.session.SessionThroughput;
 import io.camelexo.exchangeonline.text.GivenText;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -87,7 +89,13 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        session = getComponent().sessions().acquire(sessionSettings);
+        session = getComponent()
+                .sessions()
+                .acquire(
+                        sessionSettings,
+                        new SessionThroughput(
+                                configuration.getMaxConcurrentRequests(),
+                                getComponent().pageFetcher()));
     }
 
     @Override
@@ -113,7 +121,11 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
                         Duration.ofMillis(c.getRetryInitialDelay()),
                         Duration.ofMillis(c.getRetryMaxDelay())),
                 Duration.ofMillis(c.getRequestTimeout()),
-                !c.isBypassMailboxAnchoring());
+                !c.isBypassMailboxAnchoring(),
+                c.getPrefetchPages(),
+                c.getParallelPaging(),
+                c.getBatchSize());
+        RequestGovernor.checkLimit(c.getMaxConcurrentRequests());
         Credentials credentials = new Credentials(
                 c.getAuth(),
                 c.getAppId(),

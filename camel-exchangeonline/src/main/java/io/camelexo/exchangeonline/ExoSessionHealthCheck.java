@@ -57,6 +57,9 @@ final class ExoSessionHealthCheck extends AbstractHealthCheck {
         details.put("requests", statistics.requests());
         details.put("retries", statistics.retries());
         details.put("throttledResponses", statistics.throttledResponses());
+        details.put("maxConcurrentRequests", session.governor().maxConcurrentRequests());
+        details.put("inFlightRequests", session.governor().inFlight());
+        details.put("queuedRequests", session.governor().queued());
         details.forEach((key, value) -> {
             if (value != null) {
                 builder.detail(key, value);

@@ -119,12 +119,13 @@ class ExoProducerTest extends WireMockExchangeTest {
     }
 
     @Test
-    void aSplitThatStopsHalfwayThroughTheSecondPageFetchesTwoPages() {
-        stubInvokePages(EXO, INVOKE, 3, 4);
+    void aSplitThatStopsHalfwayThroughTheSecondPageFetchesAtMostOnePageAhead() {
+        stubInvokePages(EXO, INVOKE, 6, 4);
         Exchange result = template.request("direct:stream", e -> e.getIn().setHeader("fail", true));
         assertThat(result.getException()).hasRootCauseMessage("warehouse unavailable");
         assertThat(getMockEndpoint("mock:record").getReceivedCounter()).isEqualTo(5);
-        assertThat(invokeRequests()).hasSize(2);
+        // the page being read, and the one read ahead of it if its request had started (prefetchPages=1)
+        assertThat(invokeRequests()).hasSizeBetween(2, 3);
     }
 
     @Test
@@ -285,6 +286,8 @@ class ExoProducerTest extends WireMockExchangeTest {
                 .containsEntry("AppId", "11111111-2222-3333-4444-555555555555")
                 .containsEntry("IsEopSession", false)
                 .containsEntry("PageSize", 1000)
+                .containsEntry("MaxConcurrentRequests", 8)
+                .containsEntry("InFlightRequests", 0)
                 .containsKey("TokenExpiryTimeUTC")
                 .containsKey("ConnectionId");
         assertThat(info.keySet())
@@ -306,7 +309,10 @@ class ExoProducerTest extends WireMockExchangeTest {
                         "IsEopSession",
                         "ModuleName",
                         "Environment",
-                        "TokenScope");
+                        "TokenScope",
+                        "MaxConcurrentRequests",
+                        "InFlightRequests",
+                        "QueuedRequests");
         EXO.verify(0, anyRequestedFor(anyUrl()));
     }
 

@@ -58,8 +58,9 @@ class TokenRefreshMidStreamTest extends SignInTestSupport {
                         .to(exoUri(
                                 "exo",
                                 "Get-Mailbox",
-                                "clientSecret=RAW(correct-horse~battery)&outputType=Stream&pageSize=" + PER_PAGE
-                                        + "&ResultSize=Unlimited"))
+                                // no page read ahead: the page after the clock jump must be asked for after it
+                                "clientSecret=RAW(correct-horse~battery)&outputType=Stream&prefetchPages=0&pageSize="
+                                        + PER_PAGE + "&ResultSize=Unlimited"))
                         .split(body())
                         .streaming()
                         .process(exchange -> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -17,10 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +64,14 @@ public final class AdminApiClient {
     private final String connectionId;
     private final ClientStatistics statistics;
     private final SecureStringKey configuredKey;
+    private final RequestGovernor governor;
+    private final ExecutorService pageFetcher;
     private volatile SecureStringKey secureStringKey;
 
     /**
      * @param anchorMailbox {@code X-AnchorMailbox} value for calls that do not bypass anchoring
+     * @param governor      the session's gate that every request passes
+     * @param pageFetcher   runs the requests of pages read ahead of the caller
      */
     public AdminApiClient(
             HttpClient http,
@@ -73,7 +80,9 @@ public final class AdminApiClient {
             String anchorMailbox,
             String connectionId,
             ClientStatistics statistics,
-            SecureStringKey configuredKey) {
+            SecureStringKey configuredKey,
+            RequestGovernor governor,
+            ExecutorService pageFetcher) {
         this.http = http;
         this.location = location;
         this.tokens = tokens;
@@ -81,6 +90,8 @@ public final class AdminApiClient {
         this.connectionId = connectionId;
         this.statistics = statistics;
         this.configuredKey = configuredKey;
+        this.governor = governor;
+        this.pageFetcher = pageFetcher;
     }
 
     public ServiceLocation location() {
@@ -93,7 +104,11 @@ public final class AdminApiClient {
      * surface when the page that carries them has been read). Close the result if you stop early.
      */
     public CmdletResult invoke(CmdletRequest request, CallOptions options) {
-        return new CmdletResult(plan(request, options));
+        Call call = plan(request, options);
+        PageSource pages = call.readCmdlet && options.prefetchPages() > 0
+                ? new PrefetchingPageSource(call, options.prefetchPages(), pageFetcher)
+                : new SequentialPageSource(call);
+        return new CmdletResult(call, pages);
     }
 
     private Call plan(CmdletRequest request, CallOptions options) {
@@ -166,7 +181,7 @@ public final class AdminApiClient {
         }
 
         /** The first page (nextLink null) or the page behind a nextLink, with retries and token refresh. */
-        PageReader fetch(URI nextLink, long delivered) {
+        ReceivedPage fetch(URI nextLink, long delivered) {
             if (nextLink != null && !location.isServiceUri(nextLink)) {
                 throw new ExoProtocolException(
                         cmdlet() + ": the service's nextLink points at " + nextLink.getScheme() + "://"
@@ -179,7 +194,7 @@ public final class AdminApiClient {
             }
             URI uri = nextLink != null ? nextLink : location.resolve(firstPageRelative);
             int preferred = limit.preferredPageSize(request.pageSize(), delivered);
-            return send(this, uri, sendsBody(nextLink), preferred);
+            return send(this, uri, nextLink, sendsBody(nextLink), preferred);
         }
 
         /**
@@ -191,7 +206,7 @@ public final class AdminApiClient {
         }
     }
 
-    private PageReader send(Call call, URI target, boolean post, int preferredPageSize) {
+    private ReceivedPage send(Call call, URI target, URI nextLink, boolean post, int preferredPageSize) {
         URI uri = target;
         boolean tokenRefreshed = false;
         boolean forceRefresh = false;
@@ -205,10 +220,9 @@ public final class AdminApiClient {
                     buildRequest(call, uri, post, preferredPageSize, tokens.accessToken(forceRefresh, claims));
             forceRefresh = false;
             claims = null;
-            HttpResponse<InputStream> response;
-            statistics.requestSent();
+            Answer answer;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                answer = receive(call, request);
             } catch (IOException e) {
                 boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 if (retryPolicy.shouldRetryTransport(call.readCmdlet, neverSent, retries)) {
@@ -224,33 +238,21 @@ public final class AdminApiClient {
                         null,
                         call.requestId,
                         e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ExoException(
-                        call.cmdlet() + " was interrupted [client-request-id " + call.requestId + "]",
-                        0,
-                        null,
-                        call.requestId,
-                        e);
-            }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                try {
-                    return new PageReader(decodedBody(response, call.options.requestTimeout()), status, call.requestId);
-                } catch (ExoProtocolException e) {
-                    // the body broke off before its first record: a read asks again, a write may have run
-                    if (!PageReader.brokeOff(e) || !retryPolicy.shouldRetryTransport(call.readCmdlet, false, retries)) {
-                        throw call.readFailure(e);
-                    }
-                    pause(call, retryPolicy.delay(null, retries), e.getMessage());
-                    retries++;
-                    continue;
+            } catch (BodyBrokeOff e) {
+                // the answer was accepted and its body broke off: a read asks again, a write may have run
+                if (!retryPolicy.shouldRetryTransport(call.readCmdlet, false, retries)) {
+                    throw call.readFailure(e.failure);
                 }
+                pause(call, retryPolicy.delay(null, retries), e.failure.getMessage());
+                retries++;
+                continue;
             }
-            if (isRedirect(status) && response.headers().firstValue("Location").isPresent()) {
-                closeQuietly(response.body());
-                URI redirectedTo =
-                        uri.resolve(response.headers().firstValue("Location").get());
+            int status = answer.status;
+            if (status >= 200 && status < 300) {
+                return new ReceivedPage(answer.body, answer.gzip, status, call.requestId, call, nextLink);
+            }
+            if (answer.location != null) {
+                URI redirectedTo = uri.resolve(answer.location);
                 URI regional = location.pinRedirect(redirectedTo);
                 if (regional == null) {
                     throw new ExoProtocolException(
@@ -279,17 +281,13 @@ public final class AdminApiClient {
                 }
                 continue;
             }
-            ServiceError error = ServiceError.decode(
-                    status,
-                    readLimited(response, MAX_ERROR_BODY_BYTES, call.options.requestTimeout()),
-                    header(response, "x-ExceptionType"),
-                    header(response, "Retry-After"),
-                    call.requestId);
+            ServiceError error =
+                    ServiceError.decode(status, answer.body, answer.exceptionType, answer.retryAfter, call.requestId);
             if (error.isThrottling()) {
                 statistics.throttledResponse();
             }
             if (status == 401 && !tokenRefreshed) {
-                claims = ClaimsChallenge.claims(response.headers().allValues("WWW-Authenticate"));
+                claims = ClaimsChallenge.claims(answer.authenticate);
                 LOG.debug(
                         "{} got HTTP 401{}; signing in again and repeating once [client-request-id {}]",
                         call.cmdlet(),
@@ -306,6 +304,108 @@ public final class AdminApiClient {
             }
             throw error.toException(call.cmdlet(), !call.readCmdlet);
         }
+    }
+
+    /**
+     * Sends one request through the governor and receives its answer in full: a page whole, an error body up to its
+     * limit, a redirect's target. The slot is free again before the caller decides what to do with the answer (and
+     * before any pause for a retry).
+     */
+    private Answer receive(Call call, HttpRequest request) throws IOException, BodyBrokeOff {
+        try (RequestGovernor.Slot slot = governor.enter()) {
+            statistics.requestSent();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            Duration idleTimeout = call.options.requestTimeout();
+            if (status >= 200 && status < 300) {
+                return receiveWhole(response, idleTimeout);
+            }
+            if (isRedirect(status) && response.headers().firstValue("Location").isPresent()) {
+                closeQuietly(response.body());
+                return Answer.redirect(
+                        status, response.headers().firstValue("Location").get());
+            }
+            return new Answer(
+                    status,
+                    readLimited(response, MAX_ERROR_BODY_BYTES, idleTimeout),
+                    false,
+                    null,
+                    header(response, "x-ExceptionType"),
+                    header(response, "Retry-After"),
+                    response.headers().allValues("WWW-Authenticate"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExoException(
+                    call.cmdlet() + " was interrupted [client-request-id " + call.requestId + "]",
+                    0,
+                    null,
+                    call.requestId,
+                    e);
+        }
+    }
+
+    /** What one request brought back, received in full. */
+    private record Answer(
+            int status,
+            byte[] body,
+            boolean gzip,
+            String location,
+            String exceptionType,
+            String retryAfter,
+            List<String> authenticate) {
+
+        static Answer redirect(int status, String location) {
+            return new Answer(status, new byte[0], false, location, null, null, List.of());
+        }
+    }
+
+    /** A 2xx answer whose body broke off (connection lost or stalled) while it was received. */
+    private static final class BodyBrokeOff extends Exception {
+        final ExoProtocolException failure;
+
+        BodyBrokeOff(ExoProtocolException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * A page's body, whole and as sent (gzip stays compressed: it is smaller, and it is only read once). Presized
+     * from Content-Length, so a large page is not copied while it grows.
+     */
+    private static Answer receiveWhole(HttpResponse<InputStream> response, Duration idleTimeout) throws BodyBrokeOff {
+        int status = response.statusCode();
+        try (InputStream body = StallGuard.guard(response.body(), idleTimeout)) {
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            byte[] bytes = length >= 0 && length < Integer.MAX_VALUE - 8
+                    ? readExactly(body, (int) length)
+                    : body.readAllBytes();
+            boolean claimsGzip = response.headers()
+                    .firstValue("Content-Encoding")
+                    .map(value -> value.toLowerCase(Locale.ROOT).contains("gzip"))
+                    .orElse(false);
+            boolean gzip = claimsGzip && bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+            return new Answer(status, bytes, gzip, null, null, null, List.of());
+        } catch (IOException e) {
+            throw new BodyBrokeOff(new ExoProtocolException(
+                    "Exchange Online answered HTTP " + status + " but reading the response failed: " + e.getMessage(),
+                    status,
+                    null,
+                    e));
+        }
+    }
+
+    private static byte[] readExactly(InputStream body, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        int read = 0;
+        while (read < length) {
+            int n = body.read(bytes, read, length - read);
+            if (n < 0) {
+                throw new EOFException("the body ended after " + read + " of " + length + " bytes");
+            }
+            read += n;
+        }
+        return bytes;
     }
 
     private HttpRequest buildRequest(Call call, URI uri, boolean post, int preferredPageSize, String token) {
@@ -366,9 +466,9 @@ public final class AdminApiClient {
                 .header("User-Agent", "camel-exchangeonline")
                 .GET()
                 .build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (RequestGovernor.Slot slot = governor.enter()) {
             statistics.requestSent();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String text = new String(
                     readLimited(response, MAX_MODULE_FILE_BYTES, MODULE_FILE_TIMEOUT), StandardCharsets.UTF_8);
             SecureStringKey key = response.statusCode() == 200 ? SecureStringKey.find(text) : null;

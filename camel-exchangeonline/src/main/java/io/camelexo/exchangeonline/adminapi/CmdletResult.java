@@ -13,9 +13,9 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The records of one call, read lazily: a record is parsed when {@link #next()} needs it and the next page is
- * requested only when the current one is used up. {@link #close()} (or reading to the end, or a failure) stops the
- * paging and releases the connection. One reader at a time.
+ * The records of one call, read lazily: a record is parsed when {@link #next()} needs it; pages come from a
+ * {@link PageSource}, which requests them when the current one is used up or reads ahead of it. {@link #close()} (or
+ * reading to the end, or a failure) stops the paging and cancels what was read ahead. One reader at a time.
  */
 public final class CmdletResult implements Iterator<Map<String, Object>>, Closeable {
 
@@ -24,9 +24,9 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
     private static final String MORE_RESULTS_PREFIX = "There are more results available than are currently displayed";
 
     private final AdminApiClient.Call call;
+    private final PageSource pages;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private PageReader page;
-    private URI pageLink;
     private long deliveredBeforePage;
     private int pageRereads;
     private Map<String, Object> next;
@@ -34,9 +34,15 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
     private int pagesRequested;
     private boolean closed;
 
-    CmdletResult(AdminApiClient.Call call) {
+    CmdletResult(AdminApiClient.Call call, PageSource pages) {
         this.call = call;
-        this.page = call.fetch(null, 0);
+        this.pages = pages;
+        try {
+            this.page = pages.first();
+        } catch (RuntimeException e) {
+            pages.close();
+            throw e;
+        }
         this.pagesRequested = 1;
     }
 
@@ -101,43 +107,44 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
             boolean followNextLink = !limitReached && nextLink != null && call.limit.wantsAnotherPage(delivered);
             collectWarnings(followNextLink, nextLink != null || recordsLeft);
             List<String> errors = new ArrayList<>(page.errors());
-            page.close();
+            PageReader finished = page;
+            finished.close();
             if (!errors.isEmpty()) {
-                closed = true;
-                throw reportedErrors(errors);
+                close();
+                throw reportedErrors(finished, errors);
             }
-            if (!followNextLink) {
-                closed = true;
+            PageReader following = limitReached ? null : pages.next(finished, delivered);
+            if (following == null) {
+                close();
                 return false;
             }
-            page = call.fetch(nextLink, delivered);
-            pageLink = nextLink;
+            page = following;
             deliveredBeforePage = delivered;
             pagesRequested++;
         }
     }
 
     /**
-     * The next record of the page. When the connection breaks in the middle of a read cmdlet's page, the page is
-     * requested again (same URL, same client-request-id) and the records already handed out are skipped.
+     * The next record of the page. A read cmdlet's page whose JSON ends early (a proxy that cut the body short) is
+     * asked for again (same URL, same client-request-id) and the records already handed out are skipped.
      */
     private Map<String, Object> readRecord() {
         while (true) {
             try {
                 return page.nextRecord();
             } catch (ExoProtocolException e) {
-                if (!PageReader.brokeOff(e)
+                if (!PageReader.endedEarly(e)
                         || !call.readCmdlet
                         || pageRereads >= call.options.retryPolicy().maxRetries()) {
                     throw call.readFailure(e);
                 }
                 pageRereads++;
                 page.close();
-                page = call.fetch(pageLink, deliveredBeforePage);
+                page = page.page().again(deliveredBeforePage).reader();
                 for (long skipped = deliveredBeforePage; skipped < delivered; skipped++) {
                     if (page.nextRecord() == null) {
                         throw new ExoProtocolException(
-                                call.cmdlet() + ": the page read again after a broken connection holds fewer records "
+                                call.cmdlet() + ": the page read again after it ended early holds fewer records "
                                         + "than were already delivered [client-request-id " + call.requestId + "]",
                                 200,
                                 call.requestId,
@@ -169,7 +176,7 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
         }
     }
 
-    private ExoCmdletException reportedErrors(List<String> errors) {
+    private ExoCmdletException reportedErrors(PageReader page, List<String> errors) {
         String[] first = ServiceError.parseDetailMessage(errors.get(0));
         String type = first[0] == null ? null : first[0].substring(first[0].lastIndexOf('.') + 1);
         return new ExoCmdletException(
@@ -188,6 +195,7 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
         if (!closed) {
             closed = true;
             page.close();
+            pages.close();
         }
     }
 }

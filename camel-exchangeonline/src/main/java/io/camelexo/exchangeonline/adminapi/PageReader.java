@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one response page record by record with Jackson's streaming parser, so a 15 MB page never sits in
- * memory. Top-level annotations ({@code @odata.nextLink}, {@code @adminapi.warnings}, {@code @adminapi.errors})
+ * Reads one received page record by record with Jackson's streaming parser, so a 15 MB page is never held as records
+ * all at once. Top-level annotations ({@code @odata.nextLink}, {@code @adminapi.warnings}, {@code @adminapi.errors})
  * may come before or after {@code value}; they are final once {@link #nextRecord()} has returned null.
  * A keyed entity GET answers with one object instead of a {@code value} array: that object is the one record.
  */
@@ -29,6 +29,7 @@ final class PageReader implements Closeable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonParser parser;
+    private final ReceivedPage page;
     private final InputStream body;
     private final int statusCode;
     private final String requestId;
@@ -40,10 +41,11 @@ final class PageReader implements Closeable {
     private boolean sawValue;
     private boolean finished;
 
-    PageReader(InputStream body, int statusCode, String requestId) {
-        this.body = body;
-        this.statusCode = statusCode;
-        this.requestId = requestId;
+    PageReader(ReceivedPage page) {
+        this.page = page;
+        this.statusCode = page.statusCode();
+        this.requestId = page.requestId();
+        this.body = page.open();
         try {
             this.parser = JSON.createParser(body);
             JsonToken first = parser.nextToken();
@@ -55,14 +57,9 @@ final class PageReader implements Closeable {
         }
     }
 
-    /**
-     * Whether a failure to read the page means its body broke off (connection lost, stalled, or the JSON ended early),
-     * rather than that the service sent something that is not the expected JSON.
-     */
-    static boolean brokeOff(ExoProtocolException failure) {
-        Throwable cause = failure.getCause();
-        return cause instanceof IOException
-                && (!(cause instanceof JsonProcessingException) || cause instanceof JsonEOFException);
+    /** Whether the page's JSON ended before it was complete, as a body cut short does. */
+    static boolean endedEarly(ExoProtocolException failure) {
+        return failure.getCause() instanceof JsonEOFException;
     }
 
     /** The next record with OData annotations removed, or null at the end of the page. */
@@ -148,6 +145,11 @@ final class PageReader implements Closeable {
 
     URI nextLink() {
         return nextLink;
+    }
+
+    /** The page this reader reads, to ask for it again after its body turned out to be cut short. */
+    ReceivedPage page() {
+        return page;
     }
 
     List<String> warnings() {

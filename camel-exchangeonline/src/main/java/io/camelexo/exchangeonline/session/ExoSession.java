@@ -8,6 +8,7 @@ import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.adminapi.ExoEnvironment;
 import io.camelexo.exchangeonline.adminapi.ExoService;
+import io.camelexo.exchangeonline.adminapi.RequestGovernor;
 import io.camelexo.exchangeonline.adminapi.SecureStringKey;
 import io.camelexo.exchangeonline.adminapi.ServiceLocation;
 import io.camelexo.exchangeonline.auth.AccessToken;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,8 @@ public final class ExoSession {
     private final HttpClient http;
     private final Clock clock;
     private final ClientStatistics statistics = new ClientStatistics();
+    private final RequestGovernor governor;
+    private final ExecutorService pageFetcher;
     private volatile AdminApiClient client;
     private volatile String tenant;
     private volatile String userPrincipalName;
@@ -64,9 +68,11 @@ public final class ExoSession {
         FAILED
     }
 
-    ExoSession(SessionSettings settings, int ordinal, Clock clock) {
+    ExoSession(SessionSettings settings, int ordinal, Clock clock, SessionThroughput throughput) {
         this.settings = settings;
         this.clock = clock;
+        this.governor = new RequestGovernor(throughput.maxConcurrentRequests());
+        this.pageFetcher = throughput.pageFetcher();
         this.name = settings.service().connectionNamePrefix() + "_" + ordinal;
         String configuredTenant = settings.tenant();
         this.tenant = configuredTenant;
@@ -124,7 +130,9 @@ public final class ExoSession {
                 statistics,
                 settings.secureStringPublicKey() != null
                         ? SecureStringKey.find(settings.secureStringPublicKey())
-                        : null);
+                        : null,
+                governor,
+                pageFetcher);
         LOG.info(
                 "Connected {} to {} for {} ({} sign-in{}, connection-id {})",
                 name,
@@ -187,6 +195,11 @@ public final class ExoSession {
         return statistics;
     }
 
+    /** The gate every request of this session passes, with its in-flight and queued counts. */
+    public RequestGovernor governor() {
+        return governor;
+    }
+
     /** True once sign-in succeeded; false while it is still running (e.g. waiting for a device login). */
     public boolean isOpen() {
         return client != null;
@@ -239,6 +252,9 @@ public final class ExoSession {
         info.put("ModuleName", "camel-exchangeonline");
         info.put("Environment", settings.environment().name());
         info.put("TokenScope", scope);
+        info.put("MaxConcurrentRequests", governor.maxConcurrentRequests());
+        info.put("InFlightRequests", governor.inFlight());
+        info.put("QueuedRequests", governor.queued());
         return info;
     }
 

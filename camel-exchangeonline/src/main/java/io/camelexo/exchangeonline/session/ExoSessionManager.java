@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sessions by identity, reference-counted: the first endpoint that names an identity opens (signs in) its
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the moment its sign-in starts, so health checks can report one that waits for a person (device code).
  */
 public final class ExoSessionManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExoSessionManager.class);
 
     private final ConcurrentMap<SessionSettings.SessionKey, Shared> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger ordinal = new AtomicInteger();
@@ -44,7 +48,7 @@ public final class ExoSessionManager {
      * runs outside the manager's lock: a device login that waits for a person holds up only the endpoints that
      * share its identity.
      */
-    public ExoSession acquire(SessionSettings settings) {
+    public ExoSession acquire(SessionSettings settings, SessionThroughput throughput) {
         SessionSettings.SessionKey key = settings.key();
         Shared shared;
         boolean opener;
@@ -52,10 +56,18 @@ public final class ExoSessionManager {
             shared = sessions.get(key);
             opener = shared == null;
             if (opener) {
-                shared = new Shared(new ExoSession(settings, ordinal.incrementAndGet(), clock));
+                shared = new Shared(new ExoSession(settings, ordinal.incrementAndGet(), clock, throughput));
                 sessions.put(key, shared);
             } else {
                 shared.references++;
+                int fixed = shared.session.governor().maxConcurrentRequests();
+                if (fixed != throughput.maxConcurrentRequests()) {
+                    LOG.warn(
+                            "{} keeps maxConcurrentRequests={}, set by the endpoint that opened it; {} is ignored",
+                            shared.session.name(),
+                            fixed,
+                            throughput.maxConcurrentRequests());
+                }
             }
         }
         if (opener) {

@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.apache.logging.log4j.Level;
@@ -43,6 +45,12 @@ class AdminApiClientTest {
 
     private static final String TENANT = "contoso.onmicrosoft.com";
     private static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
+
+    private static final ExecutorService PAGE_FETCHER = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "test-page-fetcher");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private WireMockServer exo;
     private AdminApiClient client;
@@ -66,7 +74,9 @@ class AdminApiClientTest {
                 AnchorMailbox.forApp(TENANT),
                 "conn-1",
                 statistics,
-                null);
+                null,
+                new RequestGovernor(8),
+                PAGE_FETCHER);
     }
 
     @AfterEach
@@ -363,7 +373,9 @@ class AdminApiClientTest {
                     AnchorMailbox.forApp(TENANT),
                     "conn-1",
                     statistics,
-                    null);
+                    null,
+                    new RequestGovernor(8),
+                    PAGE_FETCHER);
             CallOptions oneSecond = new CallOptions(
                     new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1)), Duration.ofSeconds(1), true);
             // the server holds the connection for 10 s: only the stall guard fails it with this message
@@ -411,7 +423,9 @@ class AdminApiClientTest {
                     AnchorMailbox.forApp(TENANT),
                     "conn-1",
                     statistics,
-                    null);
+                    null,
+                    new RequestGovernor(8),
+                    PAGE_FETCHER);
             List<Map<String, Object>> records =
                     readAll(flakyClient.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 50), options));
             assertThat(records)

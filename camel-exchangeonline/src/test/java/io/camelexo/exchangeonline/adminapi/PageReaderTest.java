@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelexo.exchangeonline.error.ExoProtocolException;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PageReaderTest {
 
     private static PageReader reader(String body) {
-        return new PageReader(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 200, "req");
+        return new ReceivedPage(body.getBytes(StandardCharsets.UTF_8), false, 200, "req", null, null).reader();
     }
 
     private static List<Map<String, Object>> readAll(PageReader reader) {
@@ -79,7 +78,7 @@ class PageReaderTest {
 
     @Test
     void nulBodyOnSuccessIsAProtocolError() {
-        assertThatThrownBy(() -> new PageReader(new ByteArrayInputStream(new byte[16]), 200, "req-9"))
+        assertThatThrownBy(() -> new ReceivedPage(new byte[16], false, 200, "req-9", null, null).reader())
                 .isInstanceOf(ExoProtocolException.class)
                 .hasMessageContaining("HTTP 200")
                 .satisfies(e ->

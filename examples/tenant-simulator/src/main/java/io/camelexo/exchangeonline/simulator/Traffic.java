@@ -19,6 +19,15 @@ public final class Traffic {
         void close();
     }
 
+    /**
+     * One tenant's figures for one service.
+     *
+     * @param inFlight    requests being served now
+     * @param maxInFlight the most served at once since the last reset
+     * @param requests    requests since the last reset (a $batch envelope is one)
+     */
+    public record Figures(int inFlight, int maxInFlight, long requests) {}
+
     private record Key(SimulatedService service, String tenantId) {}
 
     private static final class Counter {
@@ -40,6 +49,10 @@ public final class Traffic {
             maxInFlight = inFlight;
             requests = 0;
         }
+
+        synchronized Figures figures() {
+            return new Figures(inFlight, maxInFlight, requests);
+        }
     }
 
     private final Tenants tenants;
@@ -51,38 +64,27 @@ public final class Traffic {
 
     /** Exchange Admin API requests of the tenant (id, initial or custom domain) being served right now. */
     public int inFlight(String tenant) {
-        return inFlight(SimulatedService.EXCHANGE, tenant);
-    }
-
-    public int inFlight(SimulatedService service, String tenant) {
-        Counter counter = counter(service, tenant);
-        synchronized (counter) {
-            return counter.inFlight;
-        }
+        return figures(SimulatedService.EXCHANGE, tenant).inFlight();
     }
 
     /** The most Exchange Admin API requests of the tenant served at once since the last reset. */
     public int maxInFlight(String tenant) {
-        return maxInFlight(SimulatedService.EXCHANGE, tenant);
-    }
-
-    public int maxInFlight(SimulatedService service, String tenant) {
-        Counter counter = counter(service, tenant);
-        synchronized (counter) {
-            return counter.maxInFlight;
-        }
+        return figures(SimulatedService.EXCHANGE, tenant).maxInFlight();
     }
 
     /** Exchange Admin API requests of the tenant since the last reset (a $batch envelope is one). */
     public long requests(String tenant) {
-        return requests(SimulatedService.EXCHANGE, tenant);
+        return figures(SimulatedService.EXCHANGE, tenant).requests();
     }
 
-    public long requests(SimulatedService service, String tenant) {
-        Counter counter = counter(service, tenant);
-        synchronized (counter) {
-            return counter.requests;
+    /** The figures of the tenant's requests to one service (EXCHANGE, or COMPLIANCE for the regional SCC host). */
+    public Figures figures(SimulatedService service, String tenant) {
+        Tenant found = tenants.find(tenant);
+        if (found == null) {
+            throw new IllegalArgumentException("The simulator has no tenant " + tenant);
         }
+        return counters.computeIfAbsent(new Key(service, found.tenantId().toString()), key -> new Counter())
+                .figures();
     }
 
     /** Maximums back to what is in flight now, request counts to zero. */
@@ -95,13 +97,5 @@ public final class Traffic {
         Counter counter = counters.computeIfAbsent(new Key(service, tenantId), key -> new Counter());
         counter.arrive();
         return counter::leave;
-    }
-
-    private Counter counter(SimulatedService service, String tenant) {
-        Tenant found = tenants.find(tenant);
-        if (found == null) {
-            throw new IllegalArgumentException("The simulator has no tenant " + tenant);
-        }
-        return counters.computeIfAbsent(new Key(service, found.tenantId().toString()), key -> new Counter());
     }
 }

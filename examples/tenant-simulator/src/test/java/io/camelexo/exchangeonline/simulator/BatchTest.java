@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,18 +34,11 @@ class BatchTest {
     static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(
             TenantSimulator.builder().mailboxes(60).seed(5).clock(CLOCK));
 
+    private final TenantSimulator sim = SIM.simulator();
+    private final String token = sim.accessToken(TENANT, SimulatedService.EXCHANGE);
+    private final String invoke = AdminApiHttp.invokeCommandUrl(sim.exchangeUrl(), TENANT);
     private final AdminApiHttp http = new AdminApiHttp();
     private final ExecutorService pool = Executors.newCachedThreadPool();
-    private TenantSimulator sim;
-    private String token;
-    private String invoke;
-
-    @BeforeEach
-    void signIn() {
-        sim = SIM.simulator();
-        token = sim.accessToken(TENANT, SimulatedService.EXCHANGE);
-        invoke = AdminApiHttp.invokeCommandUrl(sim.exchangeUrl(), TENANT);
-    }
 
     @AfterEach
     void stopClients() {
@@ -55,6 +47,14 @@ class BatchTest {
 
     private AdminApiHttp.Answer batch(ObjectNode... items) {
         return http.batch(sim.exchangeUrl(), TENANT, token, List.of(items));
+    }
+
+    /** The answer to a batch of one Get-AcceptedDomain item. */
+    private JsonNode onlyItemAnswer() {
+        return batch(item("0", "Get-AcceptedDomain", Map.of()))
+                .json()
+                .path("responses")
+                .get(0);
     }
 
     private ObjectNode item(String id, String cmdlet, Map<String, Object> parameters) {
@@ -210,10 +210,7 @@ class BatchTest {
         }
 
         sim.faults().reset().transientErrorRate(1);
-        JsonNode transientError = batch(item("0", "Get-AcceptedDomain", Map.of()))
-                .json()
-                .path("responses")
-                .get(0);
+        JsonNode transientError = onlyItemAnswer();
         assertThat(transientError.path("status").asInt()).isEqualTo(500);
         assertThat(transientError
                         .path("body")
@@ -224,10 +221,7 @@ class BatchTest {
                 .isEqualTo("Microsoft.Exchange.Data.Directory.ADTransientException");
 
         sim.faults().reset().concurrencyRefusalRate(1);
-        JsonNode refused = batch(item("0", "Get-AcceptedDomain", Map.of()))
-                .json()
-                .path("responses")
-                .get(0);
+        JsonNode refused = onlyItemAnswer();
         assertThat(refused.path("status").asInt()).isEqualTo(429);
         assertThat(refused.path("headers").path("content-type").asText()).startsWith("text/plain");
         assertThat(refused.path("body").asText())

@@ -71,7 +71,7 @@ class TrafficTest {
         assertThat(sim.traffic().maxInFlight(TENANT)).isEqualTo(5);
         assertThat(sim.traffic().maxInFlight(OTHER)).isEqualTo(1);
         assertThat(sim.traffic().requests(TENANT)).isEqualTo(5);
-        assertThat(sim.traffic().maxInFlight(SimulatedService.COMPLIANCE, TENANT))
+        assertThat(sim.traffic().figures(SimulatedService.COMPLIANCE, TENANT).maxInFlight())
                 .isZero();
 
         // the server counts a request done before its answer leaves, so nothing is in flight any more

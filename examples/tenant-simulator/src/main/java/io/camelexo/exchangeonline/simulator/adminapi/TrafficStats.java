@@ -48,10 +48,11 @@ final class TrafficStats {
             entry.put("tenantId", id);
             for (SimulatedService service :
                     new SimulatedService[] {SimulatedService.EXCHANGE, SimulatedService.COMPLIANCE}) {
-                ObjectNode figures = entry.putObject(service.name().toLowerCase(Locale.ROOT));
-                figures.put("inFlight", traffic.inFlight(service, id));
-                figures.put("maxInFlight", traffic.maxInFlight(service, id));
-                figures.put("requests", traffic.requests(service, id));
+                Traffic.Figures figures = traffic.figures(service, id);
+                entry.putObject(service.name().toLowerCase(Locale.ROOT))
+                        .put("inFlight", figures.inFlight())
+                        .put("maxInFlight", figures.maxInFlight())
+                        .put("requests", figures.requests());
             }
         }
         return SimResponse.json(200, root.toString());

@@ -33,14 +33,25 @@ import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
- * The Admin API of one workload (Exchange, or the regional Security &amp; Compliance host): bearer-token checks,
- * admission (concurrency cap, per-app token bucket), injected faults, then InvokeCommand, $batch, the Get-EXO*
- * entity routes and EXOModuleFile.
+ * The Admin API of one workload (Exchange, or the regional Security &amp; Compliance host): bearer-token checks, the
+ * traffic figures, admission (concurrency cap, per-app token bucket), request latency, injected faults, then
+ * InvokeCommand, $batch, the Get-EXO* entity routes (each page with its page latency) and EXOModuleFile; beside them
+ * the simulator's own {@code /_simulator/stats}.
  */
 public final class AdminApiEndpoints implements Handler {
 
     private static final int MAX_BATCH_REQUESTS = 10;
     private static final long DEFAULT_RESULT_SIZE = 1000;
+
+    /** Faults a whole envelope can meet: busy before its items ran, a reset connection after. */
+    private static final Set<Faults.Injected> ENVELOPE_FAULTS =
+            EnumSet.of(Faults.Injected.SERVER_BUSY, Faults.Injected.CONNECTION_RESET);
+    /** Faults one item can meet inside an answered envelope. */
+    private static final Set<Faults.Injected> ITEM_FAULTS = EnumSet.of(
+            Faults.Injected.THROTTLED,
+            Faults.Injected.SERVER_BUSY,
+            Faults.Injected.TRANSIENT_ERROR,
+            Faults.Injected.CONCURRENCY_REFUSED);
 
     /** Which endpoint a path names. */
     private enum Kind {
@@ -298,16 +309,6 @@ public final class AdminApiEndpoints implements Handler {
                         envelope.toString().getBytes(StandardCharsets.UTF_8))
                 .header("request-id", batchId);
     }
-
-    /** Faults a whole envelope can meet: busy before its items ran, a reset connection after. */
-    private static final Set<Faults.Injected> ENVELOPE_FAULTS =
-            EnumSet.of(Faults.Injected.SERVER_BUSY, Faults.Injected.CONNECTION_RESET);
-    /** Faults one item can meet inside an answered envelope. */
-    private static final Set<Faults.Injected> ITEM_FAULTS = EnumSet.of(
-            Faults.Injected.THROTTLED,
-            Faults.Injected.SERVER_BUSY,
-            Faults.Injected.TRANSIENT_ERROR,
-            Faults.Injected.CONCURRENCY_REFUSED);
 
     private SimResponse batchItem(SimRequest item, AccessTokenClaims claims) {
         try {

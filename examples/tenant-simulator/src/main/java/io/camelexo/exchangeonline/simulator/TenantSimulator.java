@@ -245,6 +245,15 @@ public final class TenantSimulator implements AutoCloseable {
         directory.registerApp(tenant(tenant), appId, clientSecret);
     }
 
+    /**
+     * Assigns or takes away the app's Exchange RBAC role (assigned by default). Without it the app still signs in (its
+     * token carries Exchange.ManageAsApp), but the Admin API answers 403 "The role assigned to application ... isn't
+     * supported in this scenario".
+     */
+    public void exchangeRole(String tenant, String appId, boolean assigned) {
+        tenant(tenant).exchangeRole(appId, assigned);
+    }
+
     /** Registers a certificate for client assertions; the app is created if the tenant has none with that id. */
     public void registerCertificate(String tenant, String appId, X509Certificate certificate) {
         directory.registerCertificate(tenant(tenant), appId, certificate);

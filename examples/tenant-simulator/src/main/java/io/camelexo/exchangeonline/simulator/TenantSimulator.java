@@ -328,6 +328,16 @@ public final class TenantSimulator implements AutoCloseable {
         return RecordJson.plain(target.mailboxes().statistics(index));
     }
 
+    /** The mailbox's Get-MailboxAutoReplyConfiguration record (AutoReplyState, InternalMessage, ...), writes applied. */
+    public Map<String, Object> autoReplyConfiguration(String tenant, int index) {
+        Tenant target = tenant(tenant);
+        if (index < 0 || index >= target.mailboxes().count()) {
+            throw new IndexOutOfBoundsException(
+                    "Mailbox " + index + " of " + target.mailboxes().count());
+        }
+        return RecordJson.plain(target.autoReplies().of(index));
+    }
+
     /** The index of the mailbox an -Identity value names, or -1. */
     public int findMailbox(String tenant, String identity) {
         return tenant(tenant).mailboxes().find(identity);

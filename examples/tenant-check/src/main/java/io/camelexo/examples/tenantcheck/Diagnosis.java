@@ -95,12 +95,11 @@ record Diagnosis(String answer, String fix, boolean blocksService, String reques
 
     /** The missing Exchange RBAC role (docs/admin-api.md, "Sign-in: authorities and scopes"). */
     private static String roleFix(boolean compliance) {
-        return compliance
-                ? "Assign the app's service principal the Entra role Compliance Administrator (or add it to a Purview"
-                        + " role group): consent to Exchange.ManageAsApp alone is not enough."
-                : "Assign the app's service principal an Exchange role: the Entra role Exchange Administrator (Global"
-                        + " Reader or Exchange Recipient Administrator suffice for the read-only probes), or add it to"
-                        + " an Exchange role group. Consent to Exchange.ManageAsApp alone is not enough.";
+        return "Assign the app's service principal an Entra role that Exchange accepts for app-only access: "
+                + (compliance
+                        ? "Compliance Administrator, or Global Reader for reading"
+                        : "Exchange Administrator or Exchange Recipient Administrator, or Global Reader for reading")
+                + " (or add it to a role group). Consent to Exchange.ManageAsApp alone is not enough.";
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -13,9 +13,6 @@ import org.apache.camel.ProducerTemplate;
  */
 final class CmdletRunner {
 
-    /** What a cmdlet answered. */
-    record Answer(List<Map<String, Object>> records, List<String> warnings, String requestId) {}
-
     private final ProducerTemplate template;
     private volatile String lastRequestId;
 
@@ -23,11 +20,11 @@ final class CmdletRunner {
         this.template = template;
     }
 
-    Answer exo(String cmdlet, Map<String, Object> parameters) {
+    List<Map<String, Object>> exo(String cmdlet, Map<String, Object> parameters) {
         return run("exo:" + cmdlet, parameters);
     }
 
-    Answer scc(String cmdlet, Map<String, Object> parameters) {
+    List<Map<String, Object>> scc(String cmdlet, Map<String, Object> parameters) {
         return run("scc:" + cmdlet, parameters);
     }
 
@@ -37,7 +34,7 @@ final class CmdletRunner {
      *                       failed endpoint start (a sign-in failure)
      */
     @SuppressWarnings("unchecked")
-    Answer run(String uri, Map<String, Object> parameters) {
+    List<Map<String, Object>> run(String uri, Map<String, Object> parameters) {
         lastRequestId = null;
         Exchange exchange;
         try {
@@ -52,14 +49,12 @@ final class CmdletRunner {
             throw new CmdletFailure(exchange.getException());
         }
         Object body = exchange.getMessage().getBody();
-        List<Map<String, Object>> records = body instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
-        List<String> warnings = exchange.getMessage().getHeader(ExoConstants.WARNINGS, List.of(), List.class);
-        return new Answer(records, warnings, lastRequestId);
+        return body instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     /** {@code Get-ConnectionInformation} of the service's session, answered locally by the component. */
     Map<String, Object> connectionInformation(String scheme) {
-        return run(scheme + ":Get-ConnectionInformation", Map.of()).records().get(0);
+        return run(scheme + ":Get-ConnectionInformation", Map.of()).get(0);
     }
 
     /** The client-request-id of the last call that got one. */

@@ -7,6 +7,8 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What a failed probe means for the person running the check: the service's answer (the component's message, which
@@ -68,13 +70,12 @@ record Diagnosis(String answer, String fix, boolean blocksService, String reques
         if (exo != null) {
             return new Diagnosis(exo.getMessage(), null, false, exo.getRequestId());
         }
-        Throwable unreachable = find(failure, ConnectException.class);
-        if (unreachable == null) {
-            unreachable = find(failure, UnknownHostException.class);
-        }
-        if (unreachable == null) {
-            unreachable = find(failure, HttpConnectTimeoutException.class);
-        }
+        Throwable unreachable = Stream.of(
+                        ConnectException.class, UnknownHostException.class, HttpConnectTimeoutException.class)
+                .map(type -> find(failure, type))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         if (unreachable != null) {
             return new Diagnosis(
                     describe(unreachable),

@@ -1,33 +1,32 @@
 package io.camelexo.examples.tenantcheck;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * What probes share: the cmdlet runner, the mailbox the per-mailbox probes read (the test mailbox, else one that
- * Get-Mailbox found), and the writes to restore.
+ * What probes share: the cmdlet runner and the mailbox the per-mailbox probes read (the test mailbox, else one that
+ * Get-Mailbox found).
  */
 final class ProbeContext {
 
     private final CmdletRunner cmdlets;
-    private final TestMailboxWrites writes;
     private String sampleMailbox;
 
-    ProbeContext(CmdletRunner cmdlets, String testMailbox, TestMailboxWrites writes) {
+    ProbeContext(CmdletRunner cmdlets, String testMailbox) {
         this.cmdlets = cmdlets;
         this.sampleMailbox = testMailbox;
-        this.writes = writes;
     }
 
-    CmdletRunner.Answer exo(String cmdlet, Map<String, Object> parameters) {
+    List<Map<String, Object>> exo(String cmdlet, Map<String, Object> parameters) {
         return cmdlets.exo(cmdlet, parameters);
     }
 
-    CmdletRunner.Answer scc(String cmdlet, Map<String, Object> parameters) {
+    List<Map<String, Object>> scc(String cmdlet, Map<String, Object> parameters) {
         return cmdlets.scc(cmdlet, parameters);
     }
 
     /** A cmdlet with component options on its URI, e.g. {@code exo:Get-Mailbox?pageSize=1}. */
-    CmdletRunner.Answer run(String uri, Map<String, Object> parameters) {
+    List<Map<String, Object>> run(String uri, Map<String, Object> parameters) {
         return cmdlets.run(uri, parameters);
     }
 
@@ -48,9 +47,5 @@ final class ProbeContext {
         if (sampleMailbox == null) {
             sampleMailbox = mailbox;
         }
-    }
-
-    TestMailboxWrites writes() {
-        return writes;
     }
 }

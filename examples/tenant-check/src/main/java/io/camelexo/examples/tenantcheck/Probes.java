@@ -185,9 +185,8 @@ final class Probes {
     }
 
     private static String firstPage(ProbeContext context) {
-        List<Map<String, Object>> records = context.exo(
-                        "Get-Mailbox", Map.of("RecipientTypeDetails", "UserMailbox", "ResultSize", 1))
-                .records();
+        List<Map<String, Object>> records =
+                context.exo("Get-Mailbox", Map.of("RecipientTypeDetails", "UserMailbox", "ResultSize", 1));
         if (records.isEmpty()) {
             return "an empty value[]: the tenant has no user mailbox";
         }
@@ -197,8 +196,7 @@ final class Probes {
     }
 
     private static String twoPages(ProbeContext context, String cmdlet) {
-        List<Map<String, Object>> records = context.run("exo:" + cmdlet + "?pageSize=1", Map.of("ResultSize", 2))
-                .records();
+        List<Map<String, Object>> records = context.run("exo:" + cmdlet + "?pageSize=1", Map.of("ResultSize", 2));
         if (records.size() < 2) {
             throw new Probe.Skipped("the tenant has " + records.size() + " mailbox(es): there is no second page");
         }
@@ -211,9 +209,8 @@ final class Probes {
     }
 
     private static String select(ProbeContext context) {
-        List<Map<String, Object>> records = context.run(
-                        "exo:Get-Mailbox?select=" + String.join(",", SELECTED), Map.of("ResultSize", 1))
-                .records();
+        List<Map<String, Object>> records =
+                context.run("exo:Get-Mailbox?select=" + String.join(",", SELECTED), Map.of("ResultSize", 1));
         if (records.isEmpty()) {
             throw new Probe.Skipped("the tenant has no mailbox");
         }
@@ -249,9 +246,8 @@ final class Probes {
 
     private static String keyedMailbox(ProbeContext context) {
         String mailbox = context.sampleMailbox();
-        List<Map<String, Object>> records = context.exo(
-                        "Get-EXOMailbox", Map.of("Identity", mailbox, "PropertySets", "Minimum"))
-                .records();
+        List<Map<String, Object>> records =
+                context.exo("Get-EXOMailbox", Map.of("Identity", mailbox, "PropertySets", "Minimum"));
         if (records.size() != 1
                 || !mailbox.equalsIgnoreCase(String.valueOf(records.get(0).get("PrimarySmtpAddress")))) {
             throw new Probe.NotConfirmed(records.size() + " record(s) for " + mailbox);
@@ -264,8 +260,7 @@ final class Probes {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("Filter", "PrimarySmtpAddress -eq '" + mailbox.replace("'", "''") + "'");
         parameters.put("ResultSize", "Unlimited");
-        List<Map<String, Object>> records =
-                context.exo("Get-EXOMailbox", parameters).records();
+        List<Map<String, Object>> records = context.exo("Get-EXOMailbox", parameters);
         if (records.size() != 1) {
             throw new Probe.NotConfirmed(records.size() + " record(s) for PrimarySmtpAddress eq '" + mailbox + "'");
         }
@@ -274,8 +269,7 @@ final class Probes {
 
     private static String complianceRedirect(ProbeContext context) {
         Object frontDoor = context.connectionInformation("scc").get("ConnectionUri");
-        int policies =
-                context.scc("Get-RetentionCompliancePolicy", Map.of()).records().size();
+        int policies = context.scc("Get-RetentionCompliancePolicy", Map.of()).size();
         Object pinned = context.connectionInformation("scc").get("ConnectionUri");
         return policies + " retention policies; "
                 + (frontDoor.equals(pinned)
@@ -289,7 +283,7 @@ final class Probes {
 
     /** Runs the cmdlet and confirms when at least {@code atLeast} records came back. */
     private static String records(ProbeContext context, String cmdlet, Map<String, Object> parameters, int atLeast) {
-        List<Map<String, Object>> records = context.exo(cmdlet, parameters).records();
+        List<Map<String, Object>> records = context.exo(cmdlet, parameters);
         if (records.size() < atLeast) {
             throw new Probe.NotConfirmed("no record for " + parameters);
         }

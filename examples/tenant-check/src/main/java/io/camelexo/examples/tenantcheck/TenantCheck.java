@@ -3,9 +3,11 @@ package io.camelexo.examples.tenantcheck;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs the probes in order and collects the report. A failure that stops a whole service (sign-in, a missing role)
@@ -27,20 +29,13 @@ final class TenantCheck {
         this.clock = clock;
     }
 
-    /**
-     * @param missingCredential why no sign-in can start (then each service's first probe fails with it), or null
-     */
-    CheckReport run(
-            CmdletRunner cmdlets,
-            TestMailboxWrites writes,
-            String testMailbox,
-            String missingCredential,
-            String target,
-            boolean simulated,
-            String environment) {
+    CheckReport run(CmdletRunner cmdlets, TestMailboxWrites writes, CheckOptions options, boolean simulated) {
+        String missingCredential = options.missingCredential();
         Instant started = clock.instant();
-        ProbeContext context = new ProbeContext(cmdlets, testMailbox, writes);
+        ProbeContext context = new ProbeContext(cmdlets, options.testMailbox());
         Map<Boolean, String> blocked = new LinkedHashMap<>();
+        // services with a session: a probe was confirmed there, so Get-ConnectionInformation has something to say
+        Set<Boolean> reached = new HashSet<>();
         List<ProbeResult> results = new ArrayList<>();
         List<WriteRecord> writeRecords;
         try {
@@ -56,9 +51,13 @@ final class TenantCheck {
                             "Give --app-id and --certificate-file-path (with --certificate-password) or --client-secret"
                                     + " (README, \"Check your tenant\").",
                             null));
-                    blocked.put(probe.compliance(), "skipped: " + probe.name() + " failed");
+                    blocked.put(probe.compliance(), "not run: " + probe.name() + " failed");
                 } else {
-                    results.add(run(probe, context, cmdlets, blocked));
+                    ProbeResult result = run(probe, context, cmdlets, blocked);
+                    if (result.status() == ProbeResult.Status.CONFIRMED) {
+                        reached.add(probe.compliance());
+                    }
+                    results.add(result);
                 }
             }
         } finally {
@@ -70,7 +69,7 @@ final class TenantCheck {
         }
         Map<String, Map<String, Object>> information = new LinkedHashMap<>();
         for (boolean compliance : List.of(false, true)) {
-            if (!blocked.containsKey(compliance)) {
+            if (reached.contains(compliance)) {
                 String scheme = compliance ? "scc" : "exo";
                 try {
                     Map<String, Object> cleaned = new LinkedHashMap<>();
@@ -78,14 +77,14 @@ final class TenantCheck {
                             .forEach((name, value) -> cleaned.put(name, redaction.clean(value)));
                     information.put(scheme, cleaned);
                 } catch (RuntimeException notAvailable) {
-                    // the probes of this service have said why
+                    // the session went away after its probes ran; they have said what they saw
                 }
             }
         }
         return new CheckReport(
-                target,
+                options.organization(),
                 simulated,
-                environment,
+                options.environment(),
                 started,
                 clock.instant(),
                 List.copyOf(results),
@@ -105,7 +104,7 @@ final class TenantCheck {
         } catch (RuntimeException failure) {
             Diagnosis diagnosis = Diagnosis.of(failure, probe.compliance());
             if (diagnosis.blocksService()) {
-                blocked.put(probe.compliance(), "skipped: " + probe.name() + " failed");
+                blocked.put(probe.compliance(), "not run: " + probe.name() + " failed");
             }
             return result(
                     probe,

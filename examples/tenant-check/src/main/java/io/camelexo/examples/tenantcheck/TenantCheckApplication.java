@@ -41,6 +41,10 @@ public final class TenantCheckApplication {
     }
 
     static int run(String[] args, PrintStream out) {
+        if (List.of(args).contains("--help")) {
+            out.print(USAGE);
+            return 0;
+        }
         CheckOptions options;
         try {
             options = CheckOptions.parse(args);
@@ -89,14 +93,7 @@ public final class TenantCheckApplication {
             List<Probe> probes = probeList.apply(writes);
             try (ProducerTemplate template = camel.createProducerTemplate()) {
                 CheckReport report = new TenantCheck(probes, redaction, Clock.systemUTC())
-                        .run(
-                                new CmdletRunner(template),
-                                writes,
-                                options.testMailbox(),
-                                options.missingCredential(),
-                                options.organization(),
-                                simulated,
-                                options.environment());
+                        .run(new CmdletRunner(template), writes, options, simulated);
                 List<Path> files = report.write(options.reportDirectory());
                 out.print(report.toText());
                 out.println("Report: " + files.get(0));

@@ -60,10 +60,8 @@ final class TestMailboxWrites {
 
     private String customAttribute(ProbeContext context) {
         String target = requireMailbox();
-        Supplier<String> read = () -> text(context.exo("Get-Mailbox", Map.of("Identity", target))
-                .records()
-                .get(0)
-                .get(ATTRIBUTE));
+        Supplier<String> read = () -> text(
+                context.exo("Get-Mailbox", Map.of("Identity", target)).get(0).get(ATTRIBUTE));
         String testValue = "tenant-check " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return change(
                 "Set-Mailbox -" + ATTRIBUTE,
@@ -78,7 +76,6 @@ final class TestMailboxWrites {
         String target = requireMailbox();
         Supplier<Map<String, Object>> configuration =
                 () -> context.exo("Get-MailboxAutoReplyConfiguration", Map.of("Identity", target))
-                        .records()
                         .get(0);
         Map<String, Object> before = configuration.get();
         String originalState = text(before.get("AutoReplyState"));

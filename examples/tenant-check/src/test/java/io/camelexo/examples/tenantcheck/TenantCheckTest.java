@@ -252,6 +252,13 @@ class TenantCheckTest {
         assertThat(refused.path("fix").asText()).contains("Exchange Administrator");
         assertThat(refused.path("requestId").asText()).isNotBlank();
         assertThat(run.probe("Get-EXOMailbox").path("status").asText()).isEqualTo("SKIPPED");
+        assertThat(run.json()
+                        .path("connectionInformation")
+                        .path("exo")
+                        .path("TokenStatus")
+                        .asText())
+                .as("the session exists: its Get-ConnectionInformation is in the report")
+                .isEqualTo("Active");
         assertThat(run.probe("Get-RetentionCompliancePolicy (scc)").path("fix").asText())
                 .contains("Compliance Administrator");
         assertNoSecretAndNoStackTrace(run);

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -331,10 +332,7 @@ public final class TenantSimulator implements AutoCloseable {
     /** The mailbox's Get-MailboxAutoReplyConfiguration record (AutoReplyState, InternalMessage, ...), writes applied. */
     public Map<String, Object> autoReplyConfiguration(String tenant, int index) {
         Tenant target = tenant(tenant);
-        if (index < 0 || index >= target.mailboxes().count()) {
-            throw new IndexOutOfBoundsException(
-                    "Mailbox " + index + " of " + target.mailboxes().count());
-        }
+        Objects.checkIndex(index, target.mailboxes().count());
         return RecordJson.plain(target.autoReplies().of(index));
     }
 

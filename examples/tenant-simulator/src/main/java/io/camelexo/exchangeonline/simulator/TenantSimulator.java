@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -248,6 +249,15 @@ public final class TenantSimulator implements AutoCloseable {
         directory.registerApp(tenant(tenant), appId, clientSecret);
     }
 
+    /**
+     * Assigns or takes away the app's Exchange RBAC role (assigned by default). Without it the app still signs in (its
+     * token carries Exchange.ManageAsApp), but the Admin API answers 403 "The role assigned to application ... isn't
+     * supported in this scenario".
+     */
+    public void exchangeRole(String tenant, String appId, boolean assigned) {
+        tenant(tenant).exchangeRole(appId, assigned);
+    }
+
     /** Registers a certificate for client assertions; the app is created if the tenant has none with that id. */
     public void registerCertificate(String tenant, String appId, X509Certificate certificate) {
         directory.registerCertificate(tenant(tenant), appId, certificate);
@@ -320,6 +330,13 @@ public final class TenantSimulator implements AutoCloseable {
                     "Mailbox " + index + " of " + target.mailboxes().count());
         }
         return RecordJson.plain(target.mailboxes().statistics(index));
+    }
+
+    /** The mailbox's Get-MailboxAutoReplyConfiguration record (AutoReplyState, InternalMessage, ...), writes applied. */
+    public Map<String, Object> autoReplyConfiguration(String tenant, int index) {
+        Tenant target = tenant(tenant);
+        Objects.checkIndex(index, target.mailboxes().count());
+        return RecordJson.plain(target.autoReplies().of(index));
     }
 
     /** The index of the mailbox an -Identity value names, or -1. */

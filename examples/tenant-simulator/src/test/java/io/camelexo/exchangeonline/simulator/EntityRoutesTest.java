@@ -199,6 +199,105 @@ class EntityRoutesTest {
     }
 
     @Test
+    void casMailboxesAnswerTheMinimumSetKeyedAndAsACollection() {
+        Map<String, Object> mailbox = sim.mailbox(TENANT, 30);
+        JsonNode entity = http.get(
+                        base + "CasMailbox("
+                                + key(mailbox.get("PrimarySmtpAddress").toString())
+                                + ")?isEncoded=true&PropertySet=Minimum",
+                        token)
+                .json();
+        assertThat(entity.path("@odata.context").asText()).endsWith("$metadata#CasMailbox/$entity");
+        assertThat(entity.path("Identity").asText()).isEqualTo(mailbox.get("Identity"));
+        assertThat(entity.has("OWAEnabled")).isTrue();
+        assertThat(entity.has("OwaMailboxPolicy")).as("outside Minimum").isFalse();
+        JsonNode page = http.get(base + "CasMailbox?PropertySet=Minimum", token, "Prefer", "odata.maxpagesize=5")
+                .json();
+        assertThat(page.path("value")).hasSize(5);
+        assertThat(page.path("@odata.nextLink").asText()).contains("skiptoken=");
+        assertThat(http.get(base + "CasMailbox?PropertySet=Quota", token).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void recipientPermissionsAnswerPerRecipientAndForTheWholeOrganisation() {
+        String address = sim.mailbox(TENANT, 5).get("PrimarySmtpAddress").toString();
+        JsonNode own = http.get(base + "Recipient(" + key(address) + ")/RecipientPermission?isEncoded=true", token)
+                .json();
+        assertThat(own.path("value").get(0).path("Trustee").asText()).isEqualTo("NT AUTHORITY\\SELF");
+        assertThat(own.path("value").get(0).path("AccessRights").get(0).asText())
+                .isEqualTo("SendAs");
+
+        List<String> trustees = new ArrayList<>();
+        String url = base + "Recipient/Exchange.GetRecipientPermissionByFilters()";
+        for (int pages = 0; url != null && pages < 3; pages++) {
+            JsonNode page =
+                    http.get(url, token, "Prefer", "odata.maxpagesize=50").json();
+            page.path("value")
+                    .forEach(entry -> trustees.add(entry.path("Trustee").asText()));
+            url = page.has("@odata.nextLink") ? page.path("@odata.nextLink").asText() : null;
+        }
+        assertThat(trustees).hasSize(150).contains("NT AUTHORITY\\SELF");
+        assertThat(trustees).anyMatch(trustee -> trustee.contains("@"));
+        JsonNode byTrustee = http.get(
+                        base + "Recipient/Exchange.GetRecipientPermissionByFilters()?Trustee=" + encode(address), token)
+                .json();
+        byTrustee
+                .path("value")
+                .forEach(entry -> assertThat(entry.path("Trustee").asText()).isEqualTo(address));
+    }
+
+    @Test
+    void folderStatisticsAndFolderPermissionsHangOffTheMailboxFolders() {
+        String upn = sim.mailbox(TENANT, 9).get("UserPrincipalName").toString();
+        String folders = base + "Mailbox(" + key(upn) + ")/MailboxFolder/Exchange.GetMailboxFolderStatistics";
+        JsonNode all =
+                http.get(folders + "(folderscope='All')?isEncoded=true", token).json();
+        List<String> names = new ArrayList<>();
+        all.path("value").forEach(folder -> names.add(folder.path("Name").asText()));
+        assertThat(names).contains("Inbox", "Calendar", "Sent Items");
+        assertThat(all.path("value").get(1).path("FolderSize").asText()).matches("[\\d.]+ [KMG]?B \\([\\d,]+ bytes\\)");
+        JsonNode inbox = http.get(folders + "(folderscope='Inbox')?isEncoded=true", token)
+                .json();
+        assertThat(inbox.path("value")).hasSize(1);
+        assertThat(http.get(folders + "(folderscope='Nowhere')?isEncoded=true", token)
+                        .status())
+                .isEqualTo(400);
+
+        JsonNode calendar = http.get(
+                        base + "Mailbox(" + key(upn) + ")/MailboxFolder(" + key("Calendar")
+                                + ")/MailboxFolderPermission?isEncoded=true",
+                        token)
+                .json();
+        assertThat(calendar.path("value").get(0).path("User").asText()).isEqualTo("Default");
+        assertThat(calendar.path("value").get(0).path("AccessRights").get(0).asText())
+                .isEqualTo("AvailabilityOnly");
+        JsonNode missing = http.get(
+                        base + "Mailbox(" + key(upn) + ")/MailboxFolder(" + key("Nowhere")
+                                + ")/MailboxFolderPermission?isEncoded=true",
+                        token)
+                .json();
+        assertThat(missing.path("error").path("details").get(0).path("message").asText())
+                .contains("ManagementObjectNotFoundException|")
+                .contains(":\\Nowhere");
+    }
+
+    @Test
+    void anAppWithoutAnExchangeRoleIsRefusedWith403() {
+        String appId = sim.defaultApp(TENANT).appId();
+        sim.exchangeRole(TENANT, appId, false);
+        try {
+            AdminApiHttp.Answer refused = http.get(base + "Mailbox", token);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.json().path("error").path("message").asText())
+                    .startsWith("The role assigned to application " + appId + " isn't supported in this scenario");
+        } finally {
+            sim.exchangeRole(TENANT, appId, true);
+        }
+        assertThat(http.get(base + "Mailbox", token).status()).isEqualTo(200);
+    }
+
+    @Test
     void unknownMailboxesAndRoutesAnswer404() {
         JsonNode missing = http.get(base + "Mailbox(" + key("ghost@contoso.com") + ")?isEncoded=true", token)
                 .json();

@@ -436,6 +436,9 @@ public final class AdminApiEndpoints implements Handler {
             throw AdminApiError.unauthorized("The token was issued for tenant " + claims.tenantId() + ", not for '"
                     + route.tenantSegment() + "'.");
         }
+        if (claims.user() == null && !tenant.hasExchangeRole(claims.appId())) {
+            throw AdminApiError.roleNotSupported(claims.appId());
+        }
         return tenant;
     }
 

@@ -105,6 +105,19 @@ public final class AdminApiError extends RuntimeException {
         return new AdminApiError(403, "application/json", new byte[NUL_BODY_BYTES], Map.of(), "403 with NUL bytes");
     }
 
+    /**
+     * An app signed in with Exchange.ManageAsApp but without an Exchange RBAC role: the service's text (reported in
+     * public issue threads); the status is not confirmed, 403 is what a refusal of a valid token is.
+     */
+    static AdminApiError roleNotSupported(String appId) {
+        return plain(
+                403,
+                "Forbidden",
+                "The role assigned to application " + appId + " isn't supported in this scenario. Please check online "
+                        + "documentation for assigning correct Directory Roles to Azure AD Application for EXO App-Only "
+                        + "Authentication.");
+    }
+
     static AdminApiError unauthorized(String reason) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(

@@ -20,20 +20,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Get-EXO* entity routes (docs/admin-api.md, "Get-EXO* entity routes"), in the forms the component's EntityRoutes
- * builds: {@code Mailbox},
- * {@code Mailbox('base64')?isEncoded=true}, {@code Mailbox('…')/MailboxPermission},
+ * The nine Get-EXO* entity routes (docs/admin-api.md, "Get-EXO* entity routes"), in the forms the component's
+ * EntityRoutes builds: {@code Mailbox}, {@code Recipient} and {@code CasMailbox}, each also keyed
+ * ({@code Mailbox('base64')?isEncoded=true}); {@code Mailbox('…')/MailboxPermission},
  * {@code Mailbox('…')/Exchange.GetMailboxStatistics()}, {@code Mailbox('…')/MobileDevice/Exchange.GetMobileDeviceStatistics()},
- * and the same for {@code Recipient}; with PropertySet, $select, $filter (OData), $top and RecipientTypeDetails.
- * Collections page by GET on @odata.nextLink; a keyed GET answers the entity itself.
+ * {@code Mailbox('…')/MailboxFolder/Exchange.GetMailboxFolderStatistics(folderscope='All')},
+ * {@code Mailbox('…')/MailboxFolder('base64')/MailboxFolderPermission}, {@code Recipient('…')/RecipientPermission} and
+ * {@code Recipient/Exchange.GetRecipientPermissionByFilters()}; with PropertySet, $select, $filter (OData), $top and
+ * RecipientTypeDetails. Collections page by GET on @odata.nextLink; a keyed GET answers the entity itself.
  */
 final class EntityRoutes {
 
-    private static final Pattern ROUTE =
-            Pattern.compile("^(Mailbox|Recipient)(?:\\('((?:[^']|'')*)'\\))?(?:/(.+))?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROUTE = Pattern.compile(
+            "^(Mailbox|Recipient|CasMailbox)(?:\\('((?:[^']|'')*)'\\))?(?:/(.+))?$", Pattern.CASE_INSENSITIVE);
+
+    private static final List<String> ENTITY_SETS = List.of("Mailbox", "Recipient", "CasMailbox");
+
+    private static final Pattern FOLDER_STATISTICS = Pattern.compile(
+            "^MailboxFolder/Exchange\\.GetMailboxFolderStatistics\\(folderscope='((?:[^']|'')*)'\\)$",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern FOLDER_PERMISSION =
+            Pattern.compile("^MailboxFolder\\('((?:[^']|'')*)'\\)/MailboxFolderPermission$", Pattern.CASE_INSENSITIVE);
+
+    /** Get-EXORecipientPermission without an identity: every recipient's permissions. */
+    private static final String PERMISSIONS_BY_FILTERS = "Exchange.GetRecipientPermissionByFilters()";
+
+    /** Get-EXOCasMailbox's property sets; the simulator knows Minimum (and All), not the per-protocol sets. */
+    private static final Map<String, List<String>> CAS_PROPERTY_SETS =
+            Map.of("minimum", MailboxOverlay.casMinimumProperties());
 
     /** Get-EXOMailbox property sets beyond Minimum (Microsoft's cmdlet-property-sets page, abridged). */
     private static final Map<String, List<String>> PROPERTY_SETS = propertySets();
+
+    /** More than a mailbox's generated recipient permissions (SELF and at most four delegates). */
+    private static final int ENTRIES_PER_MAILBOX = 8;
 
     private EntityRoutes() {}
 
@@ -154,11 +175,24 @@ final class EntityRoutes {
                     "NotFound",
                     "No HTTP resource was found that matches the request URI '" + tenantBase + "/" + rawRoute + "'.");
         }
-        boolean recipients = route.group(1).equalsIgnoreCase("Recipient");
-        String entitySet = recipients ? "Recipient" : "Mailbox";
+        String entitySet = ENTITY_SETS.stream()
+                .filter(route.group(1)::equalsIgnoreCase)
+                .findFirst()
+                .orElseThrow();
+        boolean recipients = entitySet.equals("Recipient");
         String key = route.group(2) != null ? key(route.group(2), request) : null;
         String navigation = route.group(3);
-        if (key == null && navigation != null) {
+        if (key == null && recipients && PERMISSIONS_BY_FILTERS.equalsIgnoreCase(navigation)) {
+            request.note().cmdlet("Get-EXORecipientPermission");
+            return page(
+                    request,
+                    allRecipientPermissions(request, tenant),
+                    tenantBase,
+                    tenantBase + "/$metadata#Collection(Exchange.RecipientPermission)",
+                    Selection.of(list(request.queryOption("$select"))),
+                    null);
+        }
+        if (key == null && navigation != null || entitySet.equals("CasMailbox") && navigation != null) {
             throw AdminApiError.plain(
                     404,
                     "NotFound",
@@ -167,14 +201,47 @@ final class EntityRoutes {
         Function<Map<String, Object>, String> editLink =
                 record -> entitySet + "('" + record.get("ExternalDirectoryObjectId") + "')";
         if (navigation == null) {
-            request.note().cmdlet(recipients ? "Get-EXORecipient" : "Get-EXOMailbox");
-            return entities(request, tenant, tenantBase, entitySet, key, recipients, editLink);
+            request.note().cmdlet("Get-EXO" + entitySet);
+            return entities(request, tenant, tenantBase, entitySet, key, editLink);
         }
         int index = Lookups.mailbox(tenant, key);
         String function = navigation.toLowerCase(Locale.ROOT);
+        Matcher folderStatistics = FOLDER_STATISTICS.matcher(navigation);
+        Matcher folderPermission = FOLDER_PERMISSION.matcher(navigation);
         List<Map<String, Object>> records;
         String contextType;
-        if (function.equals("mailboxpermission")) {
+        if (recipients) {
+            if (!function.equals("recipientpermission")) {
+                throw AdminApiError.plain(
+                        404,
+                        "NotFound",
+                        "No HTTP resource was found that matches the request URI '" + tenantBase + "/" + rawRoute
+                                + "'.");
+            }
+            request.note().cmdlet("Get-EXORecipientPermission");
+            records = tenant.permissions().sendAs(index);
+            contextType = "Collection(Exchange.RecipientPermission)";
+        } else if (folderStatistics.matches()) {
+            request.note().cmdlet("Get-EXOMailboxFolderStatistics");
+            String scope = SimRequest.decode(folderStatistics.group(1)).replace("''", "'");
+            if (!MailboxOverlay.isFolderScope(scope)) {
+                throw AdminApiError.plain(
+                        400,
+                        "BadRequest",
+                        "The value '" + scope + "' is not a valid FolderScope. Valid values: "
+                                + MailboxOverlay.folderScopes() + ".");
+            }
+            records = tenant.mailboxes().folderStatistics(index, scope);
+            contextType = "Collection(Exchange.MailboxFolderStatistics)";
+        } else if (folderPermission.matches()) {
+            request.note().cmdlet("Get-EXOMailboxFolderPermission");
+            String folder = key(folderPermission.group(1), request);
+            records = tenant.mailboxes().folderPermissions(index, folder);
+            if (records == null) {
+                throw AdminApiError.objectNotFound(key + ":\\" + folder, tenant.domainController());
+            }
+            contextType = "Collection(Exchange.MailboxFolderPermission)";
+        } else if (function.equals("mailboxpermission")) {
             request.note().cmdlet("Get-EXOMailboxPermission");
             records = tenant.permissions().of(index);
             contextType = entitySet + "('" + key + "')/MailboxPermission";
@@ -214,18 +281,18 @@ final class EntityRoutes {
             String tenantBase,
             String entitySet,
             String key,
-            boolean recipients,
             Function<Map<String, Object>, String> editLink) {
-        Selection selection = selection(request, recipients);
+        Selection selection = selection(request, entitySet);
         RecordFilter filter = odataFilter(request);
         Set<String> read = new HashSet<>(filter == null ? Set.of() : filter.properties());
         read.add("ExternalDirectoryObjectId");
-        boolean minimum = !recipients
-                && selection.within(MailboxOverlay.minimumProperties())
+        boolean minimum = selection.within(MailboxOverlay.minimumProperties())
                 && Selection.covers(MailboxOverlay.minimumProperties(), read);
-        Function<Integer, Map<String, Object>> record = index -> recipients
-                ? tenant.mailboxes().recipient(index)
-                : tenant.mailboxes().record(index, minimum);
+        Function<Integer, Map<String, Object>> record = switch (entitySet) {
+            case "Recipient" -> index -> tenant.mailboxes().recipient(index);
+            case "CasMailbox" -> index -> tenant.mailboxes().casMailbox(index);
+            default -> index -> tenant.mailboxes().record(index, minimum);
+        };
         if (key != null) {
             Map<String, Object> entity = record.apply(Lookups.mailbox(tenant, key));
             return SimResponse.of(
@@ -268,6 +335,30 @@ final class EntityRoutes {
                         "odata.maxpagesize=" + Paging.pageSize(request, Paging.ENTITY_DEFAULT_PAGE_SIZE));
     }
 
+    /**
+     * Every mailbox's recipient permissions, optionally only a Trustee's or only some AccessRights; positions are
+     * (mailbox, entry) pairs so that paging stays positional.
+     */
+    private static RecordSource allRecipientPermissions(SimRequest request, Tenant tenant) {
+        String trustee = request.queryOption("Trustee");
+        Set<String> rights = new HashSet<>();
+        list(request.queryOption("AccessRights")).forEach(right -> rights.add(right.toLowerCase(Locale.ROOT)));
+        Predicate<Map<String, Object>> wanted = entry ->
+                (trustee == null || String.valueOf(entry.get("Trustee")).equalsIgnoreCase(trustee))
+                        && (rights.isEmpty()
+                                || ((List<?>) entry.get("AccessRights"))
+                                        .stream()
+                                                .anyMatch(right -> rights.contains(
+                                                        right.toString().toLowerCase(Locale.ROOT))));
+        return RecordSource.over((long) tenant.mailboxes().count() * ENTRIES_PER_MAILBOX, position -> {
+                    List<Map<String, Object>> entries =
+                            tenant.permissions().sendAs((int) (position / ENTRIES_PER_MAILBOX));
+                    int entry = (int) (position % ENTRIES_PER_MAILBOX);
+                    return entry < entries.size() ? entries.get(entry) : null;
+                })
+                .filter(wanted);
+    }
+
     /** The same URL with $skiptoken replaced: the query (filter, select, property sets) travels in the link. */
     private static String nextLink(SimRequest request, SkipToken token) {
         StringBuilder query = new StringBuilder();
@@ -281,24 +372,25 @@ final class EntityRoutes {
     }
 
     /** Minimum plus the requested property sets plus $select; PropertySet=All means everything. */
-    private static Selection selection(SimRequest request, boolean recipients) {
+    private static Selection selection(SimRequest request, String entitySet) {
         List<String> select = list(request.queryOption("$select"));
-        if (recipients) {
+        if (entitySet.equals("Recipient")) {
             return Selection.of(select);
         }
-        List<String> names = new ArrayList<>(MailboxOverlay.minimumProperties());
+        Map<String, List<String>> propertySets = entitySet.equals("CasMailbox") ? CAS_PROPERTY_SETS : PROPERTY_SETS;
+        List<String> names = new ArrayList<>(propertySets.get("minimum"));
         for (String set : list(request.queryOption("PropertySet"))) {
             String wanted = set.toLowerCase(Locale.ROOT);
             if (wanted.equals("all")) {
                 return Selection.ALL;
             }
-            List<String> properties = PROPERTY_SETS.get(wanted);
+            List<String> properties = propertySets.get(wanted);
             if (properties == null) {
                 throw AdminApiError.plain(
                         400,
                         "BadRequest",
                         "The value '" + set + "' is not a valid PropertySet. Valid values: All, "
-                                + String.join(", ", PROPERTY_SETS.keySet()) + ".");
+                                + String.join(", ", propertySets.keySet()) + ".");
             }
             names.addAll(properties);
         }

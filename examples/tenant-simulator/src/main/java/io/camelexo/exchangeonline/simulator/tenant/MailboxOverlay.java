@@ -184,6 +184,35 @@ public final class MailboxOverlay {
         return index;
     }
 
+    /** Get-CASMailbox's view of the mailbox (names and addresses with every change applied). */
+    public Map<String, Object> casMailbox(int index) {
+        return CasMailboxRecords.record(tenant, record(index, false), get(index));
+    }
+
+    /** Get-EXOCasMailbox's Minimum property set. */
+    public static List<String> casMinimumProperties() {
+        return CasMailboxRecords.MINIMUM;
+    }
+
+    /** Get-MailboxFolderStatistics of the folders a -FolderScope selects ("All", "Inbox", "Calendar", ...). */
+    public List<Map<String, Object>> folderStatistics(int index, String scope) {
+        return MailboxFolderRecords.statistics(tenant, get(index), scope);
+    }
+
+    public static boolean isFolderScope(String scope) {
+        return MailboxFolderRecords.isScope(scope);
+    }
+
+    public static String folderScopes() {
+        return MailboxFolderRecords.scopeNames();
+    }
+
+    /** Get-MailboxFolderPermission of a folder named by name or path ("Calendar", "/Inbox"); null if none. */
+    public List<Map<String, Object>> folderPermissions(int index, String folder) {
+        String name = MailboxFolderRecords.folderName(folder);
+        return name == null ? null : MailboxFolderRecords.permissions(get(index), name);
+    }
+
     /** The mailbox's index, or -1: by name, alias, address, UPN, DN, or any of its GUIDs, like -Identity. */
     public int find(String identity) {
         String wanted = identity.strip();

@@ -27,6 +27,22 @@ public final class PermissionOverlay {
         return entries;
     }
 
+    /**
+     * Get-RecipientPermission's entries of the mailbox: SendAs for SELF, and for every user holding FullAccess through a
+     * generated grant (as shared mailboxes are usually set up).
+     */
+    public List<Map<String, Object>> sendAs(int mailbox) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        String identity =
+                tenant.mailboxes().record(mailbox, true).get("Identity").toString();
+        for (Map<String, Object> grant :
+                PermissionRecords.generated(tenant, tenant.mailboxes().get(mailbox))) {
+            entries.add(
+                    PermissionRecords.recipientEntry(identity, grant.get("User").toString()));
+        }
+        return entries;
+    }
+
     /** Add-MailboxPermission: grants the rights to the user (merged into an existing grant to the same user). */
     public synchronized Map<String, Object> add(
             int mailbox, String user, int userIndex, List<String> accessRights, String inheritanceType, boolean deny) {

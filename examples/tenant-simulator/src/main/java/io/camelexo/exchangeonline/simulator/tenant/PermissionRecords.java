@@ -50,6 +50,20 @@ final class PermissionRecords {
         return r;
     }
 
+    /** A Get-RecipientPermission entry: the trustee may send as the recipient. */
+    static Map<String, Object> recipientEntry(String recipient, String trustee) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("AccessControlType", "Allow");
+        r.put("AccessRights", List.of("SendAs"));
+        r.put("Identity", recipient);
+        r.put("InheritanceType", "None");
+        r.put("IsInherited", false);
+        r.put("Trustee", trustee);
+        r.put("IsValid", true);
+        r.put("ObjectState", "Unchanged");
+        return r;
+    }
+
     /** A stable, realistic-looking Entra user SID for a mailbox owner. */
     static String sid(Tenant tenant, int mailbox) {
         SplittableRandom rnd = Seeds.random(tenant.seed(), "sid", mailbox);

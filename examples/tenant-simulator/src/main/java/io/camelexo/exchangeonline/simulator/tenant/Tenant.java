@@ -3,8 +3,10 @@ package io.camelexo.exchangeonline.simulator.tenant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One synthetic Exchange Online organisation: its names and, per object kind, an overlay. Generated objects are
@@ -30,6 +32,7 @@ public final class Tenant {
     private final AutoReplyOverlay autoReplies;
     private final GroupOverlay groups;
     private final DeviceOverlay devices;
+    private final Set<String> appsWithoutExchangeRole = ConcurrentHashMap.newKeySet();
 
     /** A tenant whose mailbox names are their aliases. */
     public Tenant(String domain, long simulatorSeed, int mailboxes) {
@@ -124,6 +127,22 @@ public final class Tenant {
     public boolean ownsDomain(String domain) {
         String d = domain.strip().toLowerCase(Locale.ROOT);
         return d.equals(initialDomain) || d.equals(smtpDomain);
+    }
+
+    /**
+     * Whether the app has an Exchange RBAC role in this tenant (every app has one until a test takes it away). Without
+     * one it keeps its sign-in and its Exchange.ManageAsApp consent, but the Admin API refuses it (docs/admin-api.md, "Sign-in: authorities and scopes").
+     */
+    public void exchangeRole(String appId, boolean assigned) {
+        if (assigned) {
+            appsWithoutExchangeRole.remove(appId.toLowerCase(Locale.ROOT));
+        } else {
+            appsWithoutExchangeRole.add(appId.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    public boolean hasExchangeRole(String appId) {
+        return !appsWithoutExchangeRole.contains(appId.toLowerCase(Locale.ROOT));
     }
 
     // ---------------------------------------------------------------- object kinds, each with its overlay

@@ -91,6 +91,11 @@ class BulkCallTest extends WireMockExchangeTest {
         return exchange.getMessage().getBody(List.class);
     }
 
+    private static void assertNoErrors(Exchange exchange) {
+        assertThat(entries(exchange))
+                .allSatisfy(entry -> assertThat(entry.get("Error")).isNull());
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> error(Map<String, Object> entry) {
         return (Map<String, Object>) entry.get("Error");
@@ -235,16 +240,12 @@ class BulkCallTest extends WireMockExchangeTest {
         Set<String> throttledOnce = Set.of("user3@contoso.com", "user12@contoso.com");
         SERVICE.answerItems(running -> throttledOnce.contains(running.item().identity()) && running.runsBefore() == 0
                 ? Answer.throttled("0.01")
-                : Answer.page(
-                        List.of(AdminApiWire.mailbox(0, 0)
-                                .put("Identity", running.item().identity())),
-                        null));
+                : Answer.found(running.item()));
         List<String> inputs = identities(15);
 
         Exchange exchange = bulk("exo:Set-Mailbox?bulk=true&inBody=Identity", inputs);
 
-        assertThat(entries(exchange))
-                .allSatisfy(entry -> assertThat(entry.get("Error")).isNull());
+        assertNoErrors(exchange);
         List<List<FakeBatchService.Item>> envelopes = SERVICE.envelopes();
         for (String identity : throttledOnce) {
             assertThat(SERVICE.received(identity)).isEqualTo(2);
@@ -307,16 +308,12 @@ class BulkCallTest extends WireMockExchangeTest {
                 number -> number == 0 ? EnvelopeFault.CONNECTION_RESET_AFTER_ITEMS_RAN : EnvelopeFault.NONE);
         SERVICE.answerItems(running -> running.item().identity().equals("user2@contoso.com") && running.runsBefore() < 2
                 ? Answer.error(503, "<html><head><title>Service Unavailable</title></head></html>")
-                : Answer.page(
-                        List.of(AdminApiWire.mailbox(0, 0)
-                                .put("Identity", running.item().identity())),
-                        null));
+                : Answer.found(running.item()));
         List<String> inputs = identities(3);
 
         Exchange exchange = bulk("exo:Get-Mailbox?bulk=true&inBody=Identity", inputs);
 
-        assertThat(entries(exchange))
-                .allSatisfy(entry -> assertThat(entry.get("Error")).isNull());
+        assertNoErrors(exchange);
         assertThat(entries(exchange))
                 .extracting(entry -> records(entry).get(0).get("Identity"))
                 .containsExactlyElementsOf(inputs);
@@ -332,8 +329,7 @@ class BulkCallTest extends WireMockExchangeTest {
 
         Exchange exchange = bulk("exo:Set-Mailbox?bulk=true&inBody=Identity", inputs);
 
-        assertThat(entries(exchange))
-                .allSatisfy(entry -> assertThat(entry.get("Error")).isNull());
+        assertNoErrors(exchange);
         assertThat(SERVICE.envelopes()).hasSize(2);
         assertThat(SERVICE.envelopes().get(1))
                 .extracting(FakeBatchService.Item::identity)

@@ -143,7 +143,7 @@ public final class AdminApiClient {
         String requestId = UUID.randomUUID().toString();
         ResultLimit limit = ResultLimit.parse(request.parameter("ResultSize"));
         if (EntityRoutes.isEntityCmdlet(request.cmdlet())) {
-            return new Call(request, options, requestId, limit, true, EntityRoutes.firstPage(request), null);
+            return new Call(request, options, requestId, limit, true, EntityRoutes.firstPage(request), null, false);
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         request.parameters()
@@ -158,7 +158,7 @@ public final class AdminApiClient {
                         ? ""
                         : "?$select=" + UriEncoding.encode(String.join(",", request.select())));
         try {
-            return new Call(request, options, requestId, limit, false, relative, MAPPER.writeValueAsBytes(body));
+            return new Call(request, options, requestId, limit, false, relative, MAPPER.writeValueAsBytes(body), false);
         } catch (IOException e) {
             throw new IllegalArgumentException(
                     "Parameters of " + request.cmdlet() + " cannot be written as JSON: " + e.getMessage(), e);
@@ -179,17 +179,6 @@ public final class AdminApiClient {
         final boolean batchEnvelope;
 
         Call(
-                CmdletRequest request,
-                CallOptions options,
-                String requestId,
-                ResultLimit limit,
-                boolean entityRoute,
-                String firstPageRelative,
-                byte[] body) {
-            this(request, options, requestId, limit, entityRoute, firstPageRelative, body, false);
-        }
-
-        private Call(
                 CmdletRequest request,
                 CallOptions options,
                 String requestId,

@@ -78,7 +78,7 @@ final class BulkCall {
                     continue;
                 }
             }
-            queue.add(new Pending(item, System.nanoTime(), sequence.getAndIncrement()));
+            enqueue(item, System.nanoTime());
         }
         if (unfinished.get() == 0) {
             return List.of(results);
@@ -124,7 +124,7 @@ final class BulkCall {
             } catch (RuntimeException e) {
                 // whatever went wrong, no item may stay without a result, or the caller would wait for ever
                 for (Item item : unit) {
-                    if (results[item.index] == null) {
+                    if (results[item.index] == null && !item.queued) {
                         finish(item, BulkItemResult.failed(unexpected(item, e)));
                     }
                 }
@@ -143,6 +143,7 @@ final class BulkCall {
                 queue.add(DONE);
                 return List.of();
             }
+            first.item.queued = false;
             List<Item> unit = new ArrayList<>(List.of(first.item));
             while (batched && unit.size() < options.batchSize()) {
                 Pending next = queue.poll();
@@ -153,6 +154,7 @@ final class BulkCall {
                     queue.add(DONE);
                     break;
                 }
+                next.item.queued = false;
                 unit.add(next.item);
             }
             return unit;
@@ -265,7 +267,12 @@ final class BulkCall {
     private void retryLater(Item item, Duration delay) {
         item.retries++;
         statistics.retried();
-        queue.add(new Pending(item, System.nanoTime() + delay.toNanos(), sequence.getAndIncrement()));
+        enqueue(item, System.nanoTime() + delay.toNanos());
+    }
+
+    private void enqueue(Item item, long readyAtNanos) {
+        item.queued = true;
+        queue.add(new Pending(item, readyAtNanos, sequence.getAndIncrement()));
     }
 
     private void finish(Item item, BulkItemResult result) {
@@ -302,6 +309,8 @@ final class BulkCall {
         final CmdletRequest request;
         AdminApiClient.Call call;
         int retries;
+        /** Waiting for a worker: not to be failed by a worker that meets an unexpected error. */
+        volatile boolean queued;
 
         Item(int index, CmdletRequest request) {
             this.index = index;

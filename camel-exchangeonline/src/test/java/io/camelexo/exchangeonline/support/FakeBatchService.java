@@ -65,6 +65,11 @@ public final class FakeBatchService implements ResponseDefinitionTransformerV2 {
                             records, nextLink, nextLink != null ? List.of(AdminApiWire.MORE_RESULTS) : List.of()));
         }
 
+        /** A page of one mailbox record named after the item, as a lookup of that item answers. */
+        public static Answer found(Item item) {
+            return page(List.of(AdminApiWire.mailbox(0, 0).put("Identity", item.identity())), null);
+        }
+
         public static Answer error(int status, String body) {
             return new Answer(status, Map.of("Content-Type", "application/json"), body);
         }
@@ -78,8 +83,7 @@ public final class FakeBatchService implements ResponseDefinitionTransformerV2 {
     }
 
     private final WireMockServer server;
-    private volatile Function<RunningItem, Answer> items = item -> Answer.page(
-            List.of(AdminApiWire.mailbox(0, 0).put("Identity", item.item().identity())), null);
+    private volatile Function<RunningItem, Answer> items = running -> Answer.found(running.item());
     private volatile IntFunction<EnvelopeFault> envelopes = number -> EnvelopeFault.NONE;
     private volatile BooleanSupplier holdUntil = () -> true;
     private final List<List<Item>> received = new CopyOnWriteArrayList<>();
@@ -107,8 +111,7 @@ public final class FakeBatchService implements ResponseDefinitionTransformerV2 {
     /** Forgets scripts, counts and stubs; the $batch path answers every item with a one-record page. */
     public void reset(String batchPath) {
         server.resetAll();
-        items = item -> Answer.page(
-                List.of(AdminApiWire.mailbox(0, 0).put("Identity", item.item().identity())), null);
+        items = running -> Answer.found(running.item());
         envelopes = number -> EnvelopeFault.NONE;
         holdUntil = () -> true;
         received.clear();

@@ -407,6 +407,23 @@ class BulkCallTest extends WireMockExchangeTest {
     }
 
     @Test
+    void getExoItemsGoAsEntityGetsInsideTheEnvelope() throws Exception {
+        SERVICE.answerItems(running -> Answer.page(List.of(AdminApiWire.mailbox(7, 0)), null));
+
+        Exchange exchange = bulk("exo:Get-EXOMailboxStatistics?bulk=true&inBody=Identity", List.of("anna@contoso.com"));
+
+        assertThat(records(entries(exchange).get(0)))
+                .extracting(record -> record.get("Identity"))
+                .containsExactly("user7");
+        FakeBatchService.Item item = SERVICE.envelopes().get(0).get(0);
+        assertThat(item.method()).isEqualTo("GET");
+        assertThat(item.url())
+                .startsWith(SERVICE.server().baseUrl() + "/adminapi/beta/" + TENANT + "/Mailbox(")
+                .contains("GetMailboxStatistics");
+        assertThat(item.cmdlet()).as("an entity GET has no CmdletInput body").isEmpty();
+    }
+
+    @Test
     void secureStringParametersAreEncryptedPerItem() throws Exception {
         List<Map<String, Object>> inputs = List.of(
                 Map.of("Name", "room1", "RoomMailboxPassword", "Pass-One"),

@@ -35,9 +35,17 @@ public final class ExoConstants {
 
     @Metadata(
             label = "producer",
-            description = "Number of records in the body (outputType List or Single).",
+            description = "Number of records in the body (outputType List or Single); with bulk=true, the number of "
+                    + "entries (one per item).",
             javaType = "Integer")
     public static final String RESULT_COUNT = "CamelExoResultCount";
+
+    @Metadata(
+            label = "producer",
+            description = "With bulk=true: number of entries of the body whose Error is set (the body's size is in "
+                    + "CamelExoResultCount).",
+            javaType = "Integer")
+    public static final String FAILED_COUNT = "CamelExoFailedCount";
 
     private ExoConstants() {}
 }

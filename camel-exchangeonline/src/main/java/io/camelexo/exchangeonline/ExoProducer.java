@@ -31,11 +31,13 @@ public class ExoProducer extends DefaultProducer {
 
     private final ExoEndpoint endpoint;
     private final CommandAllowList allowList;
+    private final BulkProducer bulk;
 
     public ExoProducer(ExoEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.allowList = new CommandAllowList(endpoint.getConfiguration().getCommandName());
+        this.bulk = new BulkProducer(endpoint, this::convert);
     }
 
     @Override
@@ -50,6 +52,10 @@ public class ExoProducer extends DefaultProducer {
         }
         if (LocalCmdlets.handles(cmdlet)) {
             setBody(in, LocalCmdlets.run(cmdlet, endpoint));
+            return;
+        }
+        if (endpoint.getConfiguration().isBulk()) {
+            bulk.process(in, cmdlet, sharedParameters(in));
             return;
         }
         CmdletRequest request;
@@ -101,14 +107,20 @@ public class ExoProducer extends DefaultProducer {
     }
 
     private Map<String, Object> parameters(Message in) {
+        Map<String, Object> parameters = sharedParameters(in);
+        String inBody = endpoint.getConfiguration().getInBody();
+        if (inBody != null && in.getBody() != null) {
+            parameters.put(inBody, in.getBody());
+        }
+        return parameters;
+    }
+
+    /** The URI's parameters with the header's merged over them. */
+    private Map<String, Object> sharedParameters(Message in) {
         Map<String, Object> parameters = endpoint.uriParameters();
         Map<?, ?> overrides = in.getHeader(ExoConstants.PARAMETERS, Map.class);
         if (overrides != null) {
             overrides.forEach((name, value) -> parameters.put(String.valueOf(name), value));
-        }
-        String inBody = endpoint.getConfiguration().getInBody();
-        if (inBody != null && in.getBody() != null) {
-            parameters.put(inBody, in.getBody());
         }
         return parameters;
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +36,8 @@ public final class AdminApiClient {
     /** Appended to the failure of a write whose answer leaves open whether it ran: the caller has to check before repeating it. */
     static final String WRITE_MAY_HAVE_RUN =
             "; the write was not sent again and may have run: check its effect before repeating it";
+    /** A {@code $batch} envelope's preference: the service runs every item even after one has failed. */
+    static final String BATCH_PREFER = "odata.continue-on-error";
 
     private static final int MAX_ERROR_BODY_BYTES = 1 << 20;
     private static final int MAX_REDIRECTS = 3;
@@ -98,11 +101,37 @@ public final class AdminApiClient {
         return new CmdletResult(call, pages);
     }
 
-    private Call plan(CmdletRequest request, CallOptions options) {
+    /**
+     * Runs the cmdlet once per request, in {@code $batch} envelopes where the service allows it, concurrently under
+     * the governor; one result per request, in the same order. A failed item does not fail the others.
+     */
+    public List<BulkItemResult> invokeBulk(List<CmdletRequest> requests, CallOptions options) {
+        return new BulkCall(this, requests, options, pageFetcher, http.maxConcurrentRequests(), statistics).run();
+    }
+
+    /** A {@code $batch} envelope as one call: sent, refused and retried like a write (re-sent only if nothing ran). */
+    Call batchEnvelope(CmdletRequest itemsRequest, byte[] body, CallOptions options) {
+        return new Call(
+                itemsRequest,
+                options,
+                UUID.randomUUID().toString(),
+                ResultLimit.FIRST_PAGE,
+                false,
+                "$batch",
+                body,
+                true);
+    }
+
+    /** Whether a failure says that its write may have run (the caller has to check before repeating it). */
+    static boolean mayHaveRun(ExoException failure) {
+        return failure.getMessage() != null && failure.getMessage().contains(WRITE_MAY_HAVE_RUN);
+    }
+
+    Call plan(CmdletRequest request, CallOptions options) {
         String requestId = UUID.randomUUID().toString();
         ResultLimit limit = ResultLimit.parse(request.parameter("ResultSize"));
         if (EntityRoutes.isEntityCmdlet(request.cmdlet())) {
-            return new Call(request, options, requestId, limit, true, EntityRoutes.firstPage(request), null);
+            return new Call(request, options, requestId, limit, true, EntityRoutes.firstPage(request), null, false);
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         request.parameters()
@@ -117,7 +146,7 @@ public final class AdminApiClient {
                         ? ""
                         : "?$select=" + UriEncoding.encode(String.join(",", request.select())));
         try {
-            return new Call(request, options, requestId, limit, false, relative, MAPPER.writeValueAsBytes(body));
+            return new Call(request, options, requestId, limit, false, relative, MAPPER.writeValueAsBytes(body), false);
         } catch (IOException e) {
             throw new IllegalArgumentException(
                     "Parameters of " + request.cmdlet() + " cannot be written as JSON: " + e.getMessage(), e);
@@ -134,6 +163,8 @@ public final class AdminApiClient {
         final String firstPageRelative;
         final byte[] body;
         final boolean readCmdlet;
+        /** A {@code $batch} envelope: never re-sent once it may have run, whatever its items are. */
+        final boolean batchEnvelope;
 
         Call(
                 CmdletRequest request,
@@ -142,7 +173,8 @@ public final class AdminApiClient {
                 ResultLimit limit,
                 boolean entityRoute,
                 String firstPageRelative,
-                byte[] body) {
+                byte[] body,
+                boolean batchEnvelope) {
             this.request = request;
             this.options = options;
             this.requestId = requestId;
@@ -150,7 +182,8 @@ public final class AdminApiClient {
             this.entityRoute = entityRoute;
             this.firstPageRelative = firstPageRelative;
             this.body = body;
-            this.readCmdlet = request.isRead();
+            this.batchEnvelope = batchEnvelope;
+            this.readCmdlet = request.isRead() && !batchEnvelope;
         }
 
         String cmdlet() {
@@ -304,27 +337,35 @@ public final class AdminApiClient {
     private HttpRequest buildRequest(Call call, URI uri, boolean post, int preferredPageSize, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(call.options.requestTimeout())
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .header("Accept-Encoding", "gzip")
-                .header("Accept-Language", "en-US")
-                .header("User-Agent", "camel-exchangeonline")
-                .header("X-ClientApplication", CLIENT_APPLICATION)
-                .header("X-CmdletName", call.cmdlet())
-                .header("X-ResponseFormat", "json")
-                .header("X-SerializationLevel", "Partial")
-                .header("Prefer", "odata.maxpagesize=" + preferredPageSize)
-                .header("client-request-id", call.requestId)
-                .header("connection-id", connectionId);
-        if (call.options.sendAnchor() && anchorMailbox != null) {
-            builder.header("X-AnchorMailbox", anchorMailbox);
-        }
+                .header("Authorization", "Bearer " + token);
+        callHeaders(call, call.batchEnvelope ? BATCH_PREFER : "odata.maxpagesize=" + preferredPageSize)
+                .forEach(builder::header);
         if (post) {
             builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(call.body));
         } else {
             builder.GET();
         }
         return builder.build();
+    }
+
+    /** The module's headers of one call besides its token and body: on its own request, or on its {@code $batch} item. */
+    Map<String, String> callHeaders(Call call, String prefer) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("Accept-Encoding", "gzip");
+        headers.put("Accept-Language", "en-US");
+        headers.put("User-Agent", "camel-exchangeonline");
+        headers.put("X-ClientApplication", CLIENT_APPLICATION);
+        headers.put("X-CmdletName", call.cmdlet());
+        headers.put("X-ResponseFormat", "json");
+        headers.put("X-SerializationLevel", "Partial");
+        headers.put("Prefer", prefer);
+        headers.put("client-request-id", call.requestId);
+        headers.put("connection-id", connectionId);
+        if (call.options.sendAnchor() && anchorMailbox != null) {
+            headers.put("X-AnchorMailbox", anchorMailbox);
+        }
+        return headers;
     }
 
     private void pause(Call call, Duration delay, String reason) {

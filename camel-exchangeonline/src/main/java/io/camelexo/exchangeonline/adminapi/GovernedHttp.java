@@ -30,6 +30,11 @@ final class GovernedHttp {
         this.statistics = statistics;
     }
 
+    /** Requests the gate lets through at once. */
+    int maxConcurrentRequests() {
+        return governor.maxConcurrentRequests();
+    }
+
     /**
      * Sends the request and receives the answer: a 2xx body whole and as sent (gzip stays compressed), an error body
      * decoded up to {@code maxErrorBytes}, a redirect's target.

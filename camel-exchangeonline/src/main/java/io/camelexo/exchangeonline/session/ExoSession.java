@@ -2,6 +2,7 @@ package io.camelexo.exchangeonline.session;
 
 import io.camelexo.exchangeonline.adminapi.AdminApiClient;
 import io.camelexo.exchangeonline.adminapi.AnchorMailbox;
+import io.camelexo.exchangeonline.adminapi.BulkItemResult;
 import io.camelexo.exchangeonline.adminapi.CallOptions;
 import io.camelexo.exchangeonline.adminapi.ClientStatistics;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
@@ -23,6 +24,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -173,6 +175,11 @@ public final class ExoSession {
 
     public CmdletResult invoke(CmdletRequest request, CallOptions options) {
         return client.invoke(request, options);
+    }
+
+    /** Runs the cmdlet once per request in {@code $batch} envelopes (single calls where the service cannot batch). */
+    public List<BulkItemResult> invokeBulk(List<CmdletRequest> requests, CallOptions options) {
+        return client.invokeBulk(requests, options);
     }
 
     /** Drops the cached tokens ({@code Disconnect-ExchangeOnline}); the next call signs in again. */

@@ -66,12 +66,14 @@ public final class AdminApiClient {
     private final SecureStringKey configuredKey;
     private final RequestGovernor governor;
     private final ExecutorService pageFetcher;
+    private final CallObserver observer;
     private volatile SecureStringKey secureStringKey;
 
     /**
      * @param anchorMailbox {@code X-AnchorMailbox} value for calls that do not bypass anchoring
      * @param governor      the session's gate that every request passes
      * @param pageFetcher   runs the requests of pages read ahead of the caller
+     * @param observer      told how each request ended and how many records the caller received
      */
     public AdminApiClient(
             HttpClient http,
@@ -82,7 +84,8 @@ public final class AdminApiClient {
             ClientStatistics statistics,
             SecureStringKey configuredKey,
             RequestGovernor governor,
-            ExecutorService pageFetcher) {
+            ExecutorService pageFetcher,
+            CallObserver observer) {
         this.http = http;
         this.location = location;
         this.tokens = tokens;
@@ -92,6 +95,7 @@ public final class AdminApiClient {
         this.configuredKey = configuredKey;
         this.governor = governor;
         this.pageFetcher = pageFetcher;
+        this.observer = observer;
     }
 
     public ServiceLocation location() {
@@ -194,7 +198,20 @@ public final class AdminApiClient {
             }
             URI uri = nextLink != null ? nextLink : location.resolve(firstPageRelative);
             int preferred = limit.preferredPageSize(request.pageSize(), delivered);
-            return send(this, uri, nextLink, sendsBody(nextLink), preferred);
+            RequestAttempts attempts = new RequestAttempts(observer, cmdlet());
+            try {
+                ReceivedPage page = send(this, uri, nextLink, sendsBody(nextLink), preferred, attempts);
+                attempts.succeeded();
+                return page;
+            } catch (RuntimeException e) {
+                attempts.failed();
+                throw e;
+            }
+        }
+
+        /** The caller received these records of the call since it last said so. */
+        void recordsDelivered(long records) {
+            observer.recordsDelivered(cmdlet(), records);
         }
 
         /**
@@ -206,7 +223,8 @@ public final class AdminApiClient {
         }
     }
 
-    private ReceivedPage send(Call call, URI target, URI nextLink, boolean post, int preferredPageSize) {
+    private ReceivedPage send(
+            Call call, URI target, URI nextLink, boolean post, int preferredPageSize, RequestAttempts attempts) {
         URI uri = target;
         boolean tokenRefreshed = false;
         boolean forceRefresh = false;
@@ -222,7 +240,7 @@ public final class AdminApiClient {
             claims = null;
             Answer answer;
             try {
-                answer = receive(call, request);
+                answer = receive(call, request, attempts);
             } catch (IOException e) {
                 boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 if (retryPolicy.shouldRetryTransport(call.readCmdlet, neverSent, retries)) {
@@ -285,6 +303,7 @@ public final class AdminApiClient {
                     ServiceError.decode(status, answer.body, answer.exceptionType, answer.retryAfter, call.requestId);
             if (error.isThrottling()) {
                 statistics.throttledResponse();
+                attempts.throttled();
             }
             if (status == 401 && !tokenRefreshed) {
                 claims = ClaimsChallenge.claims(answer.authenticate);
@@ -311,8 +330,9 @@ public final class AdminApiClient {
      * limit, a redirect's target. The slot is free again before the caller decides what to do with the answer (and
      * before any pause for a retry).
      */
-    private Answer receive(Call call, HttpRequest request) throws IOException, BodyBrokeOff {
-        try (RequestGovernor.Slot slot = governor.enter()) {
+    private Answer receive(Call call, HttpRequest request, RequestAttempts attempts) throws IOException, BodyBrokeOff {
+        try (RequestGovernor.Slot slot = governor.enter();
+                RequestAttempts.Sending sending = attempts.sending()) {
             statistics.requestSent();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();

@@ -1,5 +1,7 @@
 package io.camelexo.exchangeonline;
 
+import io.camelexo.exchangeonline.adminapi.CallObserver;
+import io.camelexo.exchangeonline.metrics.MicrometerMetrics;
 import io.camelexo.exchangeonline.session.ExoSessionManager;
 import java.time.Clock;
 import java.util.Arrays;
@@ -26,12 +28,16 @@ import org.apache.camel.util.URISupport;
 @Component("exo,scc")
 public class ExoComponent extends HealthCheckComponent {
 
+    /** Micrometer is an optional dependency: its types are only touched when it is on the classpath. */
+    private static final boolean MICROMETER_PRESENT = isPresent("io.micrometer.core.instrument.MeterRegistry");
+
     @Metadata(description = "Default options for every endpoint of this component")
     private ExoConfiguration configuration = new ExoConfiguration();
 
     private final ExoSessionManager sessions;
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
     private ExecutorService pageFetcher;
+    private CallObserver.Factory callObservers;
 
     public ExoComponent() {
         this(Clock.systemUTC());
@@ -137,6 +143,28 @@ public class ExoComponent extends HealthCheckComponent {
             pageFetcher = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ExoPageFetcher");
         }
         return pageFetcher;
+    }
+
+    /**
+     * What records the sessions' metrics: Micrometer meters when Micrometer is on the classpath and a MeterRegistry is
+     * in the registry (in Spring Boot, a bean of the application), else nothing. Looked up on first use, when the
+     * registry is complete.
+     */
+    synchronized CallObserver.Factory callObservers() {
+        if (callObservers == null) {
+            callObservers =
+                    MICROMETER_PRESENT ? MicrometerMetrics.observers(getCamelContext()) : CallObserver.Factory.NONE;
+        }
+        return callObservers;
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, ExoComponent.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @Override

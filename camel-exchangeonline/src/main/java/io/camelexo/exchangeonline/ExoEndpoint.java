@@ -95,7 +95,8 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
                         sessionSettings,
                         new SessionThroughput(
                                 configuration.getMaxConcurrentRequests(),
-                                getComponent().pageFetcher()));
+                                getComponent().pageFetcher(),
+                                getComponent().callObservers()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.camelexo.exchangeonline.simulator.JournalEntry;
 import io.camelexo.exchangeonline.simulator.SimulatedService;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.simulator.camel.SimulatorTrust;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An application with only the starter and properties: two tenants of the tenant simulator as named connections,
- * each signing in with its own app and secret, exo and scc routes, streaming splits by default, and one health entry
- * per session in /actuator/health.
+ * each signing in with its own app and secret, exo and scc routes, streaming splits by default, one health entry
+ * per session in /actuator/health, and the calls' metrics in the application's MeterRegistry.
  */
 @SpringBootTest(
         classes = ExoStarterApplicationTest.Application.class,
@@ -145,6 +146,9 @@ class ExoStarterApplicationTest {
     @Autowired
     HealthEndpoint health;
 
+    @Autowired
+    MeterRegistry meters;
+
     @AfterAll
     static void stopSimulator() {
         SIMULATOR.stop();
@@ -206,6 +210,18 @@ class ExoStarterApplicationTest {
         assertThat(sessionData(details, "contoso", "scc"))
                 .containsEntry("organization", CONTOSO)
                 .containsEntry("requests", "2");
+        // the actuator's MeterRegistry has the calls' metrics without any setting
+        assertThat(requests("exo", CONTOSO, "Get-Mailbox", "success")).isEqualTo(3);
+        assertThat(requests("exo", FABRIKAM, "Get-Mailbox", "success")).isEqualTo(2);
+        assertThat(requests("scc", CONTOSO, "Get-RetentionCompliancePolicy", "retried"))
+                .isEqualTo(1);
+        assertThat(requests("scc", CONTOSO, "Get-RetentionCompliancePolicy", "success"))
+                .isEqualTo(1);
+        assertThat(meters.get("exo.records")
+                        .tags("service", "exo", "tenant", CONTOSO, "cmdlet", "Get-Mailbox")
+                        .counter()
+                        .count())
+                .isEqualTo(5.0);
         assertThat(details.toString())
                 .doesNotContain(CONTOSO_APP.clientSecret())
                 .doesNotContain(FABRIKAM_APP.clientSecret());
@@ -228,6 +244,14 @@ class ExoStarterApplicationTest {
                         "reason",
                         "The accessTokenProvider failed: AADSTS700024: client assertion is not within its valid time range");
         assertThat(sessionData(camelHealth(), "contoso", "exo")).containsEntry("state", "SIGNED_IN");
+    }
+
+    /** exo.requests of the tenant's cmdlet with that outcome, from the application's MeterRegistry. */
+    private long requests(String service, String tenant, String cmdlet, String outcome) {
+        return meters.get("exo.requests")
+                .tags("service", service, "tenant", tenant, "cmdlet", cmdlet, "outcome", outcome)
+                .timer()
+                .count();
     }
 
     /** Admin API calls (Exchange and regional SCC) for the tenant, as the simulator saw them. */

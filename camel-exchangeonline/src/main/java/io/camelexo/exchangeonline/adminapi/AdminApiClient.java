@@ -58,11 +58,13 @@ public final class AdminApiClient {
     private final ClientStatistics statistics;
     private final SecureStringKeySource secureStringKeys;
     private final ExecutorService pageFetcher;
+    private final CallObserver observer;
 
     /**
      * @param anchorMailbox {@code X-AnchorMailbox} value for calls that do not bypass anchoring
      * @param governor      the session's gate that every request passes
      * @param pageFetcher   runs the requests of pages read ahead of the caller
+     * @param observer      told how each request ended and how many records the caller received
      */
     public AdminApiClient(
             HttpClient http,
@@ -73,7 +75,8 @@ public final class AdminApiClient {
             ClientStatistics statistics,
             SecureStringKey configuredKey,
             RequestGovernor governor,
-            ExecutorService pageFetcher) {
+            ExecutorService pageFetcher,
+            CallObserver observer) {
         this.http = new GovernedHttp(http, governor, statistics);
         this.location = location;
         this.tokens = tokens;
@@ -82,6 +85,7 @@ public final class AdminApiClient {
         this.statistics = statistics;
         this.secureStringKeys = new SecureStringKeySource(this.http, location, tokens, connectionId, configuredKey);
         this.pageFetcher = pageFetcher;
+        this.observer = observer;
     }
 
     public ServiceLocation location() {
@@ -214,7 +218,20 @@ public final class AdminApiClient {
             }
             URI uri = nextLink != null ? nextLink : location.resolve(firstPageRelative);
             int preferred = limit.preferredPageSize(request.pageSize(), delivered);
-            return send(this, uri, nextLink, sendsBody(nextLink), preferred);
+            RequestAttempts attempts = new RequestAttempts(observer, cmdlet());
+            try {
+                ReceivedPage page = send(this, uri, nextLink, sendsBody(nextLink), preferred, attempts);
+                attempts.succeeded();
+                return page;
+            } catch (RuntimeException e) {
+                attempts.failed();
+                throw e;
+            }
+        }
+
+        /** The caller received these records of the call since it last said so. */
+        void recordsDelivered(long records) {
+            observer.recordsDelivered(cmdlet(), records);
         }
 
         /**
@@ -226,7 +243,8 @@ public final class AdminApiClient {
         }
     }
 
-    private ReceivedPage send(Call call, URI target, URI nextLink, boolean post, int preferredPageSize) {
+    private ReceivedPage send(
+            Call call, URI target, URI nextLink, boolean post, int preferredPageSize, RequestAttempts attempts) {
         URI uri = target;
         boolean tokenRefreshed = false;
         boolean forceRefresh = false;
@@ -242,7 +260,7 @@ public final class AdminApiClient {
             claims = null;
             GovernedHttp.Answer answer;
             try {
-                answer = http.exchange(request, call.options.requestTimeout(), MAX_ERROR_BODY_BYTES);
+                answer = http.exchange(request, call.options.requestTimeout(), MAX_ERROR_BODY_BYTES, attempts);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ExoException(
@@ -313,6 +331,7 @@ public final class AdminApiClient {
                     status, answer.body(), answer.exceptionType(), answer.retryAfter(), call.requestId);
             if (error.isThrottling()) {
                 statistics.throttledResponse();
+                attempts.throttled();
             }
             if (status == 401 && !tokenRefreshed) {
                 claims = ClaimsChallenge.claims(answer.authenticate());

@@ -31,6 +31,7 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
     private int pageRereads;
     private Map<String, Object> next;
     private long delivered;
+    private long deliveredReported;
     private int pagesRequested;
     private boolean closed;
 
@@ -109,6 +110,7 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
             List<String> errors = new ArrayList<>(page.errors());
             PageReader finished = page;
             finished.close();
+            reportDelivered();
             if (!errors.isEmpty()) {
                 close();
                 throw reportedErrors(finished, errors);
@@ -190,12 +192,19 @@ public final class CmdletResult implements Iterator<Map<String, Object>>, Closea
                 null);
     }
 
+    /** Tells the observer of the records handed out since the last report: page by page, and when the caller stops. */
+    private void reportDelivered() {
+        call.recordsDelivered(delivered - deliveredReported);
+        deliveredReported = delivered;
+    }
+
     @Override
     public void close() {
         if (!closed) {
             closed = true;
             page.close();
             pages.close();
+            reportDelivered();
         }
     }
 }

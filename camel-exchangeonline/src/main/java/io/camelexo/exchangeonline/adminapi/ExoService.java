@@ -13,6 +13,11 @@ public enum ExoService {
         this.connectionNamePrefix = connectionNamePrefix;
     }
 
+    /** The URI scheme of the service's component. */
+    public String scheme() {
+        return scheme;
+    }
+
     /** The module's connection name prefix ({@code Get-ConnectionInformation}'s Name is prefix_n). */
     public String connectionNamePrefix() {
         return connectionNamePrefix;

@@ -39,12 +39,15 @@ final class GovernedHttp {
      * Sends the request and receives the answer: a 2xx body whole and as sent (gzip stays compressed), an error body
      * decoded up to {@code maxErrorBytes}, a redirect's target.
      *
+     * @param attempts times the request while it holds its slot
+     *
      * @throws IOException   the request got no answer (connection refused, reset, timed out before the headers)
      * @throws BodyBrokeOff  a 2xx answer whose body broke off or stalled while it was received
      */
-    Answer exchange(HttpRequest request, Duration idleTimeout, int maxErrorBytes)
+    Answer exchange(HttpRequest request, Duration idleTimeout, int maxErrorBytes, RequestAttempts attempts)
             throws IOException, BodyBrokeOff, InterruptedException {
-        try (RequestGovernor.Slot slot = governor.enter()) {
+        try (RequestGovernor.Slot slot = governor.enter();
+                RequestAttempts.Sending sending = attempts.sending()) {
             statistics.requestSent();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();

@@ -2,6 +2,7 @@ package io.camelexo.exchangeonline.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps the last token until it is within {@link #REFRESH_MARGIN} of expiry, so that a call (or the next page of a
@@ -16,6 +17,8 @@ abstract class CachingTokenSource implements TokenSource {
     /** Volatile: read without the lock, which a sign-in holds while it waits for a person (device code). */
     private volatile AccessToken cached;
 
+    private final AtomicLong signIns = new AtomicLong();
+
     CachingTokenSource(Clock clock) {
         this.clock = clock;
     }
@@ -24,9 +27,18 @@ abstract class CachingTokenSource implements TokenSource {
     public synchronized AccessToken token(boolean forceRefresh, String claims) {
         boolean force = forceRefresh || claims != null;
         if (force || cached == null || cached.expiresWithin(REFRESH_MARGIN, clock.instant())) {
-            cached = acquire(force, claims);
+            AccessToken acquired = acquire(force, claims);
+            if (!acquired.equals(cached)) {
+                signIns.incrementAndGet();
+            }
+            cached = acquired;
         }
         return cached;
+    }
+
+    @Override
+    public long signIns() {
+        return signIns.get();
     }
 
     @Override

@@ -12,6 +12,12 @@ public interface TokenSource {
      */
     AccessToken token(boolean forceRefresh, String claims);
 
+    /**
+     * How many tokens this source has obtained from its sign-in method so far (a first sign-in, a refresh, a new token
+     * after a refusal); a token that comes back unchanged does not count.
+     */
+    long signIns();
+
     /** The token last handed out, without signing in; null when there is none. */
     AccessToken currentToken();
 

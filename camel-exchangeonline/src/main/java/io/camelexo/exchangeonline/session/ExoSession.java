@@ -3,6 +3,7 @@ package io.camelexo.exchangeonline.session;
 import io.camelexo.exchangeonline.adminapi.AdminApiClient;
 import io.camelexo.exchangeonline.adminapi.AnchorMailbox;
 import io.camelexo.exchangeonline.adminapi.BulkItemResult;
+import io.camelexo.exchangeonline.adminapi.CallObserver;
 import io.camelexo.exchangeonline.adminapi.CallOptions;
 import io.camelexo.exchangeonline.adminapi.ClientStatistics;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,9 @@ public final class ExoSession {
     private final ClientStatistics statistics = new ClientStatistics();
     private final RequestGovernor governor;
     private final ExecutorService pageFetcher;
+    private final CallObserver.Factory observers;
+    private final AtomicLong signInsReported = new AtomicLong();
+    private volatile CallObserver observer = CallObserver.NONE;
     private volatile AdminApiClient client;
     private volatile String tenant;
     private volatile String userPrincipalName;
@@ -75,6 +80,7 @@ public final class ExoSession {
         this.clock = clock;
         this.governor = new RequestGovernor(throughput.maxConcurrentRequests());
         this.pageFetcher = throughput.pageFetcher();
+        this.observers = throughput.observers();
         this.name = settings.service().connectionNamePrefix() + "_" + ordinal;
         String configuredTenant = settings.tenant();
         this.tenant = configuredTenant;
@@ -123,6 +129,8 @@ public final class ExoSession {
                 userPrincipalName != null ? AnchorMailbox.forUser(userPrincipalName) : AnchorMailbox.forApp(tenant);
         ServiceLocation location =
                 ServiceLocation.of(settings.environment(), settings.service(), settings.connectionUri(), tenant);
+        observer = observers.forSession(settings.service().scheme(), tenant, name, governor);
+        reportSignIns();
         client = new AdminApiClient(
                 http,
                 location,
@@ -134,7 +142,8 @@ public final class ExoSession {
                         ? SecureStringKey.find(settings.secureStringPublicKey())
                         : null,
                 governor,
-                pageFetcher);
+                pageFetcher,
+                observer);
         LOG.info(
                 "Connected {} to {} for {} ({} sign-in{}, connection-id {})",
                 name,
@@ -150,10 +159,28 @@ public final class ExoSession {
         try {
             AccessToken token = tokens.token(forceRefresh, claims);
             signInFailure = null;
+            reportSignIns();
             return token;
         } catch (RuntimeException e) {
             signInFailure = e;
             throw e;
+        }
+    }
+
+    /**
+     * Tells the observer of the token source's sign-ins since the last report. The source counts them, so none is
+     * missed or told twice whichever threads sign in; those before the observer exists (the first) are told when it is
+     * made.
+     */
+    private void reportSignIns() {
+        CallObserver current = observer;
+        if (current == CallObserver.NONE) {
+            return;
+        }
+        long total = tokens.signIns();
+        long before = signInsReported.getAndAccumulate(total, Math::max);
+        if (total > before) {
+            current.signedIn(total - before);
         }
     }
 
@@ -191,6 +218,7 @@ public final class ExoSession {
     /** The last endpoint stopped: tokens leave memory; a tokenCacheFile stays, so a device login survives restarts. */
     void close() {
         tokens.release();
+        observer.close();
     }
 
     /** What sign-in is waiting for a person to do (enter a device code), or null. */

@@ -1,5 +1,6 @@
 package io.camelexo.exchangeonline.session;
 
+import io.camelexo.exchangeonline.adminapi.CallObserver;
 import io.camelexo.exchangeonline.adminapi.RequestGovernor;
 import java.util.concurrent.ExecutorService;
 
@@ -9,8 +10,10 @@ import java.util.concurrent.ExecutorService;
  *
  * @param maxConcurrentRequests the session's limit of requests in flight
  * @param pageFetcher           runs the requests of pages read ahead of a route
+ * @param observers             makes the observer that records the session's metrics
  */
-public record SessionThroughput(int maxConcurrentRequests, ExecutorService pageFetcher) {
+public record SessionThroughput(
+        int maxConcurrentRequests, ExecutorService pageFetcher, CallObserver.Factory observers) {
 
     public SessionThroughput {
         RequestGovernor.checkLimit(maxConcurrentRequests);

@@ -76,7 +76,8 @@ class AdminApiClientTest {
                 statistics,
                 null,
                 new RequestGovernor(8),
-                PAGE_FETCHER);
+                PAGE_FETCHER,
+                CallObserver.NONE);
     }
 
     @AfterEach
@@ -375,7 +376,8 @@ class AdminApiClientTest {
                     statistics,
                     null,
                     new RequestGovernor(8),
-                    PAGE_FETCHER);
+                    PAGE_FETCHER,
+                    CallObserver.NONE);
             CallOptions oneSecond = new CallOptions(
                     new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1)), Duration.ofSeconds(1), true);
             // the server holds the connection for 10 s: only the stall guard fails it with this message
@@ -425,7 +427,8 @@ class AdminApiClientTest {
                     statistics,
                     null,
                     new RequestGovernor(8),
-                    PAGE_FETCHER);
+                    PAGE_FETCHER,
+                    CallObserver.NONE);
             List<Map<String, Object>> records =
                     readAll(flakyClient.invoke(new CmdletRequest("Get-Mailbox", Map.of(), List.of(), 50), options));
             assertThat(records)

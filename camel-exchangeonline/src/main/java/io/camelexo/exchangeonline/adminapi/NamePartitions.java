@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * here only, in {@link Dialect}.
  *
  * <p>The parts are the leaves of a balanced decision tree over N - 1 boundaries: every inner node asks "Name below b?"
- * and a record goes left or right, so every record lands in exactly one leaf, whatever order the service compares
+ * and a record goes left or right, so every record lands in exactly one leaf, whatever total order the service compares
  * strings in and whatever character a Name starts with. A leaf's filter is the conditions on its path; when the service
  * sorts the boundaries as listed, leaf i is the range [b(i), b(i + 1)) (the first one open below, the last one open
  * above) and the other conditions on its path are redundant. The boundaries therefore only balance the load; no
@@ -33,34 +33,36 @@ public final class NamePartitions {
 
     private NamePartitions() {}
 
-    /** The filter languages a part is written in: OPATH for InvokeCommand's -Filter, OData for an entity route. */
+    /**
+     * The filter languages a part is written in: OPATH for InvokeCommand's -Filter, OData for an entity route. The key
+     * property and its two comparisons are these strings: the parts need only that, for every record, exactly one of
+     * the two holds ({@code -not (Name -lt %s)} would do for the second, but a negation cannot use the directory's
+     * index on Name; docs/admin-api.md, "Parallel paging").
+     */
     enum Dialect {
-        OPATH("Name -lt ", "-not ", " -and "),
-        ODATA("Name lt ", "not ", " and ");
+        OPATH("Name -lt %s", "Name -ge %s", " -and "),
+        ODATA("Name lt %s", "Name ge %s", " and ");
 
-        /** The key property with its "less than" operator: the one comparison the parts use. */
-        private final String keyBelow;
-
-        private final String not;
+        private final String below;
+        private final String atOrAbove;
         private final String and;
 
-        Dialect(String keyBelow, String not, String and) {
-            this.keyBelow = keyBelow;
-            this.not = not;
+        Dialect(String below, String atOrAbove, String and) {
+            this.below = below;
+            this.atOrAbove = atOrAbove;
             this.and = and;
         }
 
         String render(List<Bound> bounds) {
             return bounds.stream()
-                    .map(bound -> {
-                        String below = keyBelow + "'" + bound.boundary().replace("'", "''") + "'";
-                        return bound.below() ? below : not + "(" + below + ")";
-                    })
+                    .map(bound -> String.format(
+                            bound.below() ? below : atOrAbove,
+                            "'" + bound.boundary().replace("'", "''") + "'"))
                     .collect(Collectors.joining(and));
         }
     }
 
-    /** One condition on a part: the Name is below the boundary, or (below = false) it is not. */
+    /** One condition on a part: the Name is below the boundary, or (below = false) at or above it. */
     record Bound(String boundary, boolean below) {}
 
     /**

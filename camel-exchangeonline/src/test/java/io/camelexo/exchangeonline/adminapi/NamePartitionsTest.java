@@ -165,7 +165,7 @@ class NamePartitionsTest {
                 .extracting(part -> part.parameter("Filter"))
                 .containsExactly(
                         "(RecipientTypeDetails -eq 'SharedMailbox') -and Name -lt '" + boundary + "'",
-                        "(RecipientTypeDetails -eq 'SharedMailbox') -and -not (Name -lt '" + boundary + "')");
+                        "(RecipientTypeDetails -eq 'SharedMailbox') -and Name -ge '" + boundary + "'");
         assertThat(parts).allSatisfy(part -> {
             assertThat(part.cmdlet()).isEqualTo("Get-Mailbox");
             assertThat(part.parameters())
@@ -188,9 +188,9 @@ class NamePartitionsTest {
                 .extracting(part -> part.parameter("Filter"))
                 .containsExactly(
                         "Name -lt '" + middle + "' -and Name -lt '" + boundaries.get(0) + "'",
-                        "Name -lt '" + middle + "' -and -not (Name -lt '" + boundaries.get(0) + "')",
-                        "-not (Name -lt '" + middle + "') -and Name -lt '" + boundaries.get(2) + "'",
-                        "-not (Name -lt '" + middle + "') -and -not (Name -lt '" + boundaries.get(2) + "')");
+                        "Name -lt '" + middle + "' -and Name -ge '" + boundaries.get(0) + "'",
+                        "Name -ge '" + middle + "' -and Name -lt '" + boundaries.get(2) + "'",
+                        "Name -ge '" + middle + "' -and Name -ge '" + boundaries.get(2) + "'");
     }
 
     @Test
@@ -207,7 +207,7 @@ class NamePartitionsTest {
                 .extracting(part -> part.parameter("Filter"))
                 .containsExactly(
                         "(startswith(DisplayName,'Sales')) and Name lt '" + boundary + "'",
-                        "(startswith(DisplayName,'Sales')) and not (Name lt '" + boundary + "')");
+                        "(startswith(DisplayName,'Sales')) and Name ge '" + boundary + "'");
 
         List<CmdletRequest> fromOData = NamePartitions.split(
                 new CmdletRequest(
@@ -217,7 +217,7 @@ class NamePartitionsTest {
                         1000),
                 2);
         assertThat(fromOData.get(1).parameter("Filter"))
-                .isEqualTo("(RecipientTypeDetails eq 'UserMailbox') and not (Name lt '" + boundary + "')");
+                .isEqualTo("(RecipientTypeDetails eq 'UserMailbox') and Name ge '" + boundary + "'");
         // the route sends the part's OData as it is
         assertThat(EntityRoutes.firstPage(fromOData.get(1)))
                 .contains("$filter="

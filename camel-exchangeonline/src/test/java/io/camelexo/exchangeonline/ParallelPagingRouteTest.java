@@ -73,7 +73,7 @@ class ParallelPagingRouteTest extends CamelTestSupport {
                 "Get-EXOMailbox, RecipientTypeDetails -ne 'UserMailbox'",
                 "Get-EXORecipient, RecipientTypeDetails eq 'SharedMailbox'"
             })
-    void everyRangeCountTheSameRecordsAsTheSequentialListingEachOnce(String cmdlet, String filter) {
+    void everyRangeCountHoldsTheSequentialListingsRecordsEachOnce(String cmdlet, String filter) {
         SIM.simulator().traffic().reset();
         Set<String> sequential = names(cmdlet, 1, filter);
         assertThat(sequential).isNotEmpty();

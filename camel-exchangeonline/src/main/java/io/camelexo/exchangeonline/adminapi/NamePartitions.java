@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How {@code parallelPaging=N} splits an unlimited listing into N disjoint parts (docs/admin-api.md, "Parallel
- * paging"): each part is the caller's filter AND a Name range. The key property and the comparison it is used with live
- * here only, in {@link Dialect}.
+ * How {@code parallelPaging=N} splits an unlimited listing into N disjoint parts: each part is the caller's filter AND
+ * a Name range (docs/admin-api.md, "Paging"). The key property and the two comparisons on it live here only, in
+ * {@link Dialect}.
  *
  * <p>The parts are the leaves of a balanced decision tree over N - 1 boundaries: every inner node asks "Name below b?"
  * and a record goes left or right, so every record lands in exactly one leaf, whatever total order the service compares
@@ -36,8 +36,8 @@ public final class NamePartitions {
     /**
      * The filter languages a part is written in: OPATH for InvokeCommand's -Filter, OData for an entity route. The key
      * property and its two comparisons are these strings: the parts need only that, for every record, exactly one of
-     * the two holds ({@code -not (Name -lt %s)} would do for the second, but a negation cannot use the directory's
-     * index on Name; docs/admin-api.md, "Parallel paging").
+     * the two holds ({@code -not (Name -lt %s)} would do for the second, but a directory answers a range from its index
+     * on Name and a negation object by object; docs/admin-api.md, "Paging").
      */
     enum Dialect {
         OPATH("Name -lt %s", "Name -ge %s", " -and "),

@@ -1,8 +1,8 @@
 package io.camelexo.exchangeonline;
 
+import static io.camelexo.exchangeonline.support.SimulatedExchange.useSimulatedExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camelexo.exchangeonline.simulator.SimulatedService;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.simulator.TenantSimulatorExtension;
 import java.util.HashSet;
@@ -35,13 +35,8 @@ class ParallelPagingRouteTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                TenantSimulator sim = SIM.simulator();
-                ExoConfiguration defaults =
-                        getContext().getComponent("exo", ExoComponent.class).getConfiguration();
-                defaults.setConnectionUri(sim.exchangeUrl());
-                defaults.setOrganization(TENANT);
-                defaults.setAccessToken(sim.accessToken(TENANT, SimulatedService.EXCHANGE));
-                defaults.setMaxConcurrentRequests(MAX_CONCURRENT_REQUESTS);
+                useSimulatedExchange(getContext(), SIM.simulator(), TENANT)
+                        .setMaxConcurrentRequests(MAX_CONCURRENT_REQUESTS);
             }
         };
     }

@@ -193,47 +193,34 @@ class NamePartitionsTest {
                         "Name -ge '" + middle + "' -and Name -ge '" + boundaries.get(2) + "'");
     }
 
+    private static List<CmdletRequest> splitWithFilter(String cmdlet, String filter, int partitions) {
+        return NamePartitions.split(
+                new CmdletRequest(cmdlet, Map.of("ResultSize", "Unlimited", "Filter", filter), List.of(), 1000),
+                partitions);
+    }
+
     @Test
     void entityRoutePartsAreODataWhetherTheCallerWroteOpathOrOData() {
         String boundary = NamePartitions.boundaries(2).get(0);
-        List<CmdletRequest> fromOpath = NamePartitions.split(
-                new CmdletRequest(
-                        "Get-EXOMailbox",
-                        Map.of("ResultSize", "Unlimited", "Filter", "DisplayName -like 'Sales*'"),
-                        List.of(),
-                        1000),
-                2);
-        assertThat(fromOpath)
+        assertThat(splitWithFilter("Get-EXOMailbox", "DisplayName -like 'Sales*'", 2))
                 .extracting(part -> part.parameter("Filter"))
                 .containsExactly(
                         "(startswith(DisplayName,'Sales')) and Name lt '" + boundary + "'",
                         "(startswith(DisplayName,'Sales')) and Name ge '" + boundary + "'");
 
-        List<CmdletRequest> fromOData = NamePartitions.split(
-                new CmdletRequest(
-                        "Get-EXORecipient",
-                        Map.of("ResultSize", "Unlimited", "Filter", "RecipientTypeDetails eq 'UserMailbox'"),
-                        List.of(),
-                        1000),
-                2);
-        assertThat(fromOData.get(1).parameter("Filter"))
+        CmdletRequest upper = splitWithFilter("Get-EXORecipient", "RecipientTypeDetails eq 'UserMailbox'", 2)
+                .get(1);
+        assertThat(upper.parameter("Filter"))
                 .isEqualTo("(RecipientTypeDetails eq 'UserMailbox') and Name ge '" + boundary + "'");
         // the route sends the part's OData as it is
-        assertThat(EntityRoutes.firstPage(fromOData.get(1)))
+        assertThat(EntityRoutes.firstPage(upper))
                 .contains("$filter="
-                        + UriEncoding.encode(
-                                fromOData.get(1).parameter("Filter").toString()));
+                        + UriEncoding.encode(upper.parameter("Filter").toString()));
     }
 
     @Test
     void aCallersFilterThatDoesNotTranslateFailsBeforeAnyPartIsPlanned() {
-        assertThatThrownBy(() -> NamePartitions.split(
-                        new CmdletRequest(
-                                "Get-EXOMailbox",
-                                Map.of("ResultSize", "Unlimited", "Filter", "Alias -match 'x'"),
-                                List.of(),
-                                1000),
-                        4))
+        assertThatThrownBy(() -> splitWithFilter("Get-EXOMailbox", "Alias -match 'x'", 4))
                 .isInstanceOf(ExoFilterException.class)
                 .hasMessageContaining("-match");
     }

@@ -3,6 +3,7 @@ package io.camelexo.exchangeonline;
 import io.camelexo.exchangeonline.adminapi.CallOptions;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.ExoService;
+import io.camelexo.exchangeonline.adminapi.NamePartitions;
 import io.camelexo.exchangeonline.adminapi.RequestGovernor;
 import io.camelexo.exchangeonline.adminapi.RetryPolicy;
 import io.camelexo.exchangeonline.auth.Credentials;
@@ -127,6 +128,10 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
                 c.getParallelPaging(),
                 c.getBatchSize());
         RequestGovernor.checkLimit(c.getMaxConcurrentRequests());
+        NamePartitions.checkCmdlet(cmdlet, c.getParallelPaging());
+        NamePartitions.checkResultSize(
+                new CmdletRequest(cmdlet, c.getParameters(), List.of(), c.getPageSize()).parameter("ResultSize"),
+                c.getParallelPaging());
         Credentials credentials = new Credentials(
                 c.getAuth(),
                 c.getAppId(),

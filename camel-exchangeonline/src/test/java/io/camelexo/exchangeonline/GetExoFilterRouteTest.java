@@ -1,5 +1,6 @@
 package io.camelexo.exchangeonline;
 
+import static io.camelexo.exchangeonline.support.SimulatedExchange.useSimulatedExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,12 +51,7 @@ class GetExoFilterRouteTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                TenantSimulator sim = SIM.simulator();
-                ExoConfiguration defaults =
-                        getContext().getComponent("exo", ExoComponent.class).getConfiguration();
-                defaults.setConnectionUri(sim.exchangeUrl());
-                defaults.setOrganization(TENANT);
-                defaults.setAccessToken(sim.accessToken(TENANT, SimulatedService.EXCHANGE));
+                useSimulatedExchange(getContext(), SIM.simulator(), TENANT);
             }
         };
     }

@@ -76,7 +76,8 @@ class PartitionedListingTest {
                 null,
                 // fewer slots than ranges: the ranges queue at the session's gate and still all finish
                 new RequestGovernor(2),
-                pageFetcher);
+                pageFetcher,
+                CallObserver.NONE);
     }
 
     @AfterEach

@@ -447,11 +447,24 @@ class AdminApiClientTest {
     void closingEarlyStopsThePaging() {
         stubPages(3, 4, List.of());
         CmdletResult result = client.invoke(
-                new CmdletRequest("Get-Mailbox", Map.of("ResultSize", "Unlimited"), List.of(), 4), options);
+                new CmdletRequest("Get-Mailbox", Map.of("ResultSize", "Unlimited"), List.of(), 4),
+                options.withPrefetchPages(0));
         result.next();
         result.close();
         assertThat(result.hasNext()).isFalse();
         exo.verify(1, postRequestedFor(urlPathEqualTo(INVOKE)));
+    }
+
+    @Test
+    void closingEarlyLeavesAtMostThePageReadAhead() {
+        stubPages(4, 4, List.of());
+        CmdletResult result = client.invoke(
+                new CmdletRequest("Get-Mailbox", Map.of("ResultSize", "Unlimited"), List.of(), 4),
+                options.withPrefetchPages(1));
+        result.next();
+        result.close();
+        assertThat(result.hasNext()).isFalse();
+        assertThat(exo.findAll(postRequestedFor(urlPathEqualTo(INVOKE)))).hasSizeBetween(1, 2);
     }
 
     @Test

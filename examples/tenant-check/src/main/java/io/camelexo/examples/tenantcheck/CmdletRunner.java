@@ -33,13 +33,24 @@ final class CmdletRunner {
      * @throws CmdletFailure carrying what the component threw (an ExoException), possibly inside Camel's wrapper of a
      *                       failed endpoint start (a sign-in failure)
      */
-    @SuppressWarnings("unchecked")
     List<Map<String, Object>> run(String uri, Map<String, Object> parameters) {
+        return send(uri, parameters, null);
+    }
+
+    /** The endpoint with {@code bulk=true}: the items are the body, the answer one entry per item. */
+    List<Map<String, Object>> bulk(String uri, List<?> items) {
+        return send(uri, Map.of(), items);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> send(String uri, Map<String, Object> parameters, Object body) {
         lastRequestId = null;
         Exchange exchange;
         try {
-            exchange =
-                    template.send(uri, request -> request.getMessage().setHeader(ExoConstants.PARAMETERS, parameters));
+            exchange = template.send(uri, request -> {
+                request.getMessage().setHeader(ExoConstants.PARAMETERS, parameters);
+                request.getMessage().setBody(body);
+            });
         } catch (RuntimeException endpointDidNotStart) {
             // the endpoint starts on first use, and its start signs in: a sign-in failure surfaces here
             throw new CmdletFailure(endpointDidNotStart);
@@ -48,8 +59,8 @@ final class CmdletRunner {
         if (exchange.getException() != null) {
             throw new CmdletFailure(exchange.getException());
         }
-        Object body = exchange.getMessage().getBody();
-        return body instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        Object answer = exchange.getMessage().getBody();
+        return answer instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     /** {@code Get-ConnectionInformation} of the service's session, answered locally by the component. */

@@ -30,6 +30,11 @@ final class ProbeContext {
         return cmdlets.run(uri, parameters);
     }
 
+    /** A bulk call: one entry per item (Input, Records, Warnings, Error), in the items' order. */
+    List<Map<String, Object>> bulk(String uri, List<?> items) {
+        return cmdlets.bulk(uri, items);
+    }
+
     Map<String, Object> connectionInformation(String scheme) {
         return cmdlets.connectionInformation(scheme);
     }

@@ -22,6 +22,7 @@ final class Probes {
     private static final String ERRORS = "Errors";
     private static final String ENTITY_ROUTES = "Get-EXO* entity routes";
     private static final String REDIRECT = "Security & Compliance redirect";
+    private static final String BATCH = "$batch";
 
     /** The selected properties of the $select probe. */
     private static final List<String> SELECTED = List.of("DisplayName", "PrimarySmtpAddress");
@@ -151,6 +152,14 @@ final class Probes {
                 ERRORS,
                 "a missing object on an entity route: HTTP 404 and the same error envelope",
                 context -> notFound(context, "Get-EXOMailbox")));
+        // docs/admin-api.md, "$batch": read items in one envelope, answered per item in order, a missing object as
+        // that item's own error
+        probes.add(new Probe(
+                "Get-Mailbox in bulk ($batch)",
+                false,
+                BATCH,
+                "POST $batch with InvokeCommand items; one response per item id, errors per item in body.error",
+                Probes::batchOfReads));
         // docs/admin-api.md, "Sign-in: authorities and scopes": SCC tokens are for the compliance resource
         probes.add(new Probe(
                 "Sign-in (scc)",
@@ -242,6 +251,29 @@ final class Probes {
             throw failure;
         }
         throw new Probe.NotConfirmed("the service found a mailbox named " + madeUp);
+    }
+
+    private static String batchOfReads(ProbeContext context) {
+        String mailbox = context.sampleMailbox();
+        String madeUp =
+                "tenant-check-no-such-mailbox-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, Object>> entries =
+                context.bulk("exo:Get-Mailbox?bulk=true&inBody=Identity", List.of(mailbox, madeUp));
+        if (entries.size() != 2) {
+            throw new Probe.NotConfirmed(entries.size() + " entries for 2 items");
+        }
+        List<?> found = (List<?>) entries.get(0).get("Records");
+        Object foundError = entries.get(0).get("Error");
+        if (foundError != null || found == null || found.size() != 1) {
+            throw new Probe.NotConfirmed("the first item (" + mailbox + ") answered "
+                    + (foundError != null ? foundError : (found == null ? 0 : found.size()) + " record(s)"));
+        }
+        Map<?, ?> missing = (Map<?, ?>) entries.get(1).get("Error");
+        if (missing == null || !"ManagementObjectNotFoundException".equals(missing.get("ExceptionType"))) {
+            throw new Probe.NotConfirmed("the made-up item answered " + (missing != null ? missing : "no error"));
+        }
+        return "2 items in one envelope: " + mailbox + " found; the made-up one HTTP " + missing.get("StatusCode") + " "
+                + missing.get("ExceptionType");
     }
 
     private static String keyedMailbox(ProbeContext context) {

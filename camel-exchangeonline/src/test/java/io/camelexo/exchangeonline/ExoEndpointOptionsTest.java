@@ -46,6 +46,16 @@ class ExoEndpointOptionsTest extends CamelTestSupport {
                 .contains("pageSize must be between 1 and 1000, got 0");
         assertThat(failureOf("exo:Get-Mailbox?pageSize=1001" + token))
                 .contains("pageSize must be between 1 and 1000, got 1001");
+        assertThat(failureOf("exo:Get-Mailbox?prefetchPages=5" + token))
+                .contains("prefetchPages must be between 0 and 4, got 5");
+        assertThat(failureOf("exo:Get-Mailbox?prefetchPages=-1" + token))
+                .contains("prefetchPages must be between 0 and 4, got -1");
+        assertThat(failureOf("exo:Set-Mailbox?bulk=true&batchSize=11" + token))
+                .contains("batchSize must be between 1 and 10, got 11");
+        assertThat(failureOf("exo:Get-Mailbox?parallelPaging=65&ResultSize=Unlimited" + token))
+                .contains("parallelPaging must be between 1 and 64, got 65");
+        assertThat(failureOf("exo:Get-Mailbox?maxConcurrentRequests=0" + token))
+                .contains("maxConcurrentRequests must be 1 or more, got 0");
         assertThat(failureOf("exo:Get-Mailbox?appId=a&organization=o&clientSecret=s" + token))
                 .contains("not clientSecret and accessToken at once");
         assertThat(failureOf("scc:Get-RetentionCompliancePolicy?appId=a&clientSecret=s"))

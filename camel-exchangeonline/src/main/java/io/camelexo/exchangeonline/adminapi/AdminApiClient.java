@@ -4,34 +4,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs cmdlets over the Admin API (docs/admin-api.md, "The InvokeCommand call", "Paging", "Errors", "Retries and throttling"): builds the requests with the module's headers, follows
- * pages, retries what may be retried, refreshes the token once on a 401, pins regional redirects, and turns error
- * answers into typed exceptions. Thread-safe; one per session. No Camel types.
+ * Runs cmdlets over the Admin API (docs/admin-api.md, "The InvokeCommand call", "Paging", "Errors", "Retries and
+ * throttling"): plans each call (body, route, limit), builds its requests with the module's headers, retries what may
+ * be retried, refreshes the token once on a 401, pins regional redirects, and turns error answers into typed
+ * exceptions. Requests travel through {@link GovernedHttp} (the session's gate); pages reach the caller through a
+ * {@link PageSource}. Thread-safe; one per session. No Camel types.
  */
 public final class AdminApiClient {
 
@@ -44,9 +38,6 @@ public final class AdminApiClient {
 
     private static final int MAX_ERROR_BODY_BYTES = 1 << 20;
     private static final int MAX_REDIRECTS = 3;
-    private static final int MAX_MODULE_FILE_BYTES = 16 << 20;
-    /** The module version sent when asking for the module file; the service builds its proxy module for it. */
-    static final String MODULE_VERSION = "3.9.2";
     /**
      * InvokeCommand's next page is requested by POSTing the call's body again to the nextLink, as the module does. Other
      * clients GET the nextLink and report that this works too; which one the service expects is not certain, so the
@@ -54,19 +45,16 @@ public final class AdminApiClient {
      */
     static final boolean NEXT_PAGE_RESENDS_BODY = true;
 
-    private static final Duration MODULE_FILE_TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpClient http;
+    private final GovernedHttp http;
     private final ServiceLocation location;
     private final TokenSupplier tokens;
     private final String anchorMailbox;
     private final String connectionId;
     private final ClientStatistics statistics;
-    private final SecureStringKey configuredKey;
-    private final RequestGovernor governor;
+    private final SecureStringKeySource secureStringKeys;
     private final ExecutorService pageFetcher;
-    private volatile SecureStringKey secureStringKey;
 
     /**
      * @param anchorMailbox {@code X-AnchorMailbox} value for calls that do not bypass anchoring
@@ -83,14 +71,13 @@ public final class AdminApiClient {
             SecureStringKey configuredKey,
             RequestGovernor governor,
             ExecutorService pageFetcher) {
-        this.http = http;
+        this.http = new GovernedHttp(http, governor, statistics);
         this.location = location;
         this.tokens = tokens;
         this.anchorMailbox = anchorMailbox;
         this.connectionId = connectionId;
         this.statistics = statistics;
-        this.configuredKey = configuredKey;
-        this.governor = governor;
+        this.secureStringKeys = new SecureStringKeySource(this.http, location, tokens, connectionId, configuredKey);
         this.pageFetcher = pageFetcher;
     }
 
@@ -124,7 +111,7 @@ public final class AdminApiClient {
         ObjectNode body = MAPPER.createObjectNode();
         ObjectNode input = body.putObject("CmdletInput");
         input.put("CmdletName", request.cmdlet());
-        input.set("Parameters", ParameterEncoder.encodeParameters(parameters, this::secureStringKey));
+        input.set("Parameters", ParameterEncoder.encodeParameters(parameters, secureStringKeys::key));
         String relative = "InvokeCommand"
                 + (request.select().isEmpty()
                         ? ""
@@ -220,9 +207,17 @@ public final class AdminApiClient {
                     buildRequest(call, uri, post, preferredPageSize, tokens.accessToken(forceRefresh, claims));
             forceRefresh = false;
             claims = null;
-            Answer answer;
+            GovernedHttp.Answer answer;
             try {
-                answer = receive(call, request);
+                answer = http.exchange(request, call.options.requestTimeout(), MAX_ERROR_BODY_BYTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExoException(
+                        call.cmdlet() + " was interrupted [client-request-id " + call.requestId + "]",
+                        0,
+                        null,
+                        call.requestId,
+                        e);
             } catch (IOException e) {
                 boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 if (retryPolicy.shouldRetryTransport(call.readCmdlet, neverSent, retries)) {
@@ -238,7 +233,7 @@ public final class AdminApiClient {
                         null,
                         call.requestId,
                         e);
-            } catch (BodyBrokeOff e) {
+            } catch (GovernedHttp.BodyBrokeOff e) {
                 // the answer was accepted and its body broke off: a read asks again, a write may have run
                 if (!retryPolicy.shouldRetryTransport(call.readCmdlet, false, retries)) {
                     throw call.readFailure(e.failure);
@@ -247,12 +242,12 @@ public final class AdminApiClient {
                 retries++;
                 continue;
             }
-            int status = answer.status;
+            int status = answer.status();
             if (status >= 200 && status < 300) {
-                return new ReceivedPage(answer.body, answer.gzip, status, call.requestId, call, nextLink);
+                return new ReceivedPage(answer.body(), answer.gzip(), status, call.requestId, call, nextLink);
             }
-            if (answer.location != null) {
-                URI redirectedTo = uri.resolve(answer.location);
+            if (answer.location() != null) {
+                URI redirectedTo = uri.resolve(answer.location());
                 URI regional = location.pinRedirect(redirectedTo);
                 if (regional == null) {
                     throw new ExoProtocolException(
@@ -281,13 +276,13 @@ public final class AdminApiClient {
                 }
                 continue;
             }
-            ServiceError error =
-                    ServiceError.decode(status, answer.body, answer.exceptionType, answer.retryAfter, call.requestId);
+            ServiceError error = ServiceError.decode(
+                    status, answer.body(), answer.exceptionType(), answer.retryAfter(), call.requestId);
             if (error.isThrottling()) {
                 statistics.throttledResponse();
             }
             if (status == 401 && !tokenRefreshed) {
-                claims = ClaimsChallenge.claims(answer.authenticate);
+                claims = ClaimsChallenge.claims(answer.authenticate());
                 LOG.debug(
                         "{} got HTTP 401{}; signing in again and repeating once [client-request-id {}]",
                         call.cmdlet(),
@@ -304,108 +299,6 @@ public final class AdminApiClient {
             }
             throw error.toException(call.cmdlet(), !call.readCmdlet);
         }
-    }
-
-    /**
-     * Sends one request through the governor and receives its answer in full: a page whole, an error body up to its
-     * limit, a redirect's target. The slot is free again before the caller decides what to do with the answer (and
-     * before any pause for a retry).
-     */
-    private Answer receive(Call call, HttpRequest request) throws IOException, BodyBrokeOff {
-        try (RequestGovernor.Slot slot = governor.enter()) {
-            statistics.requestSent();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            int status = response.statusCode();
-            Duration idleTimeout = call.options.requestTimeout();
-            if (status >= 200 && status < 300) {
-                return receiveWhole(response, idleTimeout);
-            }
-            if (isRedirect(status) && response.headers().firstValue("Location").isPresent()) {
-                closeQuietly(response.body());
-                return Answer.redirect(
-                        status, response.headers().firstValue("Location").get());
-            }
-            return new Answer(
-                    status,
-                    readLimited(response, MAX_ERROR_BODY_BYTES, idleTimeout),
-                    false,
-                    null,
-                    header(response, "x-ExceptionType"),
-                    header(response, "Retry-After"),
-                    response.headers().allValues("WWW-Authenticate"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExoException(
-                    call.cmdlet() + " was interrupted [client-request-id " + call.requestId + "]",
-                    0,
-                    null,
-                    call.requestId,
-                    e);
-        }
-    }
-
-    /** What one request brought back, received in full. */
-    private record Answer(
-            int status,
-            byte[] body,
-            boolean gzip,
-            String location,
-            String exceptionType,
-            String retryAfter,
-            List<String> authenticate) {
-
-        static Answer redirect(int status, String location) {
-            return new Answer(status, new byte[0], false, location, null, null, List.of());
-        }
-    }
-
-    /** A 2xx answer whose body broke off (connection lost or stalled) while it was received. */
-    private static final class BodyBrokeOff extends Exception {
-        final ExoProtocolException failure;
-
-        BodyBrokeOff(ExoProtocolException failure) {
-            super(failure.getMessage(), null, false, false);
-            this.failure = failure;
-        }
-    }
-
-    /**
-     * A page's body, whole and as sent (gzip stays compressed: it is smaller, and it is only read once). Presized
-     * from Content-Length, so a large page is not copied while it grows.
-     */
-    private static Answer receiveWhole(HttpResponse<InputStream> response, Duration idleTimeout) throws BodyBrokeOff {
-        int status = response.statusCode();
-        try (InputStream body = StallGuard.guard(response.body(), idleTimeout)) {
-            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            byte[] bytes = length >= 0 && length < Integer.MAX_VALUE - 8
-                    ? readExactly(body, (int) length)
-                    : body.readAllBytes();
-            boolean claimsGzip = response.headers()
-                    .firstValue("Content-Encoding")
-                    .map(value -> value.toLowerCase(Locale.ROOT).contains("gzip"))
-                    .orElse(false);
-            boolean gzip = claimsGzip && bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
-            return new Answer(status, bytes, gzip, null, null, null, List.of());
-        } catch (IOException e) {
-            throw new BodyBrokeOff(new ExoProtocolException(
-                    "Exchange Online answered HTTP " + status + " but reading the response failed: " + e.getMessage(),
-                    status,
-                    null,
-                    e));
-        }
-    }
-
-    private static byte[] readExactly(InputStream body, int length) throws IOException {
-        byte[] bytes = new byte[length];
-        int read = 0;
-        while (read < length) {
-            int n = body.read(bytes, read, length - read);
-            if (n < 0) {
-                throw new EOFException("the body ended after " + read + " of " + length + " bytes");
-            }
-            read += n;
-        }
-        return bytes;
     }
 
     private HttpRequest buildRequest(Call call, URI uri, boolean post, int preferredPageSize, String token) {
@@ -434,66 +327,6 @@ public final class AdminApiClient {
         return builder.build();
     }
 
-    /**
-     * The key for SecureString parameters: the configured one, else the one embedded in the module file the service
-     * hands out at connect time, fetched once per session when a call first needs it.
-     */
-    private SecureStringKey secureStringKey() {
-        if (configuredKey != null) {
-            return configuredKey;
-        }
-        SecureStringKey key = secureStringKey;
-        if (key == null) {
-            synchronized (this) {
-                if (secureStringKey == null) {
-                    secureStringKey = fetchSecureStringKey();
-                }
-                key = secureStringKey;
-            }
-        }
-        return key;
-    }
-
-    private SecureStringKey fetchSecureStringKey() {
-        String requestId = UUID.randomUUID().toString();
-        HttpRequest request = HttpRequest.newBuilder(location.moduleFile(MODULE_VERSION))
-                .timeout(MODULE_FILE_TIMEOUT)
-                .header("Authorization", "Bearer " + tokens.accessToken(false, null))
-                .header("Accept-Encoding", "gzip")
-                .header("CommandName", "*")
-                .header("client-request-id", requestId)
-                .header("connection-id", connectionId)
-                .header("User-Agent", "camel-exchangeonline")
-                .GET()
-                .build();
-        try (RequestGovernor.Slot slot = governor.enter()) {
-            statistics.requestSent();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String text = new String(
-                    readLimited(response, MAX_MODULE_FILE_BYTES, MODULE_FILE_TIMEOUT), StandardCharsets.UTF_8);
-            SecureStringKey key = response.statusCode() == 200 ? SecureStringKey.find(text) : null;
-            if (key == null) {
-                throw new ExoException(
-                        "The RSA key for SecureString parameters is not available (EXOModuleFile answered HTTP "
-                                + response.statusCode()
-                                + " without an RSAKeyValue); set secureStringPublicKey [client-request-id " + requestId
-                                + "]",
-                        response.statusCode(),
-                        null,
-                        requestId,
-                        null);
-            }
-            return key;
-        } catch (IOException e) {
-            throw new ExoException(
-                    "The RSA key for SecureString parameters could not be fetched: " + e, 0, null, requestId, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExoException(
-                    "Interrupted while fetching the RSA key for SecureString parameters", 0, null, requestId, e);
-        }
-    }
-
     private void pause(Call call, Duration delay, String reason) {
         statistics.retried();
         LOG.debug(
@@ -513,58 +346,6 @@ public final class AdminApiClient {
                     null,
                     call.requestId,
                     e);
-        }
-    }
-
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
-    private static String header(HttpResponse<?> response, String name) {
-        return response.headers().firstValue(name).orElse(null);
-    }
-
-    /** The body, gunzipped when the service says gzip and the bytes really are gzip (some error bodies only claim it). */
-    private static InputStream decodedBody(HttpResponse<InputStream> response, Duration idleTimeout) {
-        InputStream body = StallGuard.guard(response.body(), idleTimeout);
-        boolean claimsGzip = response.headers()
-                .firstValue("Content-Encoding")
-                .map(value -> value.toLowerCase(Locale.ROOT).contains("gzip"))
-                .orElse(false);
-        if (!claimsGzip) {
-            return body;
-        }
-        try {
-            BufferedInputStream buffered = new BufferedInputStream(body, 64 * 1024);
-            buffered.mark(2);
-            int first = buffered.read();
-            int second = buffered.read();
-            buffered.reset();
-            return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
-        } catch (IOException e) {
-            closeQuietly(body);
-            throw new ExoProtocolException(
-                    "Exchange Online answered HTTP " + response.statusCode() + " but reading the response failed: "
-                            + e.getMessage(),
-                    response.statusCode(),
-                    null,
-                    e);
-        }
-    }
-
-    private static byte[] readLimited(HttpResponse<InputStream> response, int limit, Duration idleTimeout) {
-        try (InputStream body = decodedBody(response, idleTimeout)) {
-            return body.readNBytes(limit);
-        } catch (IOException | ExoProtocolException e) {
-            return new byte[0];
-        }
-    }
-
-    private static void closeQuietly(InputStream stream) {
-        try {
-            stream.close();
-        } catch (IOException ignored) {
-            // connection release is best effort
         }
     }
 }

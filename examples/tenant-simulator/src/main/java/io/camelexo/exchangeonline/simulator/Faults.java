@@ -1,12 +1,15 @@
 package io.camelexo.exchangeonline.simulator;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * The Admin API's fault and throttling knobs, all off by default and changeable while the simulator runs. Random
- * faults come from one seeded sequence, drawn once per Admin API request in arrival order, so a sequential run
- * repeats exactly. Entra ID and the SCC front door are never faulted.
+ * The Admin API's fault, throttling and latency knobs, all off by default and changeable while the simulator runs.
+ * Random faults come from one seeded sequence, drawn once per Admin API request in arrival order (a $batch envelope
+ * draws once for itself, then once per item, in item order), so a sequential run repeats exactly. Entra ID and the
+ * SCC front door are never faulted.
  */
 public final class Faults {
 
@@ -16,7 +19,9 @@ public final class Faults {
         THROTTLED,
         SERVER_BUSY,
         TRANSIENT_ERROR,
-        CONNECTION_RESET
+        CONNECTION_RESET,
+        /** The plain-text concurrency refusal, whatever the concurrency cap says. */
+        CONCURRENCY_REFUSED
     }
 
     private final long defaultSeed;
@@ -25,6 +30,8 @@ public final class Faults {
     private double serverBusyRate;
     private double transientErrorRate;
     private double connectionResetRate;
+    private double concurrencyRefusalRate;
+    private Duration requestLatency = Duration.ZERO;
     private Duration pageLatency = Duration.ZERO;
     private int concurrencyLimit;
     private int throttleBurst;
@@ -60,12 +67,31 @@ public final class Faults {
         return this;
     }
 
-    /** Extra time every Admin API answer (page) takes; counts towards the concurrency cap. */
+    /**
+     * Share of requests (and of $batch items) refused with the plain-text concurrency message, as if the tenant's
+     * concurrency budget were spent elsewhere (0..1).
+     */
+    public synchronized Faults concurrencyRefusalRate(double rate) {
+        this.concurrencyRefusalRate = rate(rate);
+        return this;
+    }
+
+    /**
+     * Extra time every admitted Admin API request takes, whatever it answers: the round trip. A $batch envelope is
+     * one request and takes it once, however many items it holds. Counts towards the concurrency cap.
+     */
+    public synchronized Faults requestLatency(Duration latency) {
+        this.requestLatency = latency(latency);
+        return this;
+    }
+
+    /**
+     * Extra time every page of records takes to produce: each InvokeCommand answer (a cmdlet without output answers an
+     * empty page) and each entity-route answer, also each item of a $batch (items run one after another). Adds to the
+     * request latency; counts towards the concurrency cap.
+     */
     public synchronized Faults pageLatency(Duration latency) {
-        if (latency.isNegative()) {
-            throw new IllegalArgumentException("Latency cannot be negative: " + latency);
-        }
-        this.pageLatency = latency;
+        this.pageLatency = latency(latency);
         return this;
     }
 
@@ -104,6 +130,8 @@ public final class Faults {
         serverBusyRate = 0;
         transientErrorRate = 0;
         connectionResetRate = 0;
+        concurrencyRefusalRate = 0;
+        requestLatency = Duration.ZERO;
         pageLatency = Duration.ZERO;
         concurrencyLimit = 0;
         throttleBurst = 0;
@@ -111,6 +139,10 @@ public final class Faults {
         throttleGeneration++;
         random = new Random(defaultSeed);
         return this;
+    }
+
+    public synchronized Duration requestLatency() {
+        return requestLatency;
     }
 
     public synchronized Duration pageLatency() {
@@ -136,22 +168,44 @@ public final class Faults {
     }
 
     /** Draws the fault for the next request: one number from the seeded sequence, whatever the rates. */
-    public synchronized Injected draw() {
+    public Injected draw() {
+        return draw(EnumSet.allOf(Injected.class));
+    }
+
+    /**
+     * Draws one number from the seeded sequence and maps it to one of the possible faults, each with its own rate
+     * (a $batch envelope can only be busy or reset, its items cannot be reset).
+     */
+    public synchronized Injected draw(Set<Injected> possible) {
         double roll = random.nextDouble();
-        double bound = throttledRate;
-        if (roll < bound) {
-            return Injected.THROTTLED;
+        double bound = 0;
+        for (Injected fault : Injected.values()) {
+            if (fault != Injected.NONE && possible.contains(fault)) {
+                bound += rateOf(fault);
+                if (roll < bound) {
+                    return fault;
+                }
+            }
         }
-        bound += serverBusyRate;
-        if (roll < bound) {
-            return Injected.SERVER_BUSY;
+        return Injected.NONE;
+    }
+
+    private double rateOf(Injected fault) {
+        return switch (fault) {
+            case THROTTLED -> throttledRate;
+            case SERVER_BUSY -> serverBusyRate;
+            case TRANSIENT_ERROR -> transientErrorRate;
+            case CONNECTION_RESET -> connectionResetRate;
+            case CONCURRENCY_REFUSED -> concurrencyRefusalRate;
+            case NONE -> 0;
+        };
+    }
+
+    private static Duration latency(Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("Latency cannot be negative: " + latency);
         }
-        bound += transientErrorRate;
-        if (roll < bound) {
-            return Injected.TRANSIENT_ERROR;
-        }
-        bound += connectionResetRate;
-        return roll < bound ? Injected.CONNECTION_RESET : Injected.NONE;
+        return latency;
     }
 
     private static double rate(double rate) {

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param cmdlet   the cmdlet an Admin API call ran (InvokeCommand body or Get-EXO* route), else null
  * @param status   the HTTP status answered; 0 for a connection reset
  * @param fault    the fault injected on purpose (throttled, concurrency, server-busy, transient-error, connection-reset), else null
+ * @param batchId  for a $batch envelope and each of its items (every item is journalled as a call of its own, before
+ *                 the envelope): the envelope's id, also its answer's {@code request-id}; else null
+ * @param batchItemId the item's {@code id} within its envelope, else null
  */
 public record JournalEntry(
         Instant time,
@@ -32,7 +35,14 @@ public record JournalEntry(
         String tokenId,
         String cmdlet,
         int status,
-        String fault) {
+        String fault,
+        String batchId,
+        String batchItemId) {
+
+    /** Whether this is an item of a $batch envelope. */
+    public boolean isBatchItem() {
+        return batchItemId != null;
+    }
 
     /** The first value of a request header (case-insensitive), or null. */
     public String header(String name) {

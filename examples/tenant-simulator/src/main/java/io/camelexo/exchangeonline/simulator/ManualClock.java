@@ -3,6 +3,8 @@ package io.camelexo.exchangeonline.simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A {@link SimulatorClock} that stands still until the test advances it. A request paused by page latency waits
@@ -14,6 +16,7 @@ public final class ManualClock implements SimulatorClock {
     private Instant now;
     private long nanos;
     private int sleepers;
+    private long sleepsBegun;
 
     /** Starts at this instant. */
     public ManualClock(Instant start) {
@@ -43,6 +46,7 @@ public final class ManualClock implements SimulatorClock {
     public synchronized void sleep(Duration duration) throws InterruptedException {
         long wakeAt = nanos + duration.toNanos();
         sleepers++;
+        sleepsBegun++;
         notifyAll();
         try {
             while (nanos < wakeAt) {
@@ -66,11 +70,31 @@ public final class ManualClock implements SimulatorClock {
      * @throws IllegalStateException when they were not there within the timeout
      */
     public synchronized void awaitSleepers(int count, Duration timeout) throws InterruptedException {
+        await(
+                () -> sleepers == count,
+                timeout,
+                () -> "Expected " + count + " sleeping requests, there are " + sleepers);
+    }
+
+    /** Sleeps begun since the clock was made, ended or not: tells one request's successive latencies apart. */
+    public synchronized long sleepsBegun() {
+        return sleepsBegun;
+    }
+
+    /**
+     * Waits until at least {@code count} sleeps have begun since the clock was made (see {@link #awaitSleepers} for
+     * the timeout).
+     */
+    public synchronized void awaitSleepsBegun(long count, Duration timeout) throws InterruptedException {
+        await(() -> sleepsBegun >= count, timeout, () -> "Expected " + count + " sleeps, " + sleepsBegun + " began");
+    }
+
+    private void await(BooleanSupplier done, Duration timeout, Supplier<String> failure) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (sleepers != count) {
+        while (!done.getAsBoolean()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new IllegalStateException("Expected " + count + " sleeping requests, there are " + sleepers);
+                throw new IllegalStateException(failure.get());
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }

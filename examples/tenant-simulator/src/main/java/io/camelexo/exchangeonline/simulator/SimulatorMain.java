@@ -27,12 +27,18 @@ public final class SimulatorMain {
               --admin-api-https          serve the Admin API over HTTPS too (same certificate as Entra ID)
               --token-lifetime SECONDS   access token lifetime (default 3600)
               --throttle BURST/PER_SEC   per-app token bucket, e.g. 30/10 (default off)
+              --name-variety             mailbox names starting with digits, punctuation, any script, emoji, any case
               --concurrency N            concurrent requests per tenant before the plain-text refusal (default off)
               --throttled-rate R         share of requests answered 429 with Retry-After 0.05, 0..1 (default 0)
               --server-busy-rate R       share of requests answered 503 with HTML, 0..1 (default 0)
               --transient-error-rate R   share answered 500 ADTransientException, 0..1 (default 0)
               --connection-reset-rate R  share whose connection is reset, 0..1 (default 0)
-              --latency MS               extra time per Admin API answer (default 0)
+              --concurrency-refusal-rate R  share refused with the plain-text concurrency message, 0..1 (default 0)
+                                         (the rates apply to $batch items too, except the reset, which loses a
+                                         whole envelope after its items ran; busy refuses a whole envelope too)
+              --request-latency MS       extra time per Admin API request; a $batch envelope is one (default 0)
+              --latency MS               the same as --request-latency: extra time per Admin API answer
+              --page-latency MS          extra time per page of records, also per $batch item (default 0)
               --fault-seed N             restart the fault sequence from this seed
               --verbose                  let WireMock log
               --help                     this text
@@ -79,6 +85,7 @@ public final class SimulatorMain {
                 + simulator.trustStorePassword() + ")");
         out.println("  RSA key (SecureString parameters): " + simulator.exchangeUrl()
                 + "/adminapi/v1.0/{tenant}/EXOModuleFile");
+        out.println("  Traffic (JSON)     : " + simulator.statsUrl() + "  (requests in flight per tenant)");
         for (String tenant : simulator.tenants()) {
             AppCredentials app = simulator.defaultApp(tenant);
             UserCredentials admin = simulator.adminUser(tenant);
@@ -129,6 +136,9 @@ public final class SimulatorMain {
                 } else if (option.equals("--admin-api-https")) {
                     options.builder.adminApiHttps(true);
                     continue;
+                } else if (option.equals("--name-variety")) {
+                    options.builder.nameVariety(true);
+                    continue;
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("Option " + option + " needs a value");
@@ -172,7 +182,11 @@ public final class SimulatorMain {
                 case "--server-busy-rate" -> faults.add(f -> f.serverBusyRate(Double.parseDouble(value)));
                 case "--transient-error-rate" -> faults.add(f -> f.transientErrorRate(Double.parseDouble(value)));
                 case "--connection-reset-rate" -> faults.add(f -> f.connectionResetRate(Double.parseDouble(value)));
-                case "--latency" -> faults.add(f -> f.pageLatency(Duration.ofMillis(Long.parseLong(value))));
+                case "--concurrency-refusal-rate" ->
+                    faults.add(f -> f.concurrencyRefusalRate(Double.parseDouble(value)));
+                case "--latency", "--request-latency" ->
+                    faults.add(f -> f.requestLatency(Duration.ofMillis(Long.parseLong(value))));
+                case "--page-latency" -> faults.add(f -> f.pageLatency(Duration.ofMillis(Long.parseLong(value))));
                 case "--fault-seed" -> faults.add(f -> f.seed(Long.parseLong(value)));
                 default -> throw new IllegalArgumentException("Unknown option " + option.toLowerCase(Locale.ROOT));
             }

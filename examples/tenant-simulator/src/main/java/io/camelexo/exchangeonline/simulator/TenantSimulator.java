@@ -52,6 +52,7 @@ public final class TenantSimulator implements AutoCloseable {
     private final SecureStrings secureStrings = new SecureStrings();
     private final Faults faults;
     private final Journal journal;
+    private final Traffic traffic;
     private final Map<String, AppCredentials> defaultApps = new LinkedHashMap<>();
     private final Map<String, UserCredentials> adminUsers = new LinkedHashMap<>();
     private final List<SimServer> servers = new ArrayList<>();
@@ -65,15 +66,16 @@ public final class TenantSimulator implements AutoCloseable {
     private TenantSimulator(Builder settings) {
         this.settings = settings;
         List<Tenant> created = new ArrayList<>();
-        settings.tenants.forEach((domain, size) ->
-                created.add(new Tenant(domain, settings.seed, size != null ? size : settings.mailboxes)));
+        settings.tenants.forEach((domain, size) -> created.add(
+                new Tenant(domain, settings.seed, size != null ? size : settings.mailboxes, settings.nameVariety)));
         if (created.isEmpty()) {
-            created.add(new Tenant(DEFAULT_TENANT, settings.seed, settings.mailboxes));
+            created.add(new Tenant(DEFAULT_TENANT, settings.seed, settings.mailboxes, settings.nameVariety));
         }
         this.tenants = new Tenants(created);
         this.tokens = new TokenService(settings.tokenLifetime);
         this.faults = new Faults(settings.seed);
         this.journal = new Journal(settings.journalCapacity);
+        this.traffic = new Traffic(tenants);
         for (Tenant tenant : created) {
             // credentials repeat per seed, so that a README or a script can rely on them
             AppCredentials app = new AppCredentials(
@@ -122,7 +124,8 @@ public final class TenantSimulator implements AutoCloseable {
     }
 
     private AdminApiEndpoints adminApi(Workload workload) {
-        return new AdminApiEndpoints(workload, tenants, tokens, secureStrings, directory, faults, settings.clock);
+        return new AdminApiEndpoints(
+                workload, tenants, tokens, secureStrings, directory, faults, settings.clock, traffic);
     }
 
     private SimServer startServer(SimulatedService service, Handler handler, int port, ServerCertificate tls) {
@@ -347,6 +350,16 @@ public final class TenantSimulator implements AutoCloseable {
         return journal;
     }
 
+    /** Admin API requests in flight per tenant, now and at most (also as JSON at {@link #statsUrl()}). */
+    public Traffic traffic() {
+        return traffic;
+    }
+
+    /** {@code GET} it for the traffic figures as JSON; {@code POST} to it plus {@code /reset} resets them. */
+    public String statsUrl() {
+        return exchangeUrl() + "/_simulator/stats";
+    }
+
     private Tenant tenant(String name) {
         Tenant tenant = tenants.find(name);
         if (tenant == null) {
@@ -377,6 +390,7 @@ public final class TenantSimulator implements AutoCloseable {
         private int journalCapacity = 10_000;
         private int threads = 32;
         private boolean verbose;
+        private boolean nameVariety;
         private SimulatorClock clock = SimulatorClock.SYSTEM;
 
         private Builder() {}
@@ -461,6 +475,16 @@ public final class TenantSimulator implements AutoCloseable {
         /** The time throttling and page latency follow (not sign-in). Default: the real one; tests pass a {@link ManualClock}. */
         public Builder clock(SimulatorClock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Mailbox names (Name, Identity, the DN's CN) that start with any kind of character: digits, punctuation,
+         * Cyrillic, CJK, Arabic and other scripts, emoji (surrogate pairs), upper and lower case. Default off: names
+         * are the aliases. Aliases, addresses and everything else stay the same either way.
+         */
+        public Builder nameVariety(boolean variety) {
+            this.nameVariety = variety;
             return this;
         }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * In a static field the simulator lives for the class; in an instance field, for each test. Before every test the
- * fault knobs are reset and the journal cleared; tenant state (writes) stays for the class.
+ * fault knobs and the traffic figures are reset and the journal cleared; tenant state (writes) stays for the class.
  */
 public final class TenantSimulatorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -56,6 +56,7 @@ public final class TenantSimulatorExtension
             startedForOneTest = true;
         }
         simulator.faults().reset();
+        simulator.traffic().reset();
         simulator.journal().clear();
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** A bare HTTP client for the tests: sends what the component's AdminApiClient sends, returns status, headers and body. */
@@ -50,6 +51,35 @@ final class AdminApiHttp {
         input.put("CmdletName", cmdlet);
         input.set("Parameters", JSON.valueToTree(parameters));
         return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An InvokeCommand item of a $batch, with the per-call headers the module copies into each item. */
+    static ObjectNode batchItem(String id, String invokeCommandUrl, String cmdlet, Map<String, Object> parameters) {
+        ObjectNode item = JSON.createObjectNode();
+        item.put("id", id);
+        item.put("method", "POST");
+        item.put("url", invokeCommandUrl);
+        try {
+            item.set("body", JSON.readTree(cmdletInput(cmdlet, parameters)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        item.putObject("headers")
+                .put("Prefer", "odata.maxpagesize=1000;odata.continue-on-error")
+                .put("X-CmdletName", cmdlet);
+        return item;
+    }
+
+    /** POST of the items to the tenant's $batch, as the module sends it. */
+    Answer batch(String base, String tenant, String token, List<ObjectNode> items) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.putArray("requests").addAll(items);
+        return post(
+                base + "/adminapi/beta/" + tenant + "/$batch",
+                token,
+                envelope.toString().getBytes(StandardCharsets.UTF_8),
+                "Prefer",
+                "odata.continue-on-error");
     }
 
     Answer post(String url, String token, byte[] body, String... headers) {

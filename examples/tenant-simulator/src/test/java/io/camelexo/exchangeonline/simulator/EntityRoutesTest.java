@@ -138,7 +138,7 @@ class EntityRoutesTest {
         rooms.path("value")
                 .forEach(entity ->
                         assertThat(entity.path("RecipientTypeDetails").asText()).isEqualTo("RoomMailbox"));
-        assertThat(http.get(base + "Mailbox?$filter=" + encode("Alias gt 'a'"), token)
+        assertThat(http.get(base + "Mailbox?$filter=" + encode("Alias has 'a'"), token)
                         .status())
                 .isEqualTo(400);
         // OPATH is what cmdlets take; the entity routes answer it with the OData parser's 400

@@ -4,10 +4,7 @@ import static io.camelexo.exchangeonline.simulator.AdminApiHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** InvokeCommand, $batch, EXOModuleFile and the Admin API's 401s, on the wire, against the shapes in docs/admin-api.md. */
+/** InvokeCommand, EXOModuleFile and the Admin API's 401s, on the wire, against the shapes in docs/admin-api.md. */
 class InvokeCommandWireTest {
 
     private static final String TENANT = "contoso.onmicrosoft.com";
@@ -251,60 +248,6 @@ class InvokeCommandWireTest {
     }
 
     @Test
-    void batchRunsUpToTenRequestsEachWithItsOwnStatus() {
-        ObjectNode batch = JSON.createObjectNode();
-        ArrayNode requests = batch.putArray("requests");
-        String invoke = AdminApiHttp.invokeCommandUrl(sim.exchangeUrl(), TENANT);
-        addBatchItem(
-                requests,
-                "0",
-                invoke,
-                "Get-Mailbox",
-                Map.of("Identity", sim.mailbox(TENANT, 3).get("Alias")));
-        addBatchItem(requests, "1", invoke, "Get-Mailbox", Map.of("Identity", "ghost@contoso.com"));
-        addBatchItem(requests, "2", "InvokeCommand", "Get-OrganizationConfig", Map.of());
-        AdminApiHttp.Answer answer = http.post(
-                sim.exchangeUrl() + "/adminapi/beta/" + TENANT + "/$batch",
-                token,
-                batch.toString().getBytes(StandardCharsets.UTF_8),
-                "Prefer",
-                "odata.continue-on-error");
-        assertThat(answer.status()).isEqualTo(200);
-        JsonNode responses = answer.json().path("responses");
-        assertThat(responses).hasSize(3);
-        assertThat(responses.get(0).path("id").asText()).isEqualTo("0");
-        assertThat(responses.get(0).path("status").asInt()).isEqualTo(200);
-        assertThat(responses
-                        .get(0)
-                        .path("body")
-                        .path("value")
-                        .get(0)
-                        .path("Alias")
-                        .asText())
-                .isEqualTo(sim.mailbox(TENANT, 3).get("Alias"));
-        assertThat(responses.get(1).path("status").asInt()).isEqualTo(404);
-        assertThat(responses.get(1).path("body").path("error").path("code").asText())
-                .isEqualTo("NotFound");
-        assertThat(responses
-                        .get(2)
-                        .path("body")
-                        .path("value")
-                        .get(0)
-                        .path("Name")
-                        .asText())
-                .isEqualTo(TENANT);
-
-        for (int i = 3; i < 11; i++) {
-            addBatchItem(requests, Integer.toString(i), invoke, "Get-AcceptedDomain", Map.of());
-        }
-        AdminApiHttp.Answer tooMany = http.post(
-                sim.exchangeUrl() + "/adminapi/beta/" + TENANT + "/$batch",
-                token,
-                batch.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(tooMany.status()).isEqualTo(400);
-    }
-
-    @Test
     void theModuleFilePublishesTheRsaKeyAsDotNetXml() {
         JsonNode module = http.get(
                         sim.exchangeUrl() + "/adminapi/v1.0/" + TENANT + "/EXOModuleFile?Version=3.9.2", token)
@@ -333,21 +276,5 @@ class InvokeCommandWireTest {
         assertThat(entry.status()).isEqualTo(200);
         assertThat(entry.header("Authorization")).isEqualTo("Bearer [redacted]");
         assertThat(entry.body()).contains("Get-OrganizationConfig");
-    }
-
-    private static void addBatchItem(
-            ArrayNode requests, String id, String url, String cmdlet, Map<String, Object> parameters) {
-        ObjectNode item = requests.addObject();
-        item.put("id", id);
-        item.put("method", "POST");
-        item.put("url", url);
-        try {
-            item.set("body", JSON.readTree(AdminApiHttp.cmdletInput(cmdlet, parameters)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        item.putObject("headers")
-                .put("Prefer", "odata.maxpagesize=1000;odata.continue-on-error")
-                .put("X-CmdletName", cmdlet);
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelexo.exchangeonline.simulator.Faults;
+import io.camelexo.exchangeonline.simulator.SimulatedService;
 import io.camelexo.exchangeonline.simulator.SimulatorClock;
+import io.camelexo.exchangeonline.simulator.Traffic;
 import io.camelexo.exchangeonline.simulator.entra.AccessTokenClaims;
 import io.camelexo.exchangeonline.simulator.entra.InvalidTokenException;
 import io.camelexo.exchangeonline.simulator.entra.TokenService;
@@ -21,22 +23,35 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
- * The Admin API of one workload (Exchange, or the regional Security &amp; Compliance host): bearer-token checks,
- * admission (concurrency cap, per-app token bucket), injected faults, then InvokeCommand, $batch, the Get-EXO*
- * entity routes and EXOModuleFile.
+ * The Admin API of one workload (Exchange, or the regional Security &amp; Compliance host): bearer-token checks, the
+ * traffic figures, admission (concurrency cap, per-app token bucket), request latency, injected faults, then
+ * InvokeCommand, $batch, the Get-EXO* entity routes (each page with its page latency) and EXOModuleFile; beside them
+ * the simulator's own {@code /_simulator/stats}.
  */
 public final class AdminApiEndpoints implements Handler {
 
     private static final int MAX_BATCH_REQUESTS = 10;
     private static final long DEFAULT_RESULT_SIZE = 1000;
+
+    /** Faults a whole envelope can meet: busy before its items ran, a reset connection after. */
+    private static final Set<Faults.Injected> ENVELOPE_FAULTS =
+            EnumSet.of(Faults.Injected.SERVER_BUSY, Faults.Injected.CONNECTION_RESET);
+    /** Faults one item can meet inside an answered envelope. */
+    private static final Set<Faults.Injected> ITEM_FAULTS = EnumSet.of(
+            Faults.Injected.THROTTLED,
+            Faults.Injected.SERVER_BUSY,
+            Faults.Injected.TRANSIENT_ERROR,
+            Faults.Injected.CONCURRENCY_REFUSED);
 
     /** Which endpoint a path names. */
     private enum Kind {
@@ -55,7 +70,9 @@ public final class AdminApiEndpoints implements Handler {
     private final SignInAccounts accounts;
     private final Faults faults;
     private final SimulatorClock clock;
-    private final TrafficControl traffic;
+    private final TrafficControl admission;
+    private final Traffic traffic;
+    private final SimulatedService service;
     private final Cmdlets cmdlets = new Cmdlets();
 
     public AdminApiEndpoints(
@@ -65,7 +82,8 @@ public final class AdminApiEndpoints implements Handler {
             SecureStrings secureStrings,
             SignInAccounts accounts,
             Faults faults,
-            SimulatorClock clock) {
+            SimulatorClock clock,
+            Traffic traffic) {
         this.workload = workload;
         this.tenants = tenants;
         this.tokens = tokens;
@@ -73,26 +91,27 @@ public final class AdminApiEndpoints implements Handler {
         this.accounts = accounts;
         this.faults = faults;
         this.clock = clock;
-        this.traffic = new TrafficControl(faults, clock);
+        this.admission = new TrafficControl(faults, clock);
+        this.traffic = traffic;
+        this.service = workload == Workload.EXCHANGE ? SimulatedService.EXCHANGE : SimulatedService.COMPLIANCE;
     }
 
     @Override
     public SimResponse handle(SimRequest request) {
+        if (TrafficStats.isStatsPath(request.rawPath())) {
+            return TrafficStats.answer(request, traffic, tenants);
+        }
         SimResponse response;
         try {
             Route route = route(request.rawPath());
             AccessTokenClaims claims = authenticate(request);
             Tenant tenant = authorize(claims, route, request.note());
-            try (TrafficControl.Permit permit =
-                    traffic.admit(tenant.tenantId().toString(), claims.appId(), request.note())) {
-                SimResponse injected = injectedFault(request.note());
-                if (injected != null) {
-                    response = injected;
-                } else {
-                    response = dispatch(route, request, claims, tenant, true);
-                    pause(faults.pageLatency());
-                    permit.rateLimitHeaders().forEach(response::header);
-                }
+            String tenantId = tenant.tenantId().toString();
+            try (Traffic.InFlight counted = traffic.arrive(service, tenantId);
+                    TrafficControl.Permit permit = admission.admit(tenantId, request.note())) {
+                response = route.kind() == Kind.BATCH
+                        ? batch(request, claims, route)
+                        : single(route, request, claims, tenant);
             }
         } catch (AdminApiError e) {
             response = toResponse(e);
@@ -100,31 +119,46 @@ public final class AdminApiEndpoints implements Handler {
         return withServiceHeaders(response, request);
     }
 
+    /** One call: a token from the bucket, the round trip, an injected fault or the answer. */
+    private SimResponse single(Route route, SimRequest request, AccessTokenClaims claims, Tenant tenant) {
+        Map<String, String> rateLimitHeaders =
+                admission.takeToken(tenant.tenantId().toString(), claims.appId(), request.note());
+        pause(faults.requestLatency());
+        SimResponse injected = injectedFault(faults.draw(), request.note(), false);
+        if (injected != null) {
+            return injected;
+        }
+        SimResponse response = dispatch(route, request, claims, tenant, false);
+        rateLimitHeaders.forEach(response::header);
+        return response;
+    }
+
     private SimResponse dispatch(
-            Route route, SimRequest request, AccessTokenClaims claims, Tenant tenant, boolean batchAllowed) {
+            Route route, SimRequest request, AccessTokenClaims claims, Tenant tenant, boolean inBatch) {
         String tenantBase = request.baseUrl() + "/adminapi/beta/" + route.rawTenantSegment();
         return switch (route.kind()) {
-            case INVOKE_COMMAND -> invokeCommand(request, tenant, tenantBase);
-            case BATCH -> {
-                if (!batchAllowed || !request.method().equals("POST")) {
-                    throw AdminApiError.plain(
-                            400, "BadRequest", "A $batch request is a POST and cannot contain another $batch.");
-                }
-                yield batch(request, claims, tenantBase);
-            }
+            case INVOKE_COMMAND -> paged(invokeCommand(request, tenant, tenantBase, inBatch));
+            case BATCH ->
+                throw AdminApiError.plain(400, "BadRequest", "A $batch request cannot contain another $batch.");
             case MODULE_FILE -> moduleFile(request, route);
             case ENTITY -> {
                 if (!request.method().equals("GET")) {
                     throw AdminApiError.plain(405, "MethodNotAllowed", "The entity routes only answer GET.");
                 }
-                yield EntityRoutes.get(request, route.rest(), tenant, tenantBase);
+                yield paged(EntityRoutes.get(request, route.rest(), tenant, tenantBase));
             }
         };
     }
 
+    /** A page of records takes the page latency to produce. */
+    private SimResponse paged(SimResponse page) {
+        pause(faults.pageLatency());
+        return page;
+    }
+
     // ---------------------------------------------------------------- InvokeCommand
 
-    private SimResponse invokeCommand(SimRequest request, Tenant tenant, String tenantBase) {
+    private SimResponse invokeCommand(SimRequest request, Tenant tenant, String tenantBase, boolean inBatch) {
         String skip = request.queryOption("$skiptoken");
         SkipToken token = skip != null ? SkipToken.decode(skip) : null;
         CmdletCall call;
@@ -139,6 +173,9 @@ public final class AdminApiEndpoints implements Handler {
                     "InvokeCommand is a POST of a CmdletInput (a GET only follows an @odata.nextLink).");
         }
         request.note().cmdlet(call.cmdlet());
+        if (inBatch && !Cmdlets.batchable(call.cmdlet())) {
+            throw AdminApiError.notBatchable(call.cmdlet());
+        }
         Cmdlets.Definition cmdlet = cmdlets.find(call.cmdlet());
         if (cmdlet == null) {
             throw AdminApiError.commandNotFound(call.cmdlet());
@@ -207,10 +244,24 @@ public final class AdminApiEndpoints implements Handler {
     // ---------------------------------------------------------------- $batch
 
     /**
-     * Up to ten sub-requests under the envelope's token; each answers with its own status, headers and body
-     * (docs/admin-api.md, "$batch").
+     * Up to ten sub-requests under the envelope's token, run in order through the same code as single calls; each
+     * answers with its own status, headers (names in lower case) and body (docs/admin-api.md, "$batch"). The envelope
+     * takes one concurrency slot and one request latency; each item takes a token from the bucket, may draw its own
+     * fault (throttled, busy, transient, concurrency refusal) and takes the page latency. The envelope itself may be
+     * refused busy before any item ran, or lose its connection after all of them ran.
      */
-    private SimResponse batch(SimRequest request, AccessTokenClaims claims, String tenantBase) {
+    private SimResponse batch(SimRequest request, AccessTokenClaims claims, Route route) {
+        if (!request.method().equals("POST")) {
+            throw AdminApiError.plain(405, "MethodNotAllowed", "A $batch request is a POST.");
+        }
+        String batchId = UUID.randomUUID().toString();
+        CallNote note = request.note();
+        note.batch(batchId, null);
+        pause(faults.requestLatency());
+        Faults.Injected envelopeFault = faults.draw(ENVELOPE_FAULTS);
+        if (envelopeFault == Faults.Injected.SERVER_BUSY) {
+            return injectedFault(envelopeFault, note, false);
+        }
         JsonNode requests;
         try {
             requests = Json.MAPPER.readTree(request.body()).path("requests");
@@ -228,32 +279,53 @@ public final class AdminApiEndpoints implements Handler {
                     "The batch holds " + requests.size() + " requests; at most " + MAX_BATCH_REQUESTS
                             + " are allowed.");
         }
+        String tenantBase = request.baseUrl() + "/adminapi/beta/" + route.rawTenantSegment();
         ObjectNode envelope = Json.MAPPER.createObjectNode();
         ArrayNode responses = envelope.putArray("responses");
         StringJoiner cmdletNames = new StringJoiner(",", "$batch:", "");
         for (JsonNode item : requests) {
             SimRequest sub = subRequest(request, item, tenantBase);
-            SimResponse answer;
-            try {
-                Route route = route(sub.rawPath());
-                answer = dispatch(route, sub, claims, authorize(claims, route, sub.note()), false);
-            } catch (AdminApiError e) {
-                answer = toResponse(e);
-            }
-            withServiceHeaders(answer, sub);
+            sub.note().batch(batchId, item.path("id").asText());
+            SimResponse answer = withServiceHeaders(batchItem(sub, claims), sub);
+            note.batchItem(sub, answer.status());
             cmdletNames.add(String.valueOf(sub.note().cmdlet()));
             ObjectNode entry = responses.addObject();
             entry.put("id", item.path("id").asText());
             entry.put("status", answer.status());
             ObjectNode headers = entry.putObject("headers");
-            answer.headers().forEach(headers::put);
+            answer.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
             if (answer.body().length > 0) {
                 entry.set("body", bodyNode(answer));
             }
         }
-        request.note().cmdlet(cmdletNames.toString());
+        note.cmdlet(cmdletNames.toString());
+        if (envelopeFault == Faults.Injected.CONNECTION_RESET) {
+            // the items ran (and their writes stay): only the answer is lost
+            return injectedFault(envelopeFault, note, false);
+        }
         return SimResponse.of(
-                200, "application/json; charset=utf-8", envelope.toString().getBytes(StandardCharsets.UTF_8));
+                        200,
+                        "application/json; charset=utf-8",
+                        envelope.toString().getBytes(StandardCharsets.UTF_8))
+                .header("request-id", batchId);
+    }
+
+    private SimResponse batchItem(SimRequest item, AccessTokenClaims claims) {
+        try {
+            Route route = route(item.rawPath());
+            Tenant tenant = authorize(claims, route, item.note());
+            Map<String, String> rateLimitHeaders =
+                    admission.takeToken(tenant.tenantId().toString(), claims.appId(), item.note());
+            SimResponse injected = injectedFault(faults.draw(ITEM_FAULTS), item.note(), true);
+            if (injected != null) {
+                return injected;
+            }
+            SimResponse answer = dispatch(route, item, claims, tenant, true);
+            rateLimitHeaders.forEach(answer::header);
+            return answer;
+        } catch (AdminApiError e) {
+            return toResponse(e);
+        }
     }
 
     private static SimRequest subRequest(SimRequest envelope, JsonNode item, String tenantBase) {
@@ -370,8 +442,9 @@ public final class AdminApiEndpoints implements Handler {
     /** Injected throttling asks for a short, decimal wait, so fault-rate runs stay quick. */
     private static final String INJECTED_RETRY_AFTER = "0.05";
 
-    private SimResponse injectedFault(CallNote note) {
-        return switch (faults.draw()) {
+    /** The answer to an injected fault, or null for none. Inside a $batch a busy item answers JSON, not HTML. */
+    private SimResponse injectedFault(Faults.Injected fault, CallNote note, boolean inBatch) {
+        return switch (fault) {
             case THROTTLED -> {
                 note.fault("throttled");
                 yield toResponse(AdminApiError.throttled(
@@ -386,7 +459,7 @@ public final class AdminApiEndpoints implements Handler {
             }
             case SERVER_BUSY -> {
                 note.fault("server-busy");
-                yield toResponse(AdminApiError.serverBusy());
+                yield toResponse(inBatch ? AdminApiError.serviceUnavailable() : AdminApiError.serverBusy());
             }
             case TRANSIENT_ERROR -> {
                 note.fault("transient-error");
@@ -395,6 +468,10 @@ public final class AdminApiEndpoints implements Handler {
             case CONNECTION_RESET -> {
                 note.fault("connection-reset");
                 yield SimResponse.connectionReset();
+            }
+            case CONCURRENCY_REFUSED -> {
+                note.fault("concurrency");
+                yield toResponse(AdminApiError.concurrencyLimit());
             }
             case NONE -> null;
         };
@@ -411,7 +488,9 @@ public final class AdminApiEndpoints implements Handler {
         if (response.isConnectionReset()) {
             return response;
         }
-        response.header("request-id", UUID.randomUUID().toString());
+        if (response.header("request-id") == null) {
+            response.header("request-id", UUID.randomUUID().toString());
+        }
         String clientRequestId = request.header("client-request-id");
         if (clientRequestId != null) {
             response.header("client-request-id", clientRequestId);

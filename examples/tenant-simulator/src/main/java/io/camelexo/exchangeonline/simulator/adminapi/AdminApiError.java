@@ -147,6 +147,25 @@ public final class AdminApiError extends RuntimeException {
                 503, "text/html; charset=us-ascii", html.getBytes(StandardCharsets.US_ASCII), Map.of(), "503 busy");
     }
 
+    /**
+     * A busy back end inside a $batch answer: the HTML page of a busy front end cannot be an item's answer, so the
+     * item gets the OData error envelope with 503.
+     */
+    static AdminApiError serviceUnavailable() {
+        return plain(503, "ServiceUnavailable", "The service is temporarily unavailable. Please try again later.");
+    }
+
+    /**
+     * A mailbox-routed cmdlet inside a $batch (the module never batches them; the refusal's shape is the simulator's
+     * choice): 400 with the JSON-in-string detail, like any cmdlet error the caller must fix.
+     */
+    static AdminApiError notBatchable(String cmdlet) {
+        return badRequest(
+                "System.NotSupportedException",
+                "The cmdlet '" + cmdlet + "' is routed to the mailbox's own server and cannot run inside a $batch "
+                        + "request. Send it as a single InvokeCommand request.");
+    }
+
     /** 500 ADTransientException, envelope without details. */
     static AdminApiError transientDirectoryError() {
         String message = "The Active Directory Topology service returned an error: the LDAP server is unavailable.";

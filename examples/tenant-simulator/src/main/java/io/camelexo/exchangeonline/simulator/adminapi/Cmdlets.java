@@ -16,6 +16,16 @@ final class Cmdlets {
     private static final List<String> COMMON =
             List.of("ErrorAction", "WarningAction", "InformationAction", "Confirm", "Verbose", "Debug", "WhatIf");
 
+    /**
+     * Cmdlets the service routes to the mailbox's own server, which the module never sends in a $batch
+     * (docs/admin-api.md, "$batch"); matched by name, so a batch refuses them even where the simulator does not run
+     * them.
+     */
+    private static final Set<String> NOT_BATCHABLE = caseInsensitive(List.of(
+            "Get-MailboxPermission", "Get-MailboxFolderStatistics", "Get-MobileDeviceStatistics", "Get-InboxRule"));
+    /** Every verb of these nouns is mailbox-routed as well. */
+    private static final Set<String> NOT_BATCHABLE_NOUNS = caseInsensitive(List.of("FocusedInbox", "Clutter"));
+
     @FunctionalInterface
     interface Handler {
         CmdletOutput run(CmdletCall call, CmdletContext context);
@@ -37,15 +47,9 @@ final class Cmdlets {
 
     Cmdlets() {
         Workload exo = Workload.EXCHANGE;
-        register(
-                "Get-Mailbox",
-                exo,
-                MailboxCmdlets::getMailbox,
-                "Identity",
-                "ResultSize",
-                "RecipientTypeDetails",
-                "Filter",
-                "Anr");
+        List<String> listing = List.of("Identity", "ResultSize", "RecipientTypeDetails", "Filter", "Anr");
+        register("Get-Mailbox", exo, MailboxCmdlets::getMailbox, listing);
+        register("Get-Recipient", exo, MailboxCmdlets::getRecipient, listing);
         register(
                 "Set-Mailbox",
                 exo,
@@ -126,6 +130,12 @@ final class Cmdlets {
                 "Case");
     }
 
+    /** Whether the cmdlet may run as an item of a $batch. */
+    static boolean batchable(String cmdlet) {
+        return !NOT_BATCHABLE.contains(cmdlet)
+                && !NOT_BATCHABLE_NOUNS.contains(cmdlet.substring(cmdlet.indexOf('-') + 1));
+    }
+
     /** The definition, or null if no workload has such a cmdlet. */
     Definition find(String cmdlet) {
         return byName.get(cmdlet);
@@ -144,12 +154,15 @@ final class Cmdlets {
     }
 
     private void register(String name, Workload workload, Handler handler, List<String> parameters) {
-        Set<String> accepted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        accepted.addAll(parameters);
-        accepted.addAll(COMMON);
         byName.put(
                 name.toLowerCase(Locale.ROOT),
-                new Definition(name, workload, Collections.unmodifiableSet(accepted), handler));
+                new Definition(name, workload, caseInsensitive(concat(parameters, COMMON)), handler));
+    }
+
+    private static Set<String> caseInsensitive(List<String> names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(names);
+        return Collections.unmodifiableSet(set);
     }
 
     @SafeVarargs

@@ -239,8 +239,7 @@ final class EntityRoutes {
                             editLink));
         }
         Predicate<Map<String, Object>> wanted = Lookups.orAll(filter).and(recipientTypes(request));
-        RecordSource source = RecordSource.over(tenant.mailboxes().count(), position -> record.apply((int) position))
-                .filter(wanted);
+        RecordSource source = Lookups.mailboxes(tenant, filter, record::apply).filter(wanted);
         return page(request, source, tenantBase, tenantBase + "/$metadata#" + entitySet, selection, editLink);
     }
 

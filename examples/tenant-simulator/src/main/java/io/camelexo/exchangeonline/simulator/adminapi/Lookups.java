@@ -1,9 +1,11 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
+import io.camelexo.exchangeonline.simulator.tenant.IntSequence;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /** -Identity resolution and -Filter parsing shared by the cmdlets, failing the way the service fails. */
@@ -55,6 +57,20 @@ final class Lookups {
                     "Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"" + e.getMessage()
                             + "\"");
         }
+    }
+
+    /**
+     * Every mailbox as a listing's positions, each made a record on demand; with a filter that bounds Name, only the
+     * mailboxes whose Name can match (the tenant's Name index), so a page of a Name range costs about a page, not a
+     * scan of the tenant. The caller still applies the filter.
+     */
+    static RecordSource mailboxes(Tenant tenant, RecordFilter filter, IntFunction<Map<String, Object>> record) {
+        RecordFilter.NameKeys keys = filter == null ? RecordFilter.NameKeys.ANY : filter.nameKeys();
+        if (keys.isAny()) {
+            return RecordSource.over(tenant.mailboxes().count(), position -> record.apply((int) position));
+        }
+        IntSequence candidates = tenant.mailboxes().byNameKeys(keys.low(), keys.high());
+        return RecordSource.over(candidates.size(), position -> record.apply(candidates.at((int) position)));
     }
 
     static Predicate<Map<String, Object>> orAll(RecordFilter filter) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -102,15 +103,24 @@ final class MailboxCmdlets {
             read.addAll(List.of("DisplayName", "Alias", "PrimarySmtpAddress", "Name"));
         }
         boolean minimum = context.smallRecordSuffices(MailboxOverlay.minimumProperties(), read);
+        return mailboxListing(call, tenant, filter, index -> tenant.mailboxes().record(index, minimum));
+    }
+
+    /** Get-Recipient of the simulator's recipients, the mailboxes (the Recipient route serves the same). */
+    static CmdletOutput getRecipient(CmdletCall call, CmdletContext context) {
+        Tenant tenant = context.tenant();
+        return mailboxListing(call, tenant, Lookups.filter(call), tenant.mailboxes()::recipient);
+    }
+
+    /** The mailbox -Identity names, or every one that -Filter, -RecipientTypeDetails and -Anr let through. */
+    private static CmdletOutput mailboxListing(
+            CmdletCall call, Tenant tenant, RecordFilter filter, IntFunction<Map<String, Object>> record) {
         if (call.has("Identity")) {
-            return CmdletOutput.of(List.of(
-                    tenant.mailboxes().record(Lookups.mailbox(tenant, call.requiredString("Identity")), minimum)));
+            return CmdletOutput.of(List.of(record.apply(Lookups.mailbox(tenant, call.requiredString("Identity")))));
         }
         Predicate<Map<String, Object>> wanted =
                 Lookups.orAll(filter).and(recipientTypes(call)).and(anr(call));
-        RecordSource mailboxes = RecordSource.over(
-                tenant.mailboxes().count(), position -> tenant.mailboxes().record((int) position, minimum));
-        return CmdletOutput.of(mailboxes.filter(wanted));
+        return CmdletOutput.of(Lookups.mailboxes(tenant, filter, record).filter(wanted));
     }
 
     /** -RecipientTypeDetails (one or several values); everything without it. */

@@ -1,11 +1,14 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
+import io.camelexo.exchangeonline.simulator.tenant.Collation;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -13,17 +16,46 @@ import java.util.regex.Pattern;
  * Record filters in the dialect each route takes, and only in that one: OPATH for cmdlets' -Filter
  * ({@code RecipientTypeDetails -eq 'SharedMailbox' -and Alias -like 'room*'}) and OData for entity routes' $filter
  * ({@code RecipientTypeDetails eq 'SharedMailbox' and startswith(Alias,'room')}), so that a client sending OPATH to an
- * entity route fails here as it would at the service. Supported: -eq, -ne, -like/-notlike (* wildcard), -and, -or,
- * -not (OPATH); eq, ne, startswith/endswith/contains, and, or, not (OData); parentheses. Comparisons are
- * case-insensitive on the value's wire text; a multi-valued property matches if any value does.
+ * entity route fails here as it would at the service. Supported: -eq, -ne, -lt, -le, -gt, -ge, -like/-notlike
+ * (* wildcard), -and, -or, -not (OPATH); eq, ne, lt, le, gt, ge, startswith/endswith/contains, and, or, not (OData);
+ * parentheses. Equality and order are case-insensitive on the value's wire text in the {@link Collation} (numbers
+ * compare as numbers); -like and the OData functions compare lower-cased text. A multi-valued property matches if any
+ * value does.
  */
 final class RecordFilter implements Predicate<Map<String, Object>> {
 
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /**
+     * The Collation keys (0..0xFFFF) the first code unit of a matching record's Name can have, both ends inclusive;
+     * empty when low > high. What a Name index needs to read only part of a tenant.
+     */
+    record NameKeys(int low, int high) {
+        static final NameKeys ANY = new NameKeys(0, Character.MAX_VALUE);
+
+        boolean isAny() {
+            return equals(ANY);
+        }
+
+        NameKeys and(NameKeys other) {
+            return new NameKeys(Math.max(low, other.low), Math.min(high, other.high));
+        }
+
+        NameKeys or(NameKeys other) {
+            return new NameKeys(Math.min(low, other.low), Math.max(high, other.high));
+        }
+    }
+
+    /** A parsed part of the filter: its test, and the Name keys it lets through. */
+    private record Clause(Predicate<Map<String, Object>> test, NameKeys nameKeys) {}
+
     private final Predicate<Map<String, Object>> predicate;
     private final Set<String> properties;
+    private final NameKeys nameKeys;
 
-    private RecordFilter(Predicate<Map<String, Object>> predicate, Set<String> properties) {
-        this.predicate = predicate;
+    private RecordFilter(Clause clause, Set<String> properties) {
+        this.predicate = clause.test();
+        this.nameKeys = clause.nameKeys();
         this.properties = properties;
     }
 
@@ -39,12 +71,17 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
 
     private static RecordFilter parse(String text, boolean odata) {
         Parser parser = new Parser(tokens(text), odata);
-        Predicate<Map<String, Object>> predicate = parser.orExpression();
+        Clause clause = parser.orExpression();
         if (parser.position < parser.tokens.size()) {
             throw new IllegalArgumentException(
                     "Unexpected '" + parser.tokens.get(parser.position) + "' in filter: " + text);
         }
-        return new RecordFilter(predicate, parser.properties);
+        return new RecordFilter(clause, parser.properties);
+    }
+
+    /** Which first characters of Name can pass ({@link NameKeys#ANY} unless the filter bounds Name). */
+    NameKeys nameKeys() {
+        return nameKeys;
     }
 
     /** Property names the filter reads. */
@@ -119,32 +156,34 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
             return odata ? odataName : "-" + odataName;
         }
 
-        Predicate<Map<String, Object>> orExpression() {
-            Predicate<Map<String, Object>> left = andExpression();
+        Clause orExpression() {
+            Clause left = andExpression();
             while (peekIs(operator("or"))) {
                 position++;
-                left = left.or(andExpression());
+                Clause right = andExpression();
+                left = new Clause(left.test().or(right.test()), left.nameKeys().or(right.nameKeys()));
             }
             return left;
         }
 
-        private Predicate<Map<String, Object>> andExpression() {
-            Predicate<Map<String, Object>> left = unary();
+        private Clause andExpression() {
+            Clause left = unary();
             while (peekIs(operator("and"))) {
                 position++;
-                left = left.and(unary());
+                Clause right = unary();
+                left = new Clause(left.test().and(right.test()), left.nameKeys().and(right.nameKeys()));
             }
             return left;
         }
 
-        private Predicate<Map<String, Object>> unary() {
+        private Clause unary() {
             if (peekIs(operator("not"))) {
                 position++;
-                return unary().negate();
+                return new Clause(unary().test().negate(), NameKeys.ANY);
             }
             if (peekIs("(")) {
                 position++;
-                Predicate<Map<String, Object>> inner = orExpression();
+                Clause inner = orExpression();
                 expect(")");
                 return inner;
             }
@@ -159,26 +198,59 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
                 String literal = literal();
                 expect(")");
                 String wanted = literal == null ? "" : literal.toLowerCase(Locale.ROOT);
-                return record -> anyValue(record, property, value -> switch (function) {
-                    case "startswith" -> value.startsWith(wanted);
-                    case "endswith" -> value.endsWith(wanted);
-                    default -> value.contains(wanted);
-                });
+                return new Clause(
+                        record -> anyValue(record, property, value -> {
+                            String text = value.toLowerCase(Locale.ROOT);
+                            return switch (function) {
+                                case "startswith" -> text.startsWith(wanted);
+                                case "endswith" -> text.endsWith(wanted);
+                                default -> text.contains(wanted);
+                            };
+                        }),
+                        NameKeys.ANY);
             }
             String property = property();
             String operator = next().toLowerCase(Locale.ROOT);
             String literal = literal();
-            return switch (odata ? "odata " + operator : "opath " + operator) {
-                case "odata eq", "opath -eq" -> record -> equalsLiteral(record, property, literal);
-                case "odata ne", "opath -ne" -> record -> !equalsLiteral(record, property, literal);
-                case "opath -like" -> like(property, literal);
-                case "opath -notlike" -> like(property, literal).negate();
-                default ->
-                    throw new IllegalArgumentException(
-                            "Unsupported filter operator '" + operator + "'; the simulator knows "
-                                    + (odata
-                                            ? "eq, ne, startswith, endswith, contains, and, or, not"
-                                            : "-eq, -ne, -like, -notlike, -and, -or, -not"));
+            String comparison = odata ? operator : operator.substring(operator.startsWith("-") ? 1 : 0);
+            boolean known = odata != operator.startsWith("-");
+            Predicate<Map<String, Object>> test = known
+                    ? switch (comparison) {
+                        case "eq" -> record -> equalsLiteral(record, property, literal);
+                        case "ne" -> record -> !equalsLiteral(record, property, literal);
+                        case "lt" -> ordered(property, literal, order -> order < 0);
+                        case "le" -> ordered(property, literal, order -> order <= 0);
+                        case "gt" -> ordered(property, literal, order -> order > 0);
+                        case "ge" -> ordered(property, literal, order -> order >= 0);
+                        case "like" -> odata ? null : like(property, literal);
+                        case "notlike" -> odata ? null : like(property, literal).negate();
+                        default -> null;
+                    }
+                    : null;
+            if (test == null) {
+                throw new IllegalArgumentException(
+                        "Unsupported filter operator '" + operator + "'; the simulator knows "
+                                + (odata
+                                        ? "eq, ne, lt, le, gt, ge, startswith, endswith, contains, and, or, not"
+                                        : "-eq, -ne, -lt, -le, -gt, -ge, -like, -notlike, -and, -or, -not"));
+            }
+            return new Clause(test, property.equalsIgnoreCase("Name") ? nameKeys(comparison, literal) : NameKeys.ANY);
+        }
+
+        /** The first-character keys of the Names a comparison with the literal lets through. */
+        private static NameKeys nameKeys(String comparison, String literal) {
+            if (literal == null) {
+                return NameKeys.ANY;
+            }
+            boolean empty = literal.isEmpty();
+            int first = empty ? 0 : Collation.key(literal.charAt(0));
+            return switch (comparison) {
+                case "eq" -> empty ? new NameKeys(1, 0) : new NameKeys(first, first);
+                case "ge", "gt" -> new NameKeys(first, Character.MAX_VALUE);
+                // a name starting with a one-character literal's character is not less than the literal
+                case "lt" -> empty ? new NameKeys(1, 0) : new NameKeys(0, literal.length() == 1 ? first - 1 : first);
+                case "le" -> empty ? new NameKeys(1, 0) : new NameKeys(0, first);
+                default -> NameKeys.ANY;
             };
         }
 
@@ -186,8 +258,28 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
             String pattern = literal == null ? "" : literal;
             Pattern regex = Pattern.compile(
                     Pattern.quote(pattern.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q"), Pattern.DOTALL);
-            return record ->
-                    anyValue(record, property, value -> regex.matcher(value).matches());
+            return record -> anyValue(
+                    record,
+                    property,
+                    value -> regex.matcher(value.toLowerCase(Locale.ROOT)).matches());
+        }
+
+        /**
+         * Order against the literal: numbers as numbers when the property is numeric, everything else (names, dates in
+         * their ISO wire text) in the Collation. Null never matches.
+         */
+        private static Predicate<Map<String, Object>> ordered(String property, String literal, IntPredicate wanted) {
+            if (literal == null) {
+                return record -> false;
+            }
+            BigDecimal number = number(literal);
+            return record -> anyItem(
+                    record,
+                    property,
+                    item -> wanted.test(
+                            item instanceof Number && number != null
+                                    ? new BigDecimal(item.toString()).compareTo(number)
+                                    : Collation.compare(wireText(item), literal)));
         }
 
         private String property() {
@@ -214,7 +306,7 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
                 case "true", "$true" -> "true";
                 case "false", "$false" -> "false";
                 default -> {
-                    if (!token.matches("-?\\d+(\\.\\d+)?")) {
+                    if (number(token) == null) {
                         throw new IllegalArgumentException(
                                 "Expected a quoted value, a number, true, false or null in the filter, found '" + token
                                         + "'");
@@ -256,25 +348,33 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
         if (literal == null) {
             return value == null || (value instanceof List<?> list && list.isEmpty());
         }
-        String wanted = literal.toLowerCase(Locale.ROOT);
-        return anyValue(record, property, text -> text.equals(wanted));
+        return anyValue(record, property, text -> Collation.compare(text, literal) == 0);
     }
 
+    /** Tests the wire text of the value, or of each value of a multi-valued property (nulls never match). */
     private static boolean anyValue(Map<String, Object> record, String property, Predicate<String> test) {
+        return anyItem(record, property, item -> test.test(wireText(item)));
+    }
+
+    private static boolean anyItem(Map<String, Object> record, String property, Predicate<Object> test) {
         Object value = lookup(record, property);
         if (value instanceof List<?> list) {
             for (Object item : list) {
-                if (item != null && test.test(comparable(item))) {
+                if (item != null && test.test(item)) {
                     return true;
                 }
             }
             return false;
         }
-        return value != null && test.test(comparable(value));
+        return value != null && test.test(value);
     }
 
-    private static String comparable(Object value) {
-        return RecordJson.wireValue(value).toString().toLowerCase(Locale.ROOT);
+    private static String wireText(Object value) {
+        return RecordJson.wireValue(value).toString();
+    }
+
+    private static BigDecimal number(String text) {
+        return NUMBER.matcher(text).matches() ? new BigDecimal(text) : null;
     }
 
     private static Object lookup(Map<String, Object> record, String property) {

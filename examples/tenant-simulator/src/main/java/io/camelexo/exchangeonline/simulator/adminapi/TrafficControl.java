@@ -11,15 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Admission of Admin API requests under the configured limits: a concurrency cap per tenant and a token bucket per
- * (tenant, app). Admitted requests carry the bucket's Rate-Limit-* headers.
+ * Admission of Admin API requests under the configured limits: a concurrency cap per tenant (a $batch envelope takes
+ * one slot) and a token bucket per (tenant, app) that every cmdlet call takes from (each $batch item, not the
+ * envelope). Admitted calls carry the bucket's Rate-Limit-* headers.
  */
 final class TrafficControl {
 
     /** An admitted request; closing it frees its concurrency slot. */
     interface Permit extends AutoCloseable {
-        Map<String, String> rateLimitHeaders();
-
         @Override
         void close();
     }
@@ -34,8 +33,8 @@ final class TrafficControl {
         this.clock = clock;
     }
 
-    /** @throws AdminApiError the concurrency or throttling answer when the request is not admitted */
-    Permit admit(String tenantId, String appId, CallNote note) {
+    /** A slot under the tenant's concurrency cap. @throws AdminApiError the plain-text refusal when none is free */
+    Permit admit(String tenantId, CallNote note) {
         AtomicInteger running = inFlight.computeIfAbsent(tenantId, id -> new AtomicInteger());
         int limit = faults.concurrencyLimit();
         if (running.incrementAndGet() > limit && limit > 0) {
@@ -43,28 +42,25 @@ final class TrafficControl {
             note.fault("concurrency");
             throw AdminApiError.concurrencyLimit();
         }
-        Map<String, String> headers = Map.of();
-        if (faults.throttleBurst() > 0) {
-            TokenBucket.Decision decision = bucket(tenantId + "/" + appId).take();
-            headers = decision.headers();
-            if (!decision.granted()) {
-                running.decrementAndGet();
-                note.fault("throttled");
-                throw AdminApiError.throttled(decision.retryAfter(), headers);
-            }
-        }
-        Map<String, String> rateLimitHeaders = headers;
-        return new Permit() {
-            @Override
-            public Map<String, String> rateLimitHeaders() {
-                return rateLimitHeaders;
-            }
+        return running::decrementAndGet;
+    }
 
-            @Override
-            public void close() {
-                running.decrementAndGet();
-            }
-        };
+    /**
+     * One token of the (tenant, app) bucket; a cmdlet takes one whether it comes alone or as a $batch item.
+     *
+     * @return the Rate-Limit-* headers to answer with, none while throttling is off
+     * @throws AdminApiError the 429 with a decimal Retry-After when the bucket is empty
+     */
+    Map<String, String> takeToken(String tenantId, String appId, CallNote note) {
+        if (faults.throttleBurst() == 0) {
+            return Map.of();
+        }
+        TokenBucket.Decision decision = bucket(tenantId + "/" + appId).take();
+        if (!decision.granted()) {
+            note.fault("throttled");
+            throw AdminApiError.throttled(decision.retryAfter(), decision.headers());
+        }
+        return decision.headers();
     }
 
     private TokenBucket bucket(String key) {

@@ -32,7 +32,7 @@ final class WireMockEndpoint implements ResponseDefinitionTransformerV2 {
             Pattern.compile("(?<=(^|&)(" + String.join("|", SECRET_FORM_FIELDS) + ")=)[^&]*");
     /** SecureString and PSCredential cmdlet parameters: encrypted when the client is right, clear text when it is not. */
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(\"(?i:Password|RoomMailboxPassword|Credential|Credentials|RemoteCredential)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+            "(\"(?i:Password|RoomMailboxPassword|Credential|Credentials|RemoteCredential|Authorization)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
     private final String name;
     private final SimulatedService service;
@@ -84,21 +84,32 @@ final class WireMockEndpoint implements ResponseDefinitionTransformerV2 {
                     "text/plain; charset=utf-8",
                     ("Tenant simulator failure: " + e).getBytes(StandardCharsets.UTF_8));
         }
+        // the items ran before the envelope was answered
+        for (CallNote.BatchItem item : note.batchItems()) {
+            journal(item.request(), item.status());
+        }
+        journal(request, response.status());
+        return toDefinition(response);
+    }
+
+    private void journal(SimRequest request, int status) {
+        CallNote note = request.note();
         journal.accept(new JournalEntry(
                 Instant.now(),
                 service,
                 request.method(),
                 request.url(),
-                redacted(headers),
+                redacted(request.headers()),
                 journalBody(request),
                 note.tenantId(),
                 note.appId(),
                 note.user(),
                 note.tokenId(),
                 note.cmdlet(),
-                response.status(),
-                note.fault()));
-        return toDefinition(response);
+                status,
+                note.fault(),
+                note.batchId(),
+                note.batchItemId()));
     }
 
     private static ResponseDefinition toDefinition(SimResponse response) {

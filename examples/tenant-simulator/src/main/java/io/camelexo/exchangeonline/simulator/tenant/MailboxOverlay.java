@@ -23,14 +23,17 @@ public final class MailboxOverlay {
 
     private final Tenant tenant;
     private final int generated;
+    private final boolean nameVariety;
+    private volatile NameIndex nameIndex;
     private final List<Mailbox> created = new CopyOnWriteArrayList<>();
     private final Map<Integer, Mailbox> retyped = new ConcurrentHashMap<>();
     private final Map<Integer, Map<String, Object>> changes = new ConcurrentHashMap<>();
     private final Map<String, Integer> changedIdentities = new ConcurrentHashMap<>();
 
-    MailboxOverlay(Tenant tenant, int generated) {
+    MailboxOverlay(Tenant tenant, int generated, boolean nameVariety) {
         this.tenant = tenant;
         this.generated = generated;
+        this.nameVariety = nameVariety;
     }
 
     /** CustomAttribute1..15 and ExtensionCustomAttribute1..5. */
@@ -76,44 +79,31 @@ public final class MailboxOverlay {
         MailboxKind kind = roll < 84
                 ? MailboxKind.USER
                 : roll < 94 ? MailboxKind.SHARED : roll < 99 ? MailboxKind.ROOM : MailboxKind.EQUIPMENT;
-        // the index ends every alias: unique in any tenant size, and find reads it back
-        return switch (kind) {
-            case USER ->
-                mailbox(
-                        index,
-                        kind,
-                        Names.aliasPart(first) + "." + Names.aliasPart(last) + index,
-                        first + " " + last,
-                        first,
-                        last,
-                        whenCreated);
-            case SHARED ->
-                mailbox(index, kind, Names.aliasPart(team) + index, team + " " + index, null, null, whenCreated);
-            case ROOM ->
-                mailbox(
-                        index,
-                        kind,
-                        "room-" + Names.aliasPart(city) + "-" + index,
-                        "Room " + city + " " + floor + "." + String.format("%02d", index % 100),
-                        null,
-                        null,
-                        whenCreated);
-            case EQUIPMENT ->
-                mailbox(
-                        index,
-                        kind,
-                        Names.aliasPart(equipment) + "-" + index,
-                        equipment + " " + index,
-                        null,
-                        null,
-                        whenCreated);
+        // the index ends every alias (and every varied name): unique in any tenant size, and find reads it back
+        String alias = switch (kind) {
+            case USER -> Names.aliasPart(first) + "." + Names.aliasPart(last) + index;
+            case SHARED -> Names.aliasPart(team) + index;
+            case ROOM -> "room-" + Names.aliasPart(city) + "-" + index;
+            case EQUIPMENT -> Names.aliasPart(equipment) + "-" + index;
         };
+        String displayName = switch (kind) {
+            case USER -> first + " " + last;
+            case SHARED -> team + " " + index;
+            case ROOM -> "Room " + city + " " + floor + "." + String.format("%02d", index % 100);
+            case EQUIPMENT -> equipment + " " + index;
+        };
+        String name = nameVariety
+                ? Names.varied(Seeds.random(tenant.seed(), "mailbox-name", index), alias, displayName, index)
+                : alias;
+        boolean person = kind == MailboxKind.USER;
+        return mailbox(index, kind, alias, name, displayName, person ? first : null, person ? last : null, whenCreated);
     }
 
     private Mailbox mailbox(
             int index,
             MailboxKind kind,
             String alias,
+            String name,
             String displayName,
             String first,
             String last,
@@ -123,6 +113,7 @@ public final class MailboxOverlay {
                 index,
                 kind,
                 alias,
+                name,
                 displayName,
                 first,
                 last,
@@ -157,6 +148,40 @@ public final class MailboxOverlay {
         Map<String, Object> statistics = MailboxRecords.statistics(tenant, get(index));
         statistics.put("DisplayName", record(index, true).get("DisplayName"));
         return statistics;
+    }
+
+    /**
+     * The mailboxes a Name range can hold, as a listing's positions: the generated ones whose Name starts with a
+     * character of {@link Collation} key {@code lowKey..highKey} (grouped by that key, then by index), then every
+     * created one (New-Mailbox names them freely). The caller still applies its filter to each.
+     */
+    public IntSequence byNameKeys(int lowKey, int highKey) {
+        int createdCount = count() - generated;
+        if (lowKey > highKey) {
+            return IntSequence.of(createdCount, position -> generated + position);
+        }
+        NameIndex index = nameIndex();
+        int first = index.first(lowKey);
+        int indexed = index.end(highKey) - first;
+        return IntSequence.of(
+                indexed + createdCount,
+                position -> position < indexed ? index.at(first + position) : generated + position - indexed);
+    }
+
+    /** Built on first use: about a second per million mailboxes, which a tenant that is never filtered by Name never pays. */
+    private NameIndex nameIndex() {
+        NameIndex index = nameIndex;
+        if (index == null) {
+            synchronized (this) {
+                index = nameIndex;
+                if (index == null) {
+                    index = new NameIndex(
+                            generated, position -> generate(position).name());
+                    nameIndex = index;
+                }
+            }
+        }
+        return index;
     }
 
     /** The mailbox's index, or -1: by name, alias, address, UPN, DN, or any of its GUIDs, like -Identity. */
@@ -199,6 +224,7 @@ public final class MailboxOverlay {
                         m.index(),
                         kind,
                         m.alias(),
+                        m.name(),
                         m.displayName(),
                         m.firstName(),
                         m.lastName(),
@@ -225,7 +251,7 @@ public final class MailboxOverlay {
             String lastName,
             String userPrincipalName) {
         int index = count();
-        created.add(mailbox(index, kind, alias, displayName, firstName, lastName, now()));
+        created.add(mailbox(index, kind, alias, alias, displayName, firstName, lastName, now()));
         Map<String, Object> properties = new LinkedHashMap<>();
         if (!name.equals(alias)) {
             properties.put("Name", name);

@@ -67,11 +67,11 @@ final class MailboxRecords {
         r.put("PrimarySmtpAddress", m.primarySmtpAddress());
         r.put("RecipientType", "UserMailbox");
         r.put("RecipientTypeDetails", m.kind().recipientTypeDetails());
-        r.put("Identity", m.alias());
-        r.put("Id", m.alias());
+        r.put("Identity", m.name());
+        r.put("Id", m.name());
         r.put("ExchangeVersion", EXCHANGE_VERSION);
-        r.put("Name", m.alias());
-        r.put("DistinguishedName", distinguishedName(tenant, m.alias()));
+        r.put("Name", m.name());
+        r.put("DistinguishedName", distinguishedName(tenant, m.name()));
         r.put("OrganizationId", tenant.organizationId());
         r.put("Guid", m.guid());
         return r;
@@ -410,11 +410,11 @@ final class MailboxRecords {
         r.put("WindowsEmailAddress", m.primarySmtpAddress());
         r.put("MailTip", null);
         r.put("MailTipTranslations", List.of());
-        r.put("Identity", m.alias());
+        r.put("Identity", m.name());
         r.put("IsValid", true);
         r.put("ExchangeVersion", EXCHANGE_VERSION);
-        r.put("Name", m.alias());
-        r.put("DistinguishedName", distinguishedName(tenant, m.alias()));
+        r.put("Name", m.name());
+        r.put("DistinguishedName", distinguishedName(tenant, m.name()));
         r.put("Guid", m.guid());
         r.put(
                 "ObjectCategory",
@@ -427,7 +427,7 @@ final class MailboxRecords {
         r.put("ExchangeObjectId", m.guid());
         r.put("OrganizationalUnitRoot", tenant.initialDomain());
         r.put("OrganizationId", tenant.organizationId());
-        r.put("Id", m.alias());
+        r.put("Id", m.name());
         r.put(
                 "OriginatingServer",
                 tenant.serverPrefix().toUpperCase(Locale.ROOT) + "A04DC" + String.format("%03d", rnd.nextInt(200)) + "."
@@ -579,7 +579,7 @@ final class MailboxRecords {
 
     static String distinguishedName(Tenant tenant, String name) {
         StringBuilder dn = new StringBuilder("CN=")
-                .append(name)
+                .append(escapedRdnValue(name))
                 .append(",OU=")
                 .append(tenant.initialDomain())
                 .append(",OU=Microsoft Exchange Hosted Organizations");
@@ -587,6 +587,21 @@ final class MailboxRecords {
             dn.append(",DC=").append(label);
         }
         return dn.toString();
+    }
+
+    /** A DN attribute value: the special characters backslash-escaped, and a leading '#' or space (RFC 4514). */
+    private static String escapedRdnValue(String value) {
+        StringBuilder escaped = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean leading = i == 0 && (c == '#' || c == ' ');
+            boolean trailing = i == value.length() - 1 && c == ' ';
+            if (leading || trailing || ",+\"\\<>;=".indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     static List<String> emailAddresses(Tenant tenant, Mailbox m) {

@@ -184,7 +184,47 @@ final class Names {
 
     static final List<String> DEVICES = List.of("iPhone", "iPad", "Android", "Outlook", "WindowsMail", "SamsungDevice");
 
+    /** Names in other scripts: Cyrillic, CJK (Chinese, Japanese, Korean), Arabic, Hebrew, Greek, Devanagari, Thai. */
+    static final List<String> OTHER_SCRIPTS = List.of(
+            "Ольга Петрова",
+            "дмитрий иванов",
+            "王伟",
+            "田中 花子",
+            "김민준",
+            "محمد علي",
+            "فاطمة الزهراء",
+            "דוד לוי",
+            "Σοφία Παππά",
+            "प्रिया शर्मा",
+            "สมชาย ใจดี");
+
+    /** Latin letters outside ASCII, in both cases. */
+    static final List<String> ACCENTED =
+            List.of("Élodie Dubois", "Øystein Berg", "ärger Team", "Ñandú Office", "ıstanbul Desk");
+
+    /** Characters a name may start with that are neither letters nor digits, incl. emoji outside the BMP. */
+    static final List<String> LEADING_SYMBOLS =
+            List.of("#", "_", "(", "'", "-", "!", "&", "+", ".", "@", "~", "$", "[", "\"", "😀 ", "🚀 ", "☕ ", "🎉");
+
     private Names() {}
+
+    /**
+     * A mailbox name that may start with any kind of character: digits, punctuation, emoji (surrogate pairs), another
+     * script, upper or lower case, or the alias itself. It ends with the index, so it is unique and -Identity finds it.
+     */
+    static String varied(SplittableRandom random, String alias, String displayName, int index) {
+        return switch (random.nextInt(10)) {
+            case 0 -> alias;
+            case 1 -> displayName + " " + index;
+            case 2 -> alias.toUpperCase(Locale.ROOT);
+            case 3 -> displayName.toLowerCase(Locale.ROOT) + " " + index;
+            case 4 -> random.nextInt(10_000) + " " + displayName + " " + index;
+            case 5 -> pick(LEADING_SYMBOLS, random) + displayName + " " + index;
+            case 6, 7 -> pick(OTHER_SCRIPTS, random) + " " + index;
+            case 8 -> pick(ACCENTED, random) + " " + index;
+            default -> pick(LEADING_SYMBOLS, random) + pick(OTHER_SCRIPTS, random) + " " + index;
+        };
+    }
 
     static String pick(List<String> pool, SplittableRandom random) {
         return pool.get(random.nextInt(pool.size()));

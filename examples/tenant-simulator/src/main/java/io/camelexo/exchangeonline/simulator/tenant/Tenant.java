@@ -31,10 +31,17 @@ public final class Tenant {
     private final GroupOverlay groups;
     private final DeviceOverlay devices;
 
-    /**
-     * @param domain the initial {@code *.onmicrosoft.com} domain, or a custom domain from which it is derived
-     */
+    /** A tenant whose mailbox names are their aliases. */
     public Tenant(String domain, long simulatorSeed, int mailboxes) {
+        this(domain, simulatorSeed, mailboxes, false);
+    }
+
+    /**
+     * @param domain      the initial {@code *.onmicrosoft.com} domain, or a custom domain from which it is derived
+     * @param nameVariety mailbox names that start with any kind of character (digits, punctuation, any script, emoji,
+     *                    either case) instead of the aliases
+     */
+    public Tenant(String domain, long simulatorSeed, int mailboxes, boolean nameVariety) {
         if (mailboxes < 1) {
             throw new IllegalArgumentException("A tenant needs at least one mailbox, got " + mailboxes);
         }
@@ -55,7 +62,7 @@ public final class Tenant {
         this.organizationId = forest + "/Microsoft Exchange Hosted Organizations/" + initialDomain + " - " + forest
                 + "/ConfigurationUnits/" + initialDomain + "/Configuration";
         // the overlays only keep this tenant for later reads: none calls back while it is being built
-        this.mailboxes = new MailboxOverlay(this, mailboxes);
+        this.mailboxes = new MailboxOverlay(this, mailboxes, nameVariety);
         this.permissions = new PermissionOverlay(this);
         this.autoReplies = new AutoReplyOverlay(this);
         this.groups = new GroupOverlay(this, GroupRecords.count(mailboxes));

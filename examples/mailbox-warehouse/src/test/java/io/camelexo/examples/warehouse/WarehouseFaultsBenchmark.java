@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *     io.camelexo.examples.warehouse.WarehouseFaultsBenchmark 10000 0 2
  * </pre>
  *
- * Arguments: mailboxes (10,000), milliseconds per Admin API answer (0), rounds of one fault-free and one faulty pass
+ * Arguments: mailboxes (10,000), milliseconds per Admin API request (0), rounds of one fault-free and one faulty pass
  * (2). The application and the simulator share this JVM.
  */
 public final class WarehouseFaultsBenchmark {
@@ -68,7 +68,8 @@ public final class WarehouseFaultsBenchmark {
             MailboxEtl etl = application.getBean(MailboxEtl.class);
             JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);
             System.out.printf(
-                    "%,d mailboxes, %d ms per Admin API answer, load average %.1f%n", mailboxes, latencyMillis, load());
+                    "%,d mailboxes, %d ms per Admin API request, load average %.1f%n",
+                    mailboxes, latencyMillis, load());
             List<Double> faultFree = new ArrayList<>();
             List<Double> faulty = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
@@ -100,7 +101,7 @@ public final class WarehouseFaultsBenchmark {
             Set<String> tenant,
             long latencyMillis,
             boolean faults) {
-        simulator.faults().reset().pageLatency(Duration.ofMillis(latencyMillis));
+        simulator.faults().reset().requestLatency(Duration.ofMillis(latencyMillis));
         if (faults) {
             simulator
                     .faults()

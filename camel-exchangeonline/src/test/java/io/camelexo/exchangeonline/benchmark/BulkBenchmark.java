@@ -1,7 +1,6 @@
 package io.camelexo.exchangeonline.benchmark;
 
 import io.camelexo.exchangeonline.ExoConstants;
-import io.camelexo.exchangeonline.simulator.SimulatedService;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import java.time.Duration;
 import java.util.List;
@@ -28,28 +27,22 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 public final class BulkBenchmark {
 
-    private static final String TENANT = TenantSimulator.DEFAULT_TENANT;
+    private static final String TENANT = BenchmarkTenant.TENANT;
 
     public static void main(String[] args) throws Exception {
         int items = AlternatingRounds.argument(args, 0, 10_000);
         int requestMillis = AlternatingRounds.argument(args, 1, 200);
         int maxConcurrentRequests = AlternatingRounds.argument(args, 2, 16);
         int rounds = AlternatingRounds.argument(args, 3, 3);
-        TenantSimulator simulator = TenantSimulator.builder()
-                .mailboxes(items)
-                .journalCapacity(0)
-                .threads(Math.max(32, maxConcurrentRequests + 8))
-                .build()
-                .start();
+        TenantSimulator simulator = BenchmarkTenant.start(items, maxConcurrentRequests);
         List<Map<String, Object>> changes = IntStream.range(0, items)
                 .mapToObj(i -> Map.<String, Object>of(
                         "Identity", simulator.mailbox(TENANT, i).get("Alias"), "CustomAttribute1", "benchmark"))
                 .toList();
         AtomicInteger singlesDone = new AtomicInteger();
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            String session = "organization=" + TENANT + "&connectionUri=" + simulator.exchangeUrl() + "&accessToken="
-                    + simulator.accessToken(TENANT, SimulatedService.EXCHANGE, Duration.ofHours(8))
-                    + "&maxConcurrentRequests=" + maxConcurrentRequests;
+            String session =
+                    BenchmarkTenant.endpointOptions(simulator) + "&maxConcurrentRequests=" + maxConcurrentRequests;
             ExecutorService callers =
                     camel.getExecutorServiceManager().newFixedThreadPool(camel, "single-calls", maxConcurrentRequests);
             camel.addRoutes(new RouteBuilder() {

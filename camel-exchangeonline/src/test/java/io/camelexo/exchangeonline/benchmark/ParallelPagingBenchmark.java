@@ -1,6 +1,5 @@
 package io.camelexo.exchangeonline.benchmark;
 
-import io.camelexo.exchangeonline.simulator.SimulatedService;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,28 +28,19 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 public final class ParallelPagingBenchmark {
 
-    private static final String TENANT = TenantSimulator.DEFAULT_TENANT;
-
     public static void main(String[] args) throws Exception {
         int mailboxes = AlternatingRounds.argument(args, 0, 1_000_000);
         int pageMillis = AlternatingRounds.argument(args, 1, 300);
         int partitions = AlternatingRounds.argument(args, 2, 16);
         int rounds = AlternatingRounds.argument(args, 3, 1);
         String cmdlet = args.length > 4 ? args[4] : "Get-Mailbox";
-        TenantSimulator simulator = TenantSimulator.builder()
-                .mailboxes(mailboxes)
-                .journalCapacity(0)
-                .threads(Math.max(32, partitions + 8))
-                .build()
-                .start();
+        TenantSimulator simulator = BenchmarkTenant.start(mailboxes, partitions);
         GuidSink parallel = new GuidSink(mailboxes);
         GuidSink sequential = new GuidSink(mailboxes);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             String listing = "exo:" + cmdlet + "?ResultSize=Unlimited&outputType=Stream&pageSize=1000"
                     + (cmdlet.equalsIgnoreCase("Get-EXOMailbox") ? "&PropertySets=Minimum" : "&select=ExchangeGuid")
-                    + "&maxConcurrentRequests=" + partitions + "&organization=" + TENANT + "&connectionUri="
-                    + simulator.exchangeUrl() + "&accessToken="
-                    + simulator.accessToken(TENANT, SimulatedService.EXCHANGE, Duration.ofHours(8))
+                    + "&maxConcurrentRequests=" + partitions + "&" + BenchmarkTenant.endpointOptions(simulator)
                     + "&parallelPaging=";
             camel.addRoutes(new RouteBuilder() {
                 @Override

@@ -1,6 +1,5 @@
 package io.camelexo.exchangeonline.benchmark;
 
-import io.camelexo.exchangeonline.simulator.SimulatedService;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,10 +58,7 @@ public final class PrefetchBenchmark {
     private static DefaultCamelContext routes(TenantSimulator simulator, int workMillis) throws Exception {
         DefaultCamelContext camel = new DefaultCamelContext();
         String listing = "exo:Get-EXOMailbox?ResultSize=Unlimited&PropertySets=Minimum&outputType=Stream&pageSize="
-                + PAGE_SIZE + "&organization=" + TenantSimulator.DEFAULT_TENANT + "&connectionUri="
-                + simulator.exchangeUrl() + "&accessToken="
-                + simulator.accessToken(TenantSimulator.DEFAULT_TENANT, SimulatedService.EXCHANGE, Duration.ofHours(8))
-                + "&prefetchPages=";
+                + PAGE_SIZE + "&" + BenchmarkTenant.endpointOptions(simulator) + "&prefetchPages=";
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

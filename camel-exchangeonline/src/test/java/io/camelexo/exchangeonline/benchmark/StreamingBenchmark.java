@@ -25,11 +25,10 @@ import org.apache.camel.impl.DefaultCamelContext;
  * following the nextLinks, Jackson streaming each record into a Map), without Camel or the component. Rounds
  * alternate between the two after a warm-up of each, and the medians are compared. Prints records/s and the ratio
  * to the baseline (memory is proven by StreamingMemoryTest: the fake service lives in this JVM, so heap figures
- * here would be the server's). Run it (not part of the test suite):
+ * here would be the server's). Run it (not part of the test suite) as {@link PrefetchBenchmark} says, with
  *
  * <pre>
- * ./mvnw -B -q -pl camel-exchangeonline test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.camelexo.exchangeonline.benchmark.StreamingBenchmark -Dexec.args="20 1000"
+ * java -cp ... io.camelexo.exchangeonline.benchmark.StreamingBenchmark 20 1000
  * </pre>
  */
 public final class StreamingBenchmark {

@@ -1,13 +1,17 @@
 package io.camelexo.examples.warehouse;
 
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The ETL as routes: every mailbox is streamed page by page, gathered into batches that are upserted at once, and
- * each batch's statistics are fetched with bounded parallelism before the next batch is read.
+ * The ETL as routes: every mailbox is streamed page by page (the next page is on its way while a batch is loaded),
+ * gathered into batches that are upserted at once, and each batch's statistics are fetched by as many threads as the
+ * session lets requests through at once before the next batch is read. The session's request governor
+ * ({@code maxConcurrentRequests}) is what bounds the calls in flight, the listing's included.
  */
 @Component
 public class EtlRoutes extends RouteBuilder {
@@ -28,7 +32,8 @@ public class EtlRoutes extends RouteBuilder {
 
         from("direct:mailbox-etl")
                 .routeId("mailbox-etl")
-                .to("exo:Get-EXOMailbox?ResultSize=Unlimited&outputType=Stream&pageSize=" + properties.getPageSize()
+                .to("exo:Get-EXOMailbox?ResultSize=Unlimited&outputType=Stream&prefetchPages=1&pageSize="
+                        + properties.getPageSize()
                         + "&PropertySets=Minimum&Properties=ExchangeGuid,HiddenFromAddressListsEnabled,ForwardingSmtpAddress,"
                         + "ProhibitSendQuota,WhenMailboxCreated")
                 .split(method(Batches.class, "of(${body}, " + properties.getBatchSize() + ")"))
@@ -47,14 +52,22 @@ public class EtlRoutes extends RouteBuilder {
                 .setBody(header(MAILBOX_GUID))
                 .doTry()
                 .to("exo:Get-EXOMailboxStatistics?outputType=Single&inBody=Identity")
-                .process(exchange -> exchange.getIn()
-                        .getBody(java.util.Map.class)
-                        .put("ExchangeGuid", exchange.getIn().getHeader(MAILBOX_GUID)))
+                .process(EtlRoutes::keyStatistics)
                 .doCatch(Exception.class)
                 .bean(MailboxEtl.class, "recordStatisticsFailure")
                 .setBody(constant(null))
                 .end()
                 .end()
                 .bean(MailboxEtl.class, "loadStatistics");
+    }
+
+    /** The statistics record, keyed by the mailbox it was asked for; none at all is a failure of that mailbox. */
+    @SuppressWarnings("unchecked")
+    private static void keyStatistics(Exchange exchange) {
+        Map<String, Object> statistics = exchange.getIn().getBody(Map.class);
+        if (statistics == null) {
+            throw new IllegalStateException("Get-EXOMailboxStatistics answered no record for this mailbox");
+        }
+        statistics.put("ExchangeGuid", exchange.getIn().getHeader(MAILBOX_GUID));
     }
 }

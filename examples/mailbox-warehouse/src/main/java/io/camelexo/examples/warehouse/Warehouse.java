@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,32 +14,31 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The warehouse tables: created if missing, loaded with batched upserts keyed by the mailbox's ExchangeGuid. */
+/** The warehouse tables: created if missing, loaded with multi-row upserts keyed by the mailbox's ExchangeGuid. */
 @Component
 public class Warehouse {
 
-    private static final String UPSERT_MAILBOX = """
+    private static final Upsert UPSERT_MAILBOX = new Upsert("""
             INSERT INTO mailboxes (exchange_guid, identity, display_name, user_principal_name, primary_smtp_address,
                 recipient_type_details, hidden_from_address_lists, forwarding_smtp_address, prohibit_send_quota_bytes,
-                when_mailbox_created, run_id, loaded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                when_mailbox_created, run_id, loaded_at)""", 12, """
             ON CONFLICT (exchange_guid) DO UPDATE SET identity = EXCLUDED.identity, display_name = EXCLUDED.display_name,
                 user_principal_name = EXCLUDED.user_principal_name, primary_smtp_address = EXCLUDED.primary_smtp_address,
                 recipient_type_details = EXCLUDED.recipient_type_details,
                 hidden_from_address_lists = EXCLUDED.hidden_from_address_lists,
                 forwarding_smtp_address = EXCLUDED.forwarding_smtp_address,
                 prohibit_send_quota_bytes = EXCLUDED.prohibit_send_quota_bytes,
-                when_mailbox_created = EXCLUDED.when_mailbox_created, run_id = EXCLUDED.run_id, loaded_at = EXCLUDED.loaded_at
-            """;
-    private static final String UPSERT_STATISTICS = """
+                when_mailbox_created = EXCLUDED.when_mailbox_created, run_id = EXCLUDED.run_id, loaded_at = EXCLUDED.loaded_at""");
+    private static final Upsert UPSERT_STATISTICS = new Upsert("""
             INSERT INTO mailbox_statistics (exchange_guid, item_count, total_item_size_bytes, deleted_item_count,
-                total_deleted_item_size_bytes, last_logon_time, run_id, loaded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                total_deleted_item_size_bytes, last_logon_time, run_id, loaded_at)""", 8, """
             ON CONFLICT (exchange_guid) DO UPDATE SET item_count = EXCLUDED.item_count,
                 total_item_size_bytes = EXCLUDED.total_item_size_bytes, deleted_item_count = EXCLUDED.deleted_item_count,
                 total_deleted_item_size_bytes = EXCLUDED.total_deleted_item_size_bytes,
-                last_logon_time = EXCLUDED.last_logon_time, run_id = EXCLUDED.run_id, loaded_at = EXCLUDED.loaded_at
-            """;
+                last_logon_time = EXCLUDED.last_logon_time, run_id = EXCLUDED.run_id, loaded_at = EXCLUDED.loaded_at""");
+
+    /** Rows per upsert statement: 500 rows of 12 values stay far below PostgreSQL's 65,535 parameters. */
+    private static final int ROWS_PER_STATEMENT = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -61,7 +61,7 @@ public class Warehouse {
 
     void upsertMailboxes(List<Map<String, Object>> mailboxes, String runId) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate(
+        upsert(
                 UPSERT_MAILBOX,
                 mailboxes.stream()
                         .map(m -> new Object[] {
@@ -84,7 +84,7 @@ public class Warehouse {
     /** Statistics records, each carrying the ExchangeGuid it was asked for. */
     void upsertStatistics(List<Map<String, Object>> statistics, String runId) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate(
+        upsert(
                 UPSERT_STATISTICS,
                 statistics.stream()
                         .filter(Objects::nonNull)
@@ -99,6 +99,29 @@ public class Warehouse {
                             now
                         })
                         .toList());
+    }
+
+    /**
+     * Many rows per statement ({@code VALUES (...), (...)}) rather than a JDBC batch: DuckDB runs a batch one row at a
+     * time, and on a busy machine a batch of 500 upserts took it tens of seconds where one statement of 500 rows took
+     * under one.
+     */
+    private void upsert(Upsert upsert, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            jdbc.update(
+                    upsert.statement(chunk.size()),
+                    chunk.stream().flatMap(Arrays::stream).toArray());
+        }
+    }
+
+    /** An {@code INSERT ... ON CONFLICT} split around its VALUES list, so that it takes any number of rows. */
+    private record Upsert(String insertInto, int columns, String onConflict) {
+
+        String statement(int rows) {
+            String row = "(" + "?, ".repeat(columns - 1) + "?)";
+            return insertInto + "\nVALUES " + String.join(", ", Collections.nCopies(rows, row)) + "\n" + onConflict;
+        }
     }
 
     void startRun(EtlRun run) {

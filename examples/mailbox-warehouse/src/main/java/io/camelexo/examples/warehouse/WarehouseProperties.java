@@ -8,8 +8,11 @@ public class WarehouseProperties {
 
     /** Mailboxes per JDBC batch (and per wave of statistics calls). */
     private int batchSize = 500;
-    /** Get-EXOMailboxStatistics calls in flight at once; keep it low, Exchange throttles per tenant. */
-    private int statisticsParallelism = 4;
+    /**
+     * Threads that call Get-EXOMailboxStatistics. How many calls are in flight at once is bounded by the session's
+     * {@code camel.component.exo.max-concurrent-requests}; more threads than that only wait.
+     */
+    private int statisticsParallelism = 8;
     /** A progress line every this many mailboxes. */
     private int progressEvery = 1000;
     /** Records per page from the service (1..1000). */

@@ -3,10 +3,12 @@ package io.camelexo.examples.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelexo.exchangeonline.error.ExoCmdletException;
+import io.camelexo.exchangeonline.simulator.JournalEntry;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.simulator.springboot.SimulatorFallback;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -159,6 +161,42 @@ class MailboxWarehouseEtlTest {
                 .isNotEmpty();
         assertThat(simulator().journal().entries(entry -> "server-busy".equals(entry.fault())))
                 .isNotEmpty();
+    }
+
+    /**
+     * More statistics threads than the session lets requests through: the service never sees more in flight than the
+     * session's limit, and the pass is still complete.
+     */
+    @Test
+    void theSessionsLimitBoundsTheRequestsInFlight() {
+        start("--camel.component.exo.max-concurrent-requests=3", "--warehouse.statistics-parallelism=12");
+        // each request takes a while, so that the twelve threads pile up behind the limit
+        simulator().faults().requestLatency(Duration.ofMillis(20));
+        simulator().traffic().reset();
+        application.getBean(MailboxEtl.class).runOnce();
+
+        assertWarehouseHoldsExactlyTheTenant();
+        assertThat(simulator().traffic().maxInFlight(TENANT)).isBetween(1, 3);
+    }
+
+    /** The fault mix of the README's fault benchmark: every mailbox with its statistics, nothing doubled. */
+    @Test
+    void throttlingBusyTransientErrorsAndResetsLoseAndDoubleNothing() {
+        start();
+        simulator()
+                .faults()
+                .throttledRate(0.1)
+                .serverBusyRate(0.02)
+                .transientErrorRate(0.01)
+                .connectionResetRate(0.01)
+                .seed(5);
+        EtlRun run = application.getBean(MailboxEtl.class).runOnce();
+
+        assertWarehouseHoldsExactlyTheTenant();
+        assertThat(run.failures()).isZero();
+        assertThat(simulator().journal().entries(entry -> entry.fault() != null))
+                .extracting(JournalEntry::fault)
+                .contains("throttled", "server-busy", "transient-error", "connection-reset");
     }
 
     @Test

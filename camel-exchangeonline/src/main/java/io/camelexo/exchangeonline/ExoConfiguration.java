@@ -248,8 +248,9 @@ public class ExoConfiguration implements Cloneable {
             label = "producer,throughput",
             defaultValue = "1",
             description = "Read a ResultSize=Unlimited listing of Get-Mailbox, Get-Recipient, Get-EXOMailbox or "
-                    + "Get-EXORecipient as this many disjoint Name ranges at once (1 to 64), merged into one result "
-                    + "with the same records as a sequential listing; the order of records is not kept.")
+                    + "Get-EXORecipient with this many readers at once (1 to 64), each taking the next of four Name "
+                    + "ranges per reader (at most 64), merged into one result with the same records as a sequential "
+                    + "listing; the order of records is not kept.")
     private int parallelPaging = 1;
 
     @UriParam(

@@ -96,14 +96,15 @@ public final class AdminApiClient {
      * Starts the call: the first page's request is sent and its status checked here, so that a failing cmdlet fails
      * here; records are parsed, and later pages requested, only as the caller iterates ({@code @adminapi.errors}
      * surface when the page that carries them has been read). Close the result if you stop early. With parallelPaging
-     * above 1 the listing is read as that many Name ranges at once ({@link NamePartitions}).
+     * above 1 the listing is read in Name ranges, that many at once ({@link NamePartitions}).
      */
     public CmdletResult invoke(CmdletRequest request, CallOptions options) {
         if (options.parallelPaging() > 1) {
             List<Call> parts = NamePartitions.split(request, options.parallelPaging()).stream()
                     .map(part -> plan(part, options))
                     .toList();
-            return new CmdletResult(parts.get(0), PartitionedPageSource.of(parts, pageFetcher));
+            return new CmdletResult(
+                    parts.get(0), PartitionedPageSource.of(parts, options.parallelPaging(), pageFetcher));
         }
         Call call = plan(request, options);
         PageSource pages = call.readCmdlet && options.prefetchPages() > 0

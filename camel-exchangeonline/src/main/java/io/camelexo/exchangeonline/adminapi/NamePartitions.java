@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How {@code parallelPaging=N} splits an unlimited listing into N disjoint parts: each part is the caller's filter AND
- * a Name range (docs/admin-api.md, "Paging"). The key property and the two comparisons on it live here only, in
+ * How {@code parallelPaging=N} splits an unlimited listing into disjoint parts, {@link #ranges(int) four per reader}
+ * up to 64: each part is the caller's filter AND a Name range (docs/admin-api.md, "Paging"). Names are not spread
+ * evenly over any fixed boundaries, so a listing cut into exactly N parts would wait for its largest one; with more
+ * parts than readers, a reader that finishes a small part takes the next one. The key property and the two comparisons on it live here only, in
  * {@link Dialect}.
  *
  * <p>The parts are the leaves of a balanced decision tree over N - 1 boundaries: every inner node asks "Name below b?"
@@ -31,7 +33,15 @@ public final class NamePartitions {
         45, 80, 75, 60, 30, 35, 50, 65, 10, 55, 50, 55, 90, 25, 15, 50, 3, 55, 95, 45, 5, 20, 45, 2, 7, 10
     };
 
+    /** The most parts a listing is cut into: the boundaries stay strictly ascending up to this many. */
+    static final int MAX_RANGES = 64;
+
     private NamePartitions() {}
+
+    /** How many Name ranges a listing read by this many readers at once is cut into. */
+    static int ranges(int readers) {
+        return Math.min(MAX_RANGES, 4 * readers);
+    }
 
     /**
      * The filter languages a part is written in: OPATH for InvokeCommand's -Filter, OData for an entity route. The key
@@ -96,12 +106,18 @@ public final class NamePartitions {
     }
 
     /**
-     * The request once per part: the same cmdlet, parameters, properties and page size, with the caller's Filter
-     * combined with the part's Name conditions. Checks cmdlet and ResultSize first, so nothing is sent for bad input.
+     * The request once per part, for {@code readers} reading at once: the same cmdlet, parameters, properties and page
+     * size, with the caller's Filter combined with the part's Name conditions. Checks cmdlet and ResultSize first, so
+     * nothing is sent for bad input.
      */
-    static List<CmdletRequest> split(CmdletRequest request, int partitions) {
-        checkCmdlet(request.cmdlet(), partitions);
-        checkResultSize(request.parameter("ResultSize"), partitions);
+    static List<CmdletRequest> split(CmdletRequest request, int readers) {
+        checkCmdlet(request.cmdlet(), readers);
+        checkResultSize(request.parameter("ResultSize"), readers);
+        return parts(request, ranges(readers));
+    }
+
+    /** The request once per part, for exactly this many parts. */
+    static List<CmdletRequest> parts(CmdletRequest request, int partitions) {
         Dialect dialect = EntityRoutes.isEntityCmdlet(request.cmdlet()) ? Dialect.ODATA : Dialect.OPATH;
         Object callerFilter = request.parameter("Filter");
         List<CmdletRequest> parts = new ArrayList<>();
@@ -164,8 +180,8 @@ public final class NamePartitions {
 
     /**
      * N - 1 boundaries at the N-quantiles of {@link #INITIAL_SHARES}: an upper-case letter, followed by a second one
-     * where the quantile falls inside the letter. Strictly ascending: one step (at least 1/64 of the names) is larger
-     * than any letter's share of one second letter.
+     * where the quantile falls inside the letter. Strictly ascending up to {@link #MAX_RANGES}: one step (at least
+     * 1/64 of the names) is larger than any letter's share of one second letter.
      */
     static List<String> boundaries(int partitions) {
         int total = 0;

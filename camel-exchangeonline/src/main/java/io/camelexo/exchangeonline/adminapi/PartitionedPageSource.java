@@ -10,11 +10,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads the parts of a listing split by {@link NamePartitions} at once and hands their pages to the result in the
- * order they arrive. Every request goes through its part's call, so through the session's governor: N parts with fewer
- * slots simply queue there. Each part has one page requested or received ahead of the reader and requests its next page
- * when the reader takes that one, so at most N + 1 pages of the listing are in memory: one received or on its way per
- * part, and the one the reader is on. No thread waits for the reader: a task only requests one page.
+ * Reads the parts of a listing split by {@link NamePartitions}, N at a time, and hands their pages to the result in the
+ * order they arrive. There are more parts than N so that no single large part decides the time: when the reader takes
+ * a part's last page, the next part starts. Every request goes through its part's call, so through the session's
+ * governor: N parts with fewer slots simply queue there. Each running part has one page requested or received ahead of
+ * the reader and requests its next page when the reader takes that one, so at most N + 1 pages of the listing are in
+ * memory: one received or on its way per running part, and the one the reader is on. No thread waits for the reader: a
+ * task only requests one page.
  *
  * <p>Closing the source cancels every part. When a part fails, the others are cancelled at once and the reader gets the
  * failure when it asks for its next page; the records it was already handed stay handed out.
@@ -34,6 +36,9 @@ final class PartitionedPageSource implements PageSource {
     private static final Object CLOSED = new Object();
 
     private final List<PartPages> parts;
+    /** How many parts are read at once. */
+    private final int running;
+
     private final ExecutorService executor;
     private final String cmdlet;
     /** Pages in the order they arrived, a part's failure, or CLOSED. */
@@ -45,20 +50,27 @@ final class PartitionedPageSource implements PageSource {
     private volatile boolean stopped;
     /** Parts whose last page the reader has not taken yet; read and written by the reader only. */
     private int unfinished;
+    /** The next part to start; read and written by the reader only. */
+    private int nextPart;
 
-    PartitionedPageSource(List<PartPages> parts, ExecutorService executor, String cmdlet) {
+    PartitionedPageSource(List<PartPages> parts, int running, ExecutorService executor, String cmdlet) {
         this.parts = List.copyOf(parts);
+        this.running = running;
         this.executor = executor;
         this.cmdlet = cmdlet;
         this.requests = new Future<?>[parts.size()];
     }
 
-    /** The source for the planned calls of the parts, each requesting its pages with its own client-request-id. */
-    static PartitionedPageSource of(List<AdminApiClient.Call> calls, ExecutorService executor) {
+    /**
+     * The source for the planned calls of the parts, {@code running} at a time, each requesting its pages with its own
+     * client-request-id.
+     */
+    static PartitionedPageSource of(List<AdminApiClient.Call> calls, int running, ExecutorService executor) {
         return new PartitionedPageSource(
                 calls.stream()
                         .map(call -> (PartPages) link -> call.fetch(link, 0))
                         .toList(),
+                running,
                 executor,
                 calls.get(0).cmdlet());
     }
@@ -66,8 +78,8 @@ final class PartitionedPageSource implements PageSource {
     @Override
     public PageReader first() {
         unfinished = parts.size();
-        for (int part = 0; part < parts.size(); part++) {
-            request(part, null);
+        while (nextPart < Math.min(running, parts.size())) {
+            request(nextPart++, null);
         }
         return handOut();
     }
@@ -101,6 +113,9 @@ final class PartitionedPageSource implements PageSource {
                     request(arrival.part(), arrival.nextLink());
                 } else {
                     unfinished--;
+                    if (nextPart < parts.size()) {
+                        request(nextPart++, null);
+                    }
                 }
                 return arrival.page().reader();
             }

@@ -113,7 +113,7 @@ class NamePartitionsTest {
 
     @Test
     void whenTheServiceSortsTheBoundariesAsListedPartIIsTheRangeFromBoundaryIToTheNext() {
-        for (int partitions = 2; partitions <= CallOptions.MAX_PARALLEL_PAGING; partitions++) {
+        for (int partitions = 2; partitions <= NamePartitions.MAX_RANGES; partitions++) {
             List<String> boundaries = NamePartitions.boundaries(partitions);
             assertThat(boundaries).hasSize(partitions - 1).isSorted().doesNotHaveDuplicates();
             assertThat(boundaries).allMatch(boundary -> boundary.matches("[A-Z]{1,2}"));
@@ -159,7 +159,7 @@ class NamePartitionsTest {
         parameters.put("Anr", "sales");
         CmdletRequest request = new CmdletRequest("Get-Mailbox", parameters, List.of("Name", "Alias"), 500);
 
-        List<CmdletRequest> parts = NamePartitions.split(request, 2);
+        List<CmdletRequest> parts = NamePartitions.parts(request, 2);
 
         assertThat(parts)
                 .extracting(part -> part.parameter("Filter"))
@@ -180,7 +180,7 @@ class NamePartitionsTest {
     @Test
     void withoutACallersFilterAPartIsItsNameConditionsOnly() {
         List<String> boundaries = NamePartitions.boundaries(4);
-        List<CmdletRequest> parts = NamePartitions.split(
+        List<CmdletRequest> parts = NamePartitions.parts(
                 new CmdletRequest("get-recipient", Map.of("ResultSize", "unlimited"), List.of(), 1000), 4);
 
         String middle = boundaries.get(1);
@@ -194,7 +194,7 @@ class NamePartitionsTest {
     }
 
     private static List<CmdletRequest> splitWithFilter(String cmdlet, String filter, int partitions) {
-        return NamePartitions.split(
+        return NamePartitions.parts(
                 new CmdletRequest(cmdlet, Map.of("ResultSize", "Unlimited", "Filter", filter), List.of(), 1000),
                 partitions);
     }
@@ -243,5 +243,19 @@ class NamePartitionsTest {
         NamePartitions.checkCmdlet("Get-User", 1);
         NamePartitions.checkResultSize(null, 1);
         IntStream.rangeClosed(2, 3).forEach(n -> NamePartitions.checkCmdlet("GET-EXORECIPIENT", n));
+    }
+
+    @Test
+    void aListingIsSplitIntoFourRangesPerReaderUpToSixtyFour() {
+        CmdletRequest request = new CmdletRequest("Get-Mailbox", Map.of("ResultSize", "Unlimited"), List.of(), 1000);
+        for (int readers : new int[] {2, 5, 16, 64}) {
+            List<CmdletRequest> parts = NamePartitions.split(request, readers);
+
+            assertThat(parts).hasSize(Math.min(64, 4 * readers));
+            assertThat(parts)
+                    .extracting(part -> part.parameter("Filter").toString())
+                    .doesNotHaveDuplicates()
+                    .allMatch(filter -> filter.contains("Name -lt '") || filter.contains("Name -ge '"));
+        }
     }
 }

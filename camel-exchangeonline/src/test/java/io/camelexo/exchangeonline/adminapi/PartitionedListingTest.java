@@ -46,7 +46,10 @@ class PartitionedListingTest {
     private static final String TENANT = "contoso.onmicrosoft.com";
     private static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
     private static final String MAILBOX_ROUTE = "/adminapi/beta/" + TENANT + "/Mailbox";
-    private static final int PARTS = 3;
+    private static final int READERS = 3;
+    /** The Name ranges a listing read by three readers is cut into. */
+    private static final int PARTS = NamePartitions.ranges(READERS);
+
     private static final int PER_PAGE = 4;
     private static final String SHARED_WARNING = "Some mailboxes are on litigation hold.";
 
@@ -56,7 +59,7 @@ class PartitionedListingTest {
             Duration.ofSeconds(10),
             true,
             1,
-            PARTS,
+            READERS,
             10);
 
     private WireMockServer exo;
@@ -141,7 +144,7 @@ class PartitionedListingTest {
                 Map.of("ResultSize", "Unlimited", "Filter", "RecipientTypeDetails -eq 'UserMailbox'"),
                 List.of("Name"),
                 PER_PAGE);
-        List<CmdletRequest> parts = NamePartitions.split(request, PARTS);
+        List<CmdletRequest> parts = NamePartitions.split(request, READERS);
         stubInvokeRanges(parts, Map.of());
 
         CmdletResult result = client.invoke(request, options);
@@ -197,7 +200,7 @@ class PartitionedListingTest {
     void getExoMailboxRangesAreODataFiltersOnTheEntityRoute() {
         CmdletRequest request =
                 new CmdletRequest("Get-EXOMailbox", Map.of("ResultSize", "Unlimited"), List.of(), PER_PAGE);
-        List<CmdletRequest> parts = NamePartitions.split(request, PARTS);
+        List<CmdletRequest> parts = NamePartitions.split(request, READERS);
         for (int p = 0; p < PARTS; p++) {
             exo.stubFor(get(urlPathEqualTo(MAILBOX_ROUTE))
                     .withQueryParam(
@@ -222,7 +225,7 @@ class PartitionedListingTest {
     void aRangeTheServiceRefusesFailsTheResultAfterTheRecordsAlreadyHandedOut() {
         CmdletRequest request =
                 new CmdletRequest("Get-Recipient", Map.of("ResultSize", "Unlimited"), List.of(), PER_PAGE);
-        List<CmdletRequest> parts = NamePartitions.split(request, PARTS);
+        List<CmdletRequest> parts = NamePartitions.split(request, READERS);
         stubInvokeRanges(
                 parts,
                 Map.of(

@@ -57,8 +57,13 @@ class PartitionedPageSourceTest {
                 : Integer.parseInt(link.getPath().substring(link.getPath().lastIndexOf('/') + 1));
     }
 
+    /** A source that reads every part at once. */
     private PartitionedPageSource source(List<PartitionedPageSource.PartPages> parts) {
-        PartitionedPageSource source = new PartitionedPageSource(parts, executor, "Get-Mailbox");
+        return source(parts, parts.size());
+    }
+
+    private PartitionedPageSource source(List<PartitionedPageSource.PartPages> parts, int running) {
+        PartitionedPageSource source = new PartitionedPageSource(parts, running, executor, "Get-Mailbox");
         sources.add(source);
         return source;
     }
@@ -103,6 +108,48 @@ class PartitionedPageSourceTest {
             for (int p = 0; p < partCount; p++) {
                 assertThat(requested.get(p)).as("pages requested of part %d", p).isLessThanOrEqualTo(taken[p] + 1);
             }
+            names.addAll(names(reader));
+            reader.close();
+        }
+
+        List<String> expected = mailboxes(0, partCount * PAGES_PER_PART * RECORDS_PER_PAGE).stream()
+                .map(record -> record.get("Name").asText())
+                .toList();
+        assertThat(names).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        for (int p = 0; p < partCount; p++) {
+            assertThat(requested.get(p)).isEqualTo(PAGES_PER_PART);
+        }
+    }
+
+    @Test
+    void moreRangesThanReadersRunAFewAtATimeAndTheNextStartsWhenOneEnds() {
+        int partCount = 7;
+        int running = 2;
+        AtomicIntegerArray requested = new AtomicIntegerArray(partCount);
+        List<PartitionedPageSource.PartPages> parts = new ArrayList<>();
+        for (int part = 0; part < partCount; part++) {
+            int index = part;
+            parts.add(link -> {
+                requested.incrementAndGet(index);
+                return pageOf(index, pageNumber(link));
+            });
+        }
+        PartitionedPageSource source = source(parts, running);
+
+        int[] taken = new int[partCount];
+        List<String> names = new ArrayList<>();
+        for (PageReader reader = source.first(); reader != null; reader = source.next(reader, names.size())) {
+            int part = Integer.parseInt(reader.page().requestId().substring("request-".length()));
+            taken[part]++;
+            // parts started but whose last page the reader has not taken: never more than the readers
+            int started = 0;
+            int ended = 0;
+            for (int p = 0; p < partCount; p++) {
+                started += requested.get(p) > 0 ? 1 : 0;
+                ended += taken[p] == PAGES_PER_PART ? 1 : 0;
+            }
+            assertThat(started - ended).as("parts in progress").isLessThanOrEqualTo(running);
+            assertThat(started).as("parts started").isLessThanOrEqualTo(running + ended);
             names.addAll(names(reader));
             reader.close();
         }

@@ -1,6 +1,7 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.tenant.IntSequence;
+import io.camelexo.exchangeonline.simulator.tenant.NameRange;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +66,11 @@ final class Lookups {
      * scan of the tenant. The caller still applies the filter.
      */
     static RecordSource mailboxes(Tenant tenant, RecordFilter filter, IntFunction<Map<String, Object>> record) {
-        RecordFilter.NameKeys keys = filter == null ? RecordFilter.NameKeys.ANY : filter.nameKeys();
-        if (keys.isAny()) {
+        NameRange names = filter == null ? NameRange.ANY : filter.nameRange();
+        if (names.isAny()) {
             return RecordSource.over(tenant.mailboxes().count(), position -> record.apply((int) position));
         }
-        IntSequence candidates = tenant.mailboxes().byNameKeys(keys.low(), keys.high());
+        IntSequence candidates = tenant.mailboxes().byName(names);
         return RecordSource.over(candidates.size(), position -> record.apply(candidates.at((int) position)));
     }
 

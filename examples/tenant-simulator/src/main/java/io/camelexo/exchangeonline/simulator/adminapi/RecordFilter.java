@@ -1,6 +1,7 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
 import io.camelexo.exchangeonline.simulator.tenant.Collation;
+import io.camelexo.exchangeonline.simulator.tenant.NameRange;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,36 +27,16 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    /**
-     * The Collation keys (0..0xFFFF) the first code unit of a matching record's Name can have, both ends inclusive;
-     * empty when low > high. What a Name index needs to read only part of a tenant.
-     */
-    record NameKeys(int low, int high) {
-        static final NameKeys ANY = new NameKeys(0, Character.MAX_VALUE);
-
-        boolean isAny() {
-            return equals(ANY);
-        }
-
-        NameKeys and(NameKeys other) {
-            return new NameKeys(Math.max(low, other.low), Math.min(high, other.high));
-        }
-
-        NameKeys or(NameKeys other) {
-            return new NameKeys(Math.min(low, other.low), Math.max(high, other.high));
-        }
-    }
-
     /** A parsed part of the filter: its test, and the Name keys it lets through. */
-    private record Clause(Predicate<Map<String, Object>> test, NameKeys nameKeys) {}
+    private record Clause(Predicate<Map<String, Object>> test, NameRange nameRange) {}
 
     private final Predicate<Map<String, Object>> predicate;
     private final Set<String> properties;
-    private final NameKeys nameKeys;
+    private final NameRange nameRange;
 
     private RecordFilter(Clause clause, Set<String> properties) {
         this.predicate = clause.test();
-        this.nameKeys = clause.nameKeys();
+        this.nameRange = clause.nameRange();
         this.properties = properties;
     }
 
@@ -79,9 +60,9 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
         return new RecordFilter(clause, parser.properties);
     }
 
-    /** Which first characters of Name can pass ({@link NameKeys#ANY} unless the filter bounds Name). */
-    NameKeys nameKeys() {
-        return nameKeys;
+    /** The Names that can pass ({@link NameRange#ANY} unless the filter bounds Name). */
+    NameRange nameRange() {
+        return nameRange;
     }
 
     /** Property names the filter reads. */
@@ -161,7 +142,7 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
             while (peekIs(operator("or"))) {
                 position++;
                 Clause right = andExpression();
-                left = new Clause(left.test().or(right.test()), left.nameKeys().or(right.nameKeys()));
+                left = new Clause(left.test().or(right.test()), left.nameRange().or(right.nameRange()));
             }
             return left;
         }
@@ -171,7 +152,8 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
             while (peekIs(operator("and"))) {
                 position++;
                 Clause right = unary();
-                left = new Clause(left.test().and(right.test()), left.nameKeys().and(right.nameKeys()));
+                left = new Clause(
+                        left.test().and(right.test()), left.nameRange().and(right.nameRange()));
             }
             return left;
         }
@@ -179,7 +161,7 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
         private Clause unary() {
             if (peekIs(operator("not"))) {
                 position++;
-                return new Clause(unary().test().negate(), NameKeys.ANY);
+                return new Clause(unary().test().negate(), NameRange.ANY);
             }
             if (peekIs("(")) {
                 position++;
@@ -207,7 +189,7 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
                                 default -> text.contains(wanted);
                             };
                         }),
-                        NameKeys.ANY);
+                        NameRange.ANY);
             }
             String property = property();
             String operator = next().toLowerCase(Locale.ROOT);
@@ -234,24 +216,12 @@ final class RecordFilter implements Predicate<Map<String, Object>> {
                                         ? "eq, ne, lt, le, gt, ge, startswith, endswith, contains, and, or, not"
                                         : "-eq, -ne, -lt, -le, -gt, -ge, -like, -notlike, -and, -or, -not"));
             }
-            return new Clause(test, property.equalsIgnoreCase("Name") ? nameKeys(comparison, literal) : NameKeys.ANY);
+            return new Clause(test, property.equalsIgnoreCase("Name") ? nameRange(comparison, literal) : NameRange.ANY);
         }
 
-        /** The first-character keys of the Names a comparison with the literal lets through. */
-        private static NameKeys nameKeys(String comparison, String literal) {
-            if (literal == null) {
-                return NameKeys.ANY;
-            }
-            boolean empty = literal.isEmpty();
-            int first = empty ? 0 : Collation.key(literal.charAt(0));
-            return switch (comparison) {
-                case "eq" -> empty ? new NameKeys(1, 0) : new NameKeys(first, first);
-                case "ge", "gt" -> new NameKeys(first, Character.MAX_VALUE);
-                // a name starting with a one-character literal's character is not less than the literal
-                case "lt" -> empty ? new NameKeys(1, 0) : new NameKeys(0, literal.length() == 1 ? first - 1 : first);
-                case "le" -> empty ? new NameKeys(1, 0) : new NameKeys(0, first);
-                default -> NameKeys.ANY;
-            };
+        /** The Names a comparison with the literal lets through; a null literal (no Name) bounds nothing. */
+        private static NameRange nameRange(String comparison, String literal) {
+            return literal == null ? NameRange.ANY : NameRange.of(comparison, literal);
         }
 
         private Predicate<Map<String, Object>> like(String property, String literal) {

@@ -151,18 +151,15 @@ public final class MailboxOverlay {
     }
 
     /**
-     * The mailboxes a Name range can hold, as a listing's positions: the generated ones whose Name starts with a
-     * character of {@link Collation} key {@code lowKey..highKey} (grouped by that key, then by index), then every
-     * created one (New-Mailbox names them freely). The caller still applies its filter to each.
+     * The mailboxes a Name range can hold, as a listing's positions: the generated ones whose Name is inside the range
+     * (in Name order), then every created one (New-Mailbox names them freely). The caller still applies its filter to
+     * each.
      */
-    public IntSequence byNameKeys(int lowKey, int highKey) {
+    public IntSequence byName(NameRange range) {
         int createdCount = count() - generated;
-        if (lowKey > highKey) {
-            return IntSequence.of(createdCount, position -> generated + position);
-        }
         NameIndex index = nameIndex();
-        int first = index.first(lowKey);
-        int indexed = index.end(highKey) - first;
+        int first = index.first(range);
+        int indexed = Math.max(0, index.end(range) - first);
         return IntSequence.of(
                 indexed + createdCount,
                 position -> position < indexed ? index.at(first + position) : generated + position - indexed);

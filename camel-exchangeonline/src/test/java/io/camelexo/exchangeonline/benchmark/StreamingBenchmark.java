@@ -28,27 +28,29 @@ import org.apache.camel.impl.DefaultCamelContext;
  * here would be the server's). Run it (not part of the test suite) as {@link PrefetchBenchmark} says, with
  *
  * <pre>
- * java -cp ... io.camelexo.exchangeonline.benchmark.StreamingBenchmark 20 1000
+ * java -cp ... io.camelexo.exchangeonline.benchmark.StreamingBenchmark 20 1000 7
  * </pre>
+ *
+ * Arguments: pages (20), records per page (1,000), alternating rounds (3; more on a busy machine, where a round of
+ * either side can lose the CPU to other work and only the median of many rounds says something).
  */
 public final class StreamingBenchmark {
-
-    private static final int ROUNDS = 3;
 
     public static void main(String[] args) throws Exception {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int perPage = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         long records = (long) pages * perPage;
         try (LargeTenantStub exo = new LargeTenantStub(pages, perPage);
                 DefaultCamelContext camel = route(exo.baseUrl())) {
             System.out.printf(
                     "%d pages x %d records of %d bytes (%d MB of JSON per pass), %d alternating rounds after a warm-up%n",
-                    pages, perPage, exo.bytesPerRecord, records * exo.bytesPerRecord >> 20, ROUNDS);
+                    pages, perPage, exo.bytesPerRecord, records * exo.bytesPerRecord >> 20, rounds);
             baseline(exo.baseUrl(), records);
             component(camel, records);
             List<Double> baselineRates = new ArrayList<>();
             List<Double> componentRates = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 baselineRates.add(baseline(exo.baseUrl(), records));
                 componentRates.add(component(camel, records));
             }

@@ -20,7 +20,7 @@ public final class ExoConstants {
     public static final String PARAMETERS = "CamelExoParameters";
 
     @Metadata(
-            label = "producer",
+            label = "common",
             description =
                     "The client-request-id of the call (the same on every page and retry); quote it to Microsoft support.",
             javaType = "String")

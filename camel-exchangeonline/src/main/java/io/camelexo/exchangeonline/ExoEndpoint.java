@@ -1,5 +1,8 @@
 package io.camelexo.exchangeonline;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelexo.exchangeonline.adminapi.CallOptions;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.ExoService;
@@ -7,6 +10,7 @@ import io.camelexo.exchangeonline.adminapi.NamePartitions;
 import io.camelexo.exchangeonline.adminapi.RequestGovernor;
 import io.camelexo.exchangeonline.adminapi.RetryPolicy;
 import io.camelexo.exchangeonline.auth.Credentials;
+import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.session.ExoSession;
 import io.camelexo.exchangeonline.session.SessionSettings;
 import io.camelexo.exchangeonline.session.SessionThroughput;
@@ -18,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -28,23 +33,26 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * Runs one cmdlet (or a local cmdlet such as Get-ConnectionInformation) of Exchange Online or Security & Compliance.
- * The endpoint owns its session for its lifetime: started = signed in, stopped = released.
+ * The endpoint owns its session for its lifetime: started = signed in, stopped = released. In from(), a read cmdlet is
+ * polled: each poll runs it to the end and hands on every record as an exchange of its own.
  */
 @UriEndpoint(
         firstVersion = "0.1.0",
         scheme = "exo,scc",
         title = "Exchange Online,Security and Compliance",
         syntax = "exo:cmdlet",
-        producerOnly = true,
         lenientProperties = true,
         remote = true,
         category = {Category.CLOUD, Category.MANAGEMENT},
         headersClass = ExoConstants.class)
-public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    private static final ObjectMapper RECORD_MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     static final Set<String> SECRET_OPTIONS = Set.of("clientSecret", "certificatePassword", "accessToken", "password");
 
@@ -82,9 +90,27 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException(
-                getEndpointBaseUri() + " runs cmdlets from a route: use it in to(), not from()");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        CmdletRequest request = pollRequest();
+        if (!request.isRead()) {
+            throw new IllegalArgumentException(getEndpointBaseUri() + " cannot be polled: from() runs read cmdlets "
+                    + "only (Get-, Search-, Test-); " + cmdlet + " changes the tenant, use it in to()");
+        }
+        ExoConsumer consumer = new ExoConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The request each poll sends: the URI's cmdlet and parameters, read to the end unless ResultSize is given. */
+    CmdletRequest pollRequest() {
+        Map<String, Object> parameters = uriParameters();
+        CmdletRequest request =
+                new CmdletRequest(cmdlet, parameters, selectedProperties(), configuration.getPageSize());
+        if (request.parameter("ResultSize") != null) {
+            return request;
+        }
+        parameters.put("ResultSize", "Unlimited");
+        return new CmdletRequest(cmdlet, parameters, selectedProperties(), configuration.getPageSize());
     }
 
     @Override
@@ -176,6 +202,35 @@ public class ExoEndpoint extends DefaultEndpoint implements EndpointServiceLocat
             throw new IllegalArgumentException("proxyPort must be between 1 and 65535, got " + port);
         }
         return host != null ? InetSocketAddress.createUnresolved(host, port) : null;
+    }
+
+    /**
+     * The record as outputClass. A record that does not fit fails as an ExoException naming the class and the property;
+     * Jackson's own message and cause are left out, since they quote the value, which may be anything a cmdlet returns.
+     */
+    Object toOutput(Map<String, Object> record) {
+        Class<?> outputClass = configuration.getOutputClass();
+        if (outputClass == null || outputClass.isInstance(record)) {
+            return record;
+        }
+        try {
+            return RECORD_MAPPER.convertValue(record, outputClass);
+        } catch (IllegalArgumentException e) {
+            String property = e.getCause() instanceof JsonMappingException mapping
+                    ? mapping.getPath().stream()
+                            .map(reference -> reference.getFieldName() != null
+                                    ? reference.getFieldName()
+                                    : "[" + reference.getIndex() + "]")
+                            .collect(Collectors.joining("."))
+                    : "";
+            String failure = e.getCause() != null
+                    ? e.getCause().getClass().getSimpleName()
+                    : e.getClass().getSimpleName();
+            throw new ExoException(
+                    "A record cannot be converted to outputClass " + outputClass.getName()
+                            + (property.isEmpty() ? "" : ", property " + property) + " (" + failure + ")",
+                    null);
+        }
     }
 
     CallOptions callOptions() {

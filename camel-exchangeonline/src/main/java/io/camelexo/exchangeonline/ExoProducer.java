@@ -1,8 +1,5 @@
 package io.camelexo.exchangeonline;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.error.ExoCmdletException;
@@ -14,7 +11,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -26,9 +22,6 @@ import org.apache.camel.support.SynchronizationAdapter;
  */
 public class ExoProducer extends DefaultProducer {
 
-    private static final ObjectMapper RECORD_MAPPER =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private final ExoEndpoint endpoint;
     private final CommandAllowList allowList;
     private final BulkProducer bulk;
@@ -37,7 +30,7 @@ public class ExoProducer extends DefaultProducer {
         super(endpoint);
         this.endpoint = endpoint;
         this.allowList = new CommandAllowList(endpoint.getConfiguration().getCommandName());
-        this.bulk = new BulkProducer(endpoint, this::convert);
+        this.bulk = new BulkProducer(endpoint, endpoint::toOutput);
     }
 
     @Override
@@ -88,7 +81,7 @@ public class ExoProducer extends DefaultProducer {
                     outputType == ExoOutputType.Single ? Math.min(1, records.size()) : records.size());
         } else if (outputType == ExoOutputType.Single) {
             try (result) {
-                Object first = result.hasNext() ? convert(result.next()) : null;
+                Object first = result.hasNext() ? endpoint.toOutput(result.next()) : null;
                 in.setBody(first);
                 in.setHeader(ExoConstants.RESULT_COUNT, first == null ? 0 : 1);
                 in.setHeader(ExoConstants.WARNINGS, List.copyOf(result.warnings()));
@@ -129,7 +122,7 @@ public class ExoProducer extends DefaultProducer {
         List<Object> records = new ArrayList<>();
         try (result) {
             while (result.hasNext()) {
-                records.add(convert(result.next()));
+                records.add(endpoint.toOutput(result.next()));
             }
         } catch (ExoCmdletException e) {
             throw e.withRecords(records);
@@ -139,44 +132,15 @@ public class ExoProducer extends DefaultProducer {
 
     private void setBody(Message in, Map<String, Object> record) {
         switch (endpoint.getConfiguration().getOutputType()) {
-            case List -> in.setBody(record == null ? List.of() : List.of(convert(record)));
-            case Single -> in.setBody(record == null ? null : convert(record));
+            case List -> in.setBody(record == null ? List.of() : List.of(endpoint.toOutput(record)));
+            case Single -> in.setBody(record == null ? null : endpoint.toOutput(record));
             case Stream ->
                 in.setBody(
                         record == null
                                 ? List.of().iterator()
-                                : List.of(convert(record)).iterator());
+                                : List.of(endpoint.toOutput(record)).iterator());
         }
         in.setHeader(ExoConstants.RESULT_COUNT, record == null ? 0 : 1);
-    }
-
-    /**
-     * The record as outputClass. A record that does not fit fails as an ExoException naming the class and the property;
-     * Jackson's own message and cause are left out, since they quote the value, which may be anything a cmdlet returns.
-     */
-    private Object convert(Map<String, Object> record) {
-        Class<?> outputClass = endpoint.getConfiguration().getOutputClass();
-        if (outputClass == null || outputClass.isInstance(record)) {
-            return record;
-        }
-        try {
-            return RECORD_MAPPER.convertValue(record, outputClass);
-        } catch (IllegalArgumentException e) {
-            String property = e.getCause() instanceof JsonMappingException mapping
-                    ? mapping.getPath().stream()
-                            .map(reference -> reference.getFieldName() != null
-                                    ? reference.getFieldName()
-                                    : "[" + reference.getIndex() + "]")
-                            .collect(Collectors.joining("."))
-                    : "";
-            String failure = e.getCause() != null
-                    ? e.getCause().getClass().getSimpleName()
-                    : e.getClass().getSimpleName();
-            throw new ExoException(
-                    "A record cannot be converted to outputClass " + outputClass.getName()
-                            + (property.isEmpty() ? "" : ", property " + property) + " (" + failure + ")",
-                    null);
-        }
     }
 
     /** The lazy body of outputType=Stream: converts records on the fly; closing it stops the paging. */
@@ -204,7 +168,7 @@ public class ExoProducer extends DefaultProducer {
 
         @Override
         public Object next() {
-            return convert(result.next());
+            return endpoint.toOutput(result.next());
         }
 
         @Override

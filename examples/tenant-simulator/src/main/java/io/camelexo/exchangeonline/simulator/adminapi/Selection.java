@@ -3,6 +3,7 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The properties a response keeps ({@code $select}, property sets): all, or a case-insensitive set of names. */
@@ -16,18 +17,17 @@ final class Selection {
         this.names = names;
     }
 
-    /** No names (or only blanks) means everything. */
+    /** No names (or only blanks) means everything; the set ignores case, so {@link #wants} need not lowercase. */
     static Selection of(Collection<String> names) {
         Set<String> wanted = names.stream()
                 .map(String::strip)
                 .filter(name -> !name.isEmpty())
-                .map(name -> name.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+                .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)));
         return wanted.isEmpty() ? ALL : new Selection(wanted);
     }
 
     boolean wants(String property) {
-        return names.isEmpty() || names.contains(property.toLowerCase(Locale.ROOT));
+        return names.isEmpty() || names.contains(property);
     }
 
     /** Whether every selected name is one of these (so a smaller record suffices); false for ALL. */

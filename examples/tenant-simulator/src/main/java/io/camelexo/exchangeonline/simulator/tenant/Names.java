@@ -232,6 +232,13 @@ final class Names {
 
     /** "Service Desk" → "servicedesk": alias-safe. */
     static String aliasPart(String words) {
-        return words.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        // A loop, not a regex: this runs for every record of a listing.
+        StringBuilder alias = new StringBuilder(words.length());
+        for (char c : words.toLowerCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                alias.append(c);
+            }
+        }
+        return alias.toString();
     }
 }

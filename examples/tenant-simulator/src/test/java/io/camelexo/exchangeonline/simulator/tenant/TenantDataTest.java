@@ -66,6 +66,10 @@ class TenantDataTest {
         assertThat(statistics.get("ItemCount")).isInstanceOf(Integer.class);
         assertThat(ByteSize.format(53_150_220_288L)).isEqualTo("49.5 GB (53,150,220,288 bytes)");
         assertThat(ByteSize.format(106_300_440_576L)).isEqualTo("99 GB (106,300,440,576 bytes)");
+        assertThat(ByteSize.format(0)).isEqualTo("0 B (0 bytes)");
+        assertThat(ByteSize.format(999)).isEqualTo("999 B (999 bytes)");
+        assertThat(ByteSize.format(1_000)).isEqualTo("1000 B (1,000 bytes)");
+        assertThat(ByteSize.format(123_456)).isEqualTo("120.562 KB (123,456 bytes)");
     }
 
     @Test

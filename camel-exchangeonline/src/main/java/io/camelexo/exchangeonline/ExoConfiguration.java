@@ -10,6 +10,7 @@ import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -252,6 +253,57 @@ public class ExoConfiguration implements Cloneable {
                     + "ranges per reader (at most 64), merged into one result with the same records as a sequential "
                     + "listing; the order of records is not kept.")
     private int parallelPaging = 1;
+
+    @UriParam(
+            label = "consumer,feed",
+            description = "Where a time-window feed (Search-UnifiedAuditLog in from()) without a saved watermark "
+                    + "begins: an ISO-8601 instant (2026-11-01T00:00:00Z) or a period back from now (P7D, PT6H). "
+                    + "Default P1D.")
+    private String startDate;
+
+    @UriParam(
+            label = "consumer,feed",
+            defaultValue = "PT1H",
+            description =
+                    "Longest window a time-window feed reads in one query (ISO-8601 duration); a window with more "
+                            + "records than the service returns per search is halved until each part fits.")
+    private String windowSize = "PT1H";
+
+    @UriParam(
+            label = "consumer,feed",
+            defaultValue = "PT1H",
+            description =
+                    "A time-window feed never reads closer to now than this (ISO-8601 duration): the service makes "
+                            + "audit events searchable up to 30 minutes (Exchange) or 24 hours (Entra sign-ins) after they "
+                            + "happen.")
+    private String ingestionLag = "PT1H";
+
+    @UriParam(
+            label = "consumer,feed",
+            defaultValue = "PT0S",
+            description = "Each poll of a time-window feed also reads this much before the watermark again (ISO-8601 "
+                    + "duration), for events the service makes searchable later than ingestionLag; records read again "
+                    + "carry the same CamelExoRecordId, so an idempotent sink keeps them once.")
+    private String overlap = "PT0S";
+
+    @UriParam(
+            label = "consumer,feed",
+            description = "Where a time-window feed keeps its watermark: an "
+                    + "org.apache.camel.spi.StateRepository<String, String> bean; default a file in stateDirectory.")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(
+            label = "consumer,feed",
+            defaultValue = "exo-state",
+            description = "Directory of the file that keeps time-window feeds' watermarks when no stateRepository is "
+                    + "given.")
+    private String stateDirectory = "exo-state";
+
+    @UriParam(
+            label = "consumer,feed",
+            description = "The key of this feed's watermark in the state repository; default derived from the "
+                    + "service, organization, cmdlet and its parameters (so changing a filter starts a new feed).")
+    private String feedId;
 
     @UriParam(
             label = "throughput",
@@ -597,6 +649,62 @@ public class ExoConfiguration implements Cloneable {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public String getStartDate() {
+        return startDate;
+    }
+
+    public void setStartDate(String startDate) {
+        this.startDate = startDate;
+    }
+
+    public String getWindowSize() {
+        return windowSize;
+    }
+
+    public void setWindowSize(String windowSize) {
+        this.windowSize = windowSize;
+    }
+
+    public String getIngestionLag() {
+        return ingestionLag;
+    }
+
+    public void setIngestionLag(String ingestionLag) {
+        this.ingestionLag = ingestionLag;
+    }
+
+    public String getOverlap() {
+        return overlap;
+    }
+
+    public void setOverlap(String overlap) {
+        this.overlap = overlap;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = stateDirectory;
+    }
+
+    public String getFeedId() {
+        return feedId;
+    }
+
+    public void setFeedId(String feedId) {
+        this.feedId = feedId;
     }
 
     public int getParallelPaging() {

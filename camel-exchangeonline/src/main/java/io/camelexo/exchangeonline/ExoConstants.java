@@ -47,5 +47,25 @@ public final class ExoConstants {
             javaType = "Integer")
     public static final String FAILED_COUNT = "CamelExoFailedCount";
 
+    @Metadata(
+            label = "consumer",
+            description = "On each record of a time-window feed: its stable unique key (an audit record's Identity), "
+                    + "the same when a record is read again; use it for an idempotent sink.",
+            javaType = "String")
+    public static final String RECORD_ID = "CamelExoRecordId";
+
+    @Metadata(
+            label = "consumer",
+            description = "On each record of a time-window feed: the start of the window it was read in (inclusive).",
+            javaType = "java.time.Instant")
+    public static final String WINDOW_START = "CamelExoWindowStart";
+
+    @Metadata(
+            label = "consumer",
+            description = "On each record of a time-window feed: the end of the window it was read in (inclusive); "
+                    + "the feed's watermark moves here once every record of the window was processed.",
+            javaType = "java.time.Instant")
+    public static final String WINDOW_END = "CamelExoWindowEnd";
+
     private ExoConstants() {}
 }

@@ -11,17 +11,27 @@ import io.camelexo.exchangeonline.adminapi.RequestGovernor;
 import io.camelexo.exchangeonline.adminapi.RetryPolicy;
 import io.camelexo.exchangeonline.auth.Credentials;
 import io.camelexo.exchangeonline.error.ExoException;
+import io.camelexo.exchangeonline.feed.AuditLogReader;
+import io.camelexo.exchangeonline.feed.FeedSchedule;
+import io.camelexo.exchangeonline.feed.WindowReader;
 import io.camelexo.exchangeonline.session.ExoSession;
 import io.camelexo.exchangeonline.session.SessionSettings;
 import io.camelexo.exchangeonline.session.SessionThroughput;
 import io.camelexo.exchangeonline.text.GivenText;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
@@ -54,6 +64,8 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
     private static final ObjectMapper RECORD_MAPPER =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    private static final String DEFAULT_FEED_START = "P1D";
+
     static final Set<String> SECRET_OPTIONS = Set.of("clientSecret", "certificatePassword", "accessToken", "password");
 
     @UriPath(
@@ -70,6 +82,8 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
     private SessionSettings sessionSettings;
     private CallOptions callOptions;
     private ExoSession session;
+    /** The windows of a time-window feed (Search-UnifiedAuditLog); null for any other cmdlet. */
+    private FeedSchedule feedSchedule;
 
     ExoEndpoint(String uri, ExoComponent component, String scheme, String cmdlet, ExoConfiguration configuration) {
         super(uri, component);
@@ -96,9 +110,57 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
             throw new IllegalArgumentException(getEndpointBaseUri() + " cannot be polled: from() runs read cmdlets "
                     + "only (Get-, Search-, Test-); " + cmdlet + " changes the tenant, use it in to()");
         }
+        if (feedSchedule != null) {
+            // refused here rather than at the first poll: a route that cannot keep its place should not start
+            feedReader();
+        }
         ExoConsumer consumer = new ExoConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** Whether from() reads this cmdlet window by window from a saved watermark rather than whole each poll. */
+    boolean isTimeWindowFeed() {
+        return feedSchedule != null;
+    }
+
+    FeedSchedule feedSchedule() {
+        return feedSchedule;
+    }
+
+    /** Reads a window of the feed through this endpoint's session, with the URI's parameters as filters. */
+    WindowReader feedReader() {
+        return new AuditLogReader(
+                request -> session.invoke(request, callOptions),
+                uriParameters(),
+                selectedProperties(),
+                configuration.getPageSize());
+    }
+
+    /** Where a feed without a saved watermark begins. */
+    Instant feedStart(Instant now) {
+        return FeedSchedule.startDate(
+                configuration.getStartDate() != null ? configuration.getStartDate() : DEFAULT_FEED_START, now);
+    }
+
+    /**
+     * The key of the feed's watermark: given, or derived from what the feed reads (service, organization, cmdlet,
+     * parameters), so that a changed filter starts a feed of its own instead of resuming another's.
+     */
+    String feedId() {
+        String given = GivenText.identifier(configuration.getFeedId());
+        if (given != null) {
+            return given;
+        }
+        String identity =
+                service + "|" + sessionSettings.organization() + "|" + configuration.getDelegatedOrganization() + "|"
+                        + cmdlet.toLowerCase(Locale.ROOT) + "|" + new TreeMap<>(configuration.getParameters());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return cmdlet + "-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The request each poll sends: the URI's cmdlet and parameters, read to the end unless ResultSize is given. */
@@ -155,6 +217,7 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
                 c.getBatchSize());
         RequestGovernor.checkLimit(c.getMaxConcurrentRequests());
         NamePartitions.checkCmdlet(cmdlet, c.getParallelPaging());
+        feedSchedule = feedSchedule(c);
         NamePartitions.checkResultSize(
                 new CmdletRequest(cmdlet, c.getParameters(), List.of(), c.getPageSize()).parameter("ResultSize"),
                 c.getParallelPaging());
@@ -190,6 +253,31 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
                 Duration.ofMillis(c.getConnectTimeout()),
                 c.getIdentityHttpClient(),
                 c.getSecureStringPublicKey());
+    }
+
+    /** The schedule of a Search-UnifiedAuditLog feed; feed options on any other cmdlet are refused, not ignored. */
+    private FeedSchedule feedSchedule(ExoConfiguration c) {
+        if (!AuditLogReader.CMDLET.equalsIgnoreCase(cmdlet)) {
+            boolean feedOptionGiven = c.getStartDate() != null
+                    || c.getFeedId() != null
+                    || c.getStateRepository() != null
+                    || !"PT1H".equals(c.getWindowSize())
+                    || !"PT1H".equals(c.getIngestionLag())
+                    || !"PT0S".equals(c.getOverlap());
+            if (feedOptionGiven) {
+                throw new IllegalArgumentException("startDate, windowSize, ingestionLag, overlap, stateRepository and "
+                        + "feedId apply to time-window feeds only: " + AuditLogReader.CMDLET + " in from(), not "
+                        + cmdlet);
+            }
+            return null;
+        }
+        if (c.getStartDate() != null) {
+            FeedSchedule.startDate(c.getStartDate(), Instant.now());
+        }
+        return new FeedSchedule(
+                FeedSchedule.duration("windowSize", c.getWindowSize()),
+                FeedSchedule.duration("ingestionLag", c.getIngestionLag()),
+                FeedSchedule.duration("overlap", c.getOverlap()));
     }
 
     private InetSocketAddress proxy() {

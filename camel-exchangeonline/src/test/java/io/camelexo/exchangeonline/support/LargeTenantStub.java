@@ -19,8 +19,12 @@ public final class LargeTenantStub implements AutoCloseable {
     public static final String TENANT = "contoso.onmicrosoft.com";
     public static final String INVOKE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
 
-    public final WireMockServer server = new WireMockServer(
-            wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(8));
+    public final WireMockServer server = new WireMockServer(wireMockConfig()
+            .dynamicPort()
+            .bindAddress("127.0.0.1")
+            .containerThreads(8)
+            // the journal would keep every 15 MB page answered: rounds of a benchmark ran out of heap
+            .disableRequestJournal());
     public final long bytesPerRecord;
 
     public LargeTenantStub(int pages, int perPage) {

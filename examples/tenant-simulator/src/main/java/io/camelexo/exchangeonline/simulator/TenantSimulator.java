@@ -13,6 +13,7 @@ import io.camelexo.exchangeonline.simulator.entra.TokenService;
 import io.camelexo.exchangeonline.simulator.server.Handler;
 import io.camelexo.exchangeonline.simulator.server.ServerCertificate;
 import io.camelexo.exchangeonline.simulator.server.SimServer;
+import io.camelexo.exchangeonline.simulator.tenant.AuditLog;
 import io.camelexo.exchangeonline.simulator.tenant.Seeds;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 import io.camelexo.exchangeonline.simulator.tenant.Tenants;
@@ -337,6 +338,11 @@ public final class TenantSimulator implements AutoCloseable {
         Tenant target = tenant(tenant);
         Objects.checkIndex(index, target.mailboxes().count());
         return RecordJson.plain(target.autoReplies().of(index));
+    }
+
+    /** The tenant's unified audit log: add events, generate them per hour, break the next session call. */
+    public AuditLog auditLog(String tenant) {
+        return tenant(tenant).auditLog();
     }
 
     /** The index of the mailbox an -Identity value names, or -1. */

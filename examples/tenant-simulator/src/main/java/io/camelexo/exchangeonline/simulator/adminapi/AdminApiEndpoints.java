@@ -73,7 +73,7 @@ public final class AdminApiEndpoints implements Handler {
     private final TrafficControl admission;
     private final Traffic traffic;
     private final SimulatedService service;
-    private final Cmdlets cmdlets = new Cmdlets();
+    private final Cmdlets cmdlets;
 
     public AdminApiEndpoints(
             Workload workload,
@@ -91,6 +91,7 @@ public final class AdminApiEndpoints implements Handler {
         this.accounts = accounts;
         this.faults = faults;
         this.clock = clock;
+        this.cmdlets = new Cmdlets(clock);
         this.admission = new TrafficControl(faults, clock);
         this.traffic = traffic;
         this.service = workload == Workload.EXCHANGE ? SimulatedService.EXCHANGE : SimulatedService.COMPLIANCE;
@@ -189,7 +190,8 @@ public final class AdminApiEndpoints implements Handler {
         long limit = resultSize(call);
         String select = request.queryOption("$select");
         Selection selection = Selection.of(select == null ? List.of() : Arrays.asList(select.split(",")));
-        CmdletOutput output = cmdlet.handler().run(call, new CmdletContext(tenant, selection, secureStrings, accounts));
+        CmdletOutput output = cmdlet.handler()
+                .run(call, new CmdletContext(tenant, selection, secureStrings, accounts, token != null));
 
         long position = token != null ? token.position() : 0;
         long delivered = token != null ? token.delivered() : 0;

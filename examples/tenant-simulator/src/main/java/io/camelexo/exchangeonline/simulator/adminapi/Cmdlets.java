@@ -1,5 +1,6 @@
 package io.camelexo.exchangeonline.simulator.adminapi;
 
+import io.camelexo.exchangeonline.simulator.SimulatorClock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,8 @@ final class Cmdlets {
 
     private final Map<String, Definition> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-    Cmdlets() {
+    /** @param clock the time audit events become searchable by */
+    Cmdlets(SimulatorClock clock) {
         Workload exo = Workload.EXCHANGE;
         List<String> listing = List.of("Identity", "ResultSize", "RecipientTypeDetails", "Filter", "Anr");
         register("Get-Mailbox", exo, MailboxCmdlets::getMailbox, listing);
@@ -110,6 +112,24 @@ final class Cmdlets {
         register(
                 "Get-MobileDevice", exo, DeviceCmdlets::getMobileDevice, "Identity", "Mailbox", "ResultSize", "Filter");
         register("Remove-MobileDevice", exo, DeviceCmdlets::removeMobileDevice, List.of("Identity"));
+        register(
+                "Search-UnifiedAuditLog",
+                exo,
+                new AuditSearch(clock)::run,
+                List.of(
+                        "StartDate",
+                        "EndDate",
+                        "RecordType",
+                        "Operations",
+                        "UserIds",
+                        "ObjectIds",
+                        "IPAddresses",
+                        "FreeText",
+                        "ResultSize",
+                        "SessionId",
+                        "SessionCommand",
+                        "Formatted",
+                        "HighCompleteness"));
         register("Get-AcceptedDomain", exo, ConfigurationCmdlets::getAcceptedDomain, "Identity");
         register("Get-OrganizationConfig", exo, ConfigurationCmdlets::getOrganizationConfig, "Identity");
         register("Get-TransportRule", exo, ConfigurationCmdlets::getTransportRule, "Identity", "ResultSize", "State");

@@ -32,6 +32,7 @@ public final class Tenant {
     private final AutoReplyOverlay autoReplies;
     private final GroupOverlay groups;
     private final DeviceOverlay devices;
+    private final AuditLog auditLog;
     private final Set<String> appsWithoutExchangeRole = ConcurrentHashMap.newKeySet();
 
     /** A tenant whose mailbox names are their aliases. */
@@ -70,6 +71,7 @@ public final class Tenant {
         this.autoReplies = new AutoReplyOverlay(this);
         this.groups = new GroupOverlay(this, GroupRecords.count(mailboxes));
         this.devices = new DeviceOverlay(this);
+        this.auditLog = new AuditLog(this);
     }
 
     public long seed() {
@@ -161,6 +163,10 @@ public final class Tenant {
 
     public GroupOverlay groups() {
         return groups;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     public DeviceOverlay devices() {

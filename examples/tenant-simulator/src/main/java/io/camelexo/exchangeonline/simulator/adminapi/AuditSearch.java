@@ -1,0 +1,223 @@
+package io.camelexo.exchangeonline.simulator.adminapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.camelexo.exchangeonline.simulator.SimulatorClock;
+import io.camelexo.exchangeonline.simulator.tenant.AuditLog;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Search-UnifiedAuditLog with the service's session paging (Microsoft Learn, Search-UnifiedAuditLog): the same
+ * {@code SessionId} returns the next block of {@code ResultSize} (at most 5,000) records per call, each carrying
+ * {@code ResultIndex} (its 1-based place in the session) and {@code ResultCount} (the query's total). ReturnLargeSet
+ * sessions are unsorted and stop at 50,000 records while ResultCount keeps the true total; ReturnNextPreviewPage
+ * sessions are sorted by date and stop at 5,000; switching command within a session caps it at 10,000. Without a
+ * SessionCommand a call returns at most 100 records. A session's records are fixed when it begins.
+ */
+final class AuditSearch {
+
+    static final int MAX_RESULT_SIZE = 5_000;
+    private static final int LARGE_SET_CAP = 50_000;
+    private static final int PREVIEW_CAP = 5_000;
+    private static final int MIXED_CAP = 10_000;
+    private static final int WITHOUT_SESSION = 100;
+    private static final int SESSIONS_KEPT = 1_000;
+
+    private static final class Session {
+        final List<AuditLog.Event> events;
+        final int total;
+        String command;
+        int cap;
+        int next;
+        int blockStart;
+        int blockEnd;
+
+        Session(List<AuditLog.Event> events, String command) {
+            this.events = events;
+            this.total = events.size();
+            this.command = command;
+            this.cap = command.equalsIgnoreCase("ReturnLargeSet") ? LARGE_SET_CAP : PREVIEW_CAP;
+        }
+    }
+
+    private final SimulatorClock clock;
+    private final Map<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
+            return size() > SESSIONS_KEPT;
+        }
+    };
+
+    AuditSearch(SimulatorClock clock) {
+        this.clock = clock;
+    }
+
+    CmdletOutput run(CmdletCall call, CmdletContext context) {
+        Instant start = date(call, "StartDate");
+        Instant end = date(call, "EndDate");
+        int resultSize = resultSize(call);
+        String command = call.string("SessionCommand");
+        if (command != null
+                && !command.equalsIgnoreCase("ReturnLargeSet")
+                && !command.equalsIgnoreCase("ReturnNextPreviewPage")) {
+            throw AdminApiError.invalidParameterValue(
+                    "SessionCommand", command, "Microsoft.Exchange.Management.SystemConfigurationTasks.SessionCommand");
+        }
+        AuditLog log = context.tenant().auditLog();
+        if (command == null) {
+            List<AuditLog.Event> found = matching(call, log.search(start, end, clock.now()));
+            return CmdletOutput.of(
+                    rows(found, 0, Math.min(found.size(), Math.min(resultSize, WITHOUT_SESSION)), found.size()));
+        }
+        String sessionId = call.string("SessionId");
+        String key = context.tenant().tenantId() + "/" + (sessionId != null ? sessionId : "");
+        AuditLog.SessionFault fault = context.continuation() ? null : log.takeSessionFault();
+        synchronized (sessions) {
+            Session session = sessions.get(key);
+            if (session == null || sessionId == null) {
+                List<AuditLog.Event> found = new ArrayList<>(matching(call, log.search(start, end, clock.now())));
+                if (command.equalsIgnoreCase("ReturnLargeSet")) {
+                    Collections.shuffle(found, new Random(key.hashCode()));
+                }
+                session = new Session(found, command);
+                sessions.put(key, session);
+            } else if (!session.command.equalsIgnoreCase(command)) {
+                session.command = command;
+                session.cap = Math.min(session.cap, MIXED_CAP);
+            }
+            // a nextLink inside one call re-runs the cmdlet: it reads the same block again, the session does not move
+            if (!context.continuation()) {
+                if (fault == AuditLog.SessionFault.EMPTY_PAGE) {
+                    return CmdletOutput.none();
+                }
+                session.blockStart = session.next;
+                session.blockEnd = Math.min(session.next + resultSize, Math.min(session.cap, session.total));
+                session.next = session.blockEnd;
+            }
+            if (fault == AuditLog.SessionFault.INDEX_MINUS_ONE) {
+                return CmdletOutput.of(brokenRows(session, session.blockStart, session.blockEnd));
+            }
+            return CmdletOutput.of(rows(session.events, session.blockStart, session.blockEnd, session.total));
+        }
+    }
+
+    private static List<AuditLog.Event> matching(CmdletCall call, List<AuditLog.Event> events) {
+        String recordType = call.string("RecordType");
+        List<String> operations = call.strings("Operations");
+        List<String> userIds = call.strings("UserIds");
+        return events.stream()
+                .filter(e -> recordType == null || e.recordType().equalsIgnoreCase(recordType))
+                .filter(e -> operations == null || operations.stream().anyMatch(o -> o.equalsIgnoreCase(e.operation())))
+                .filter(e -> userIds == null || userIds.stream().anyMatch(u -> u.equalsIgnoreCase(e.userId())))
+                .toList();
+    }
+
+    /** Rows {@code from..to} (0-based, end exclusive) of a search that found {@code total}. */
+    private static List<Map<String, Object>> rows(List<AuditLog.Event> events, int from, int to, int total) {
+        List<Map<String, Object>> rows = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            rows.add(row(events.get(i), i + 1, total));
+        }
+        return rows;
+    }
+
+    /** What the service answers when a search hit an internal timeout: ResultIndex -1, ResultCount 0. */
+    private static List<Map<String, Object>> brokenRows(Session session, int from, int to) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            rows.add(row(session.events.get(i), -1, 0));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> row(AuditLog.Event event, int resultIndex, int resultCount) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("RecordType", event.recordType());
+        row.put("CreationDate", event.created().atOffset(ZoneOffset.UTC));
+        row.put("UserIds", event.userId());
+        row.put("Operations", event.operation());
+        row.put("AuditData", auditData(event));
+        row.put("ResultIndex", resultIndex);
+        row.put("ResultCount", resultCount);
+        row.put("Identity", event.id());
+        row.put("IsValid", true);
+        row.put("ObjectState", "Unchanged");
+        return row;
+    }
+
+    /** AuditData is a JSON string; its CreationTime has whole seconds and no zone. */
+    private static String auditData(AuditLog.Event event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("Id", event.id());
+        data.put("RecordType", event.recordTypeNumber());
+        data.put(
+                "CreationTime",
+                LocalDateTime.ofInstant(event.created(), ZoneOffset.UTC).toString());
+        data.put("Operation", event.operation());
+        data.put("UserId", event.userId());
+        data.put("Workload", event.workload());
+        data.put("ObjectId", event.objectId());
+        try {
+            return Json.MAPPER.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int resultSize(CmdletCall call) {
+        Object value = call.value("ResultSize");
+        if (value == null) {
+            return WITHOUT_SESSION;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw AdminApiError.invalidParameterValue("ResultSize", value, "System.Int32");
+        }
+        if (size < 1 || size > MAX_RESULT_SIZE) {
+            throw AdminApiError.badRequest(
+                    "System.Management.Automation.ValidationMetadataException",
+                    "Cannot validate argument on parameter 'ResultSize'. The " + size + " argument is "
+                            + (size < 1
+                                    ? "less than the minimum allowed range of 1"
+                                    : "greater than the maximum allowed range of 5000")
+                            + ". Supply an argument that is "
+                            + (size < 1 ? "greater than or equal to 1" : "less than or equal to 5000")
+                            + " and then try the command again.");
+        }
+        return size;
+    }
+
+    /** A zone-less value is UTC, a date alone is midnight, as the service reads them. */
+    private static Instant date(CmdletCall call, String name) {
+        String text = call.string(name);
+        if (text == null) {
+            throw AdminApiError.missingParameter(name);
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException notDate) {
+                    throw AdminApiError.invalidParameterValue(
+                            name, text, "Microsoft.Exchange.ExchangeSystem.ExDateTime");
+                }
+            }
+        }
+    }
+}

@@ -1,13 +1,17 @@
 package io.camelexo.exchangeonline;
 
 import io.camelexo.exchangeonline.adminapi.CallObserver;
+import io.camelexo.exchangeonline.feed.MessageTraceReader;
+import io.camelexo.exchangeonline.feed.RequestQuota;
 import io.camelexo.exchangeonline.metrics.MicrometerMetrics;
 import io.camelexo.exchangeonline.session.ExoSessionManager;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
@@ -38,6 +42,8 @@ public class ExoComponent extends HealthCheckComponent {
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
     private ExecutorService pageFetcher;
     private CallObserver.Factory callObservers;
+    /** Get-MessageTraceV2's query quota is the tenant's: one per organization, shared by its feeds in this JVM. */
+    private final Map<String, RequestQuota> messageTraceQuotas = new ConcurrentHashMap<>();
 
     public ExoComponent() {
         this(Clock.systemUTC());
@@ -138,6 +144,12 @@ public class ExoComponent extends HealthCheckComponent {
     }
 
     /** The threads that request pages ahead of routes, shared by every session of this component; made on first use. */
+    RequestQuota messageTraceQuota(String organization) {
+        return messageTraceQuotas.computeIfAbsent(
+                String.valueOf(organization).toLowerCase(Locale.ROOT),
+                tenant -> new RequestQuota(MessageTraceReader.QUOTA, MessageTraceReader.QUOTA_WINDOW));
+    }
+
     synchronized ExecutorService pageFetcher() {
         if (pageFetcher == null) {
             pageFetcher = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ExoPageFetcher");

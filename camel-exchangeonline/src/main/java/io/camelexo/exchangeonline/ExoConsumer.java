@@ -4,6 +4,7 @@ import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.feed.FeedWindow;
 import io.camelexo.exchangeonline.feed.WindowReader;
 import java.io.File;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polls a read cmdlet and hands on every record as an exchange of its own, page by page as the pages arrive (a listing
@@ -23,12 +26,16 @@ import org.apache.camel.support.service.ServiceHelper;
  *   <li>Any read cmdlet: each poll runs it to the end. A failed exchange goes to the consumer's exception handler (or,
  *       with bridgeErrorHandler, the route's) and the poll carries on with the next record; a failed call ends the
  *       poll.
- *   <li>A time-window feed (Search-UnifiedAuditLog): each poll reads the windows after the saved watermark, oldest
+ *   <li>A time-window feed (Search-UnifiedAuditLog, Get-MessageTraceV2): each poll reads the windows after the saved watermark, oldest
  *       first. The watermark moves to a window's end only once every record of it was processed without an exception;
  *       a failed exchange ends the poll, and the next poll reads that window again (at least once, no gap).
  * </ul>
  */
 public class ExoConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExoConsumer.class);
+    /** Keeps the first window clear of the retention edge, which moves on while the poll runs. */
+    private static final Duration RETENTION_MARGIN = Duration.ofMinutes(10);
 
     private final ExoEndpoint endpoint;
     private StateRepository<String, String> watermarks;

@@ -13,6 +13,7 @@ import io.camelexo.exchangeonline.auth.Credentials;
 import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.feed.AuditLogReader;
 import io.camelexo.exchangeonline.feed.FeedSchedule;
+import io.camelexo.exchangeonline.feed.MessageTraceReader;
 import io.camelexo.exchangeonline.feed.WindowReader;
 import io.camelexo.exchangeonline.session.ExoSession;
 import io.camelexo.exchangeonline.session.SessionSettings;
@@ -82,7 +83,7 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
     private SessionSettings sessionSettings;
     private CallOptions callOptions;
     private ExoSession session;
-    /** The windows of a time-window feed (Search-UnifiedAuditLog); null for any other cmdlet. */
+    /** The windows of a time-window feed (Search-UnifiedAuditLog, Get-MessageTraceV2); null for any other cmdlet. */
     private FeedSchedule feedSchedule;
 
     ExoEndpoint(String uri, ExoComponent component, String scheme, String cmdlet, ExoConfiguration configuration) {
@@ -130,11 +131,28 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
 
     /** Reads a window of the feed through this endpoint's session, with the URI's parameters as filters. */
     WindowReader feedReader() {
+        if (isMessageTrace()) {
+            return new MessageTraceReader(
+                    request -> session.invoke(request, callOptions),
+                    uriParameters(),
+                    selectedProperties(),
+                    configuration.getPageSize(),
+                    getComponent().messageTraceQuota(sessionSettings.organization()));
+        }
         return new AuditLogReader(
                 request -> session.invoke(request, callOptions),
                 uriParameters(),
                 selectedProperties(),
                 configuration.getPageSize());
+    }
+
+    /** How far back the service keeps what the feed reads. */
+    Duration feedRetention() {
+        return isMessageTrace() ? MessageTraceReader.RETENTION : AuditLogReader.RETENTION;
+    }
+
+    private boolean isMessageTrace() {
+        return MessageTraceReader.CMDLET.equalsIgnoreCase(cmdlet);
     }
 
     /** Where a feed without a saved watermark begins. */
@@ -255,9 +273,12 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
                 c.getSecureStringPublicKey());
     }
 
-    /** The schedule of a Search-UnifiedAuditLog feed; feed options on any other cmdlet are refused, not ignored. */
+    /**
+     * The schedule of a Search-UnifiedAuditLog or Get-MessageTraceV2 feed (a message trace window at most the 10 days
+     * one query may span); feed options on any other cmdlet are refused, not ignored.
+     */
     private FeedSchedule feedSchedule(ExoConfiguration c) {
-        if (!AuditLogReader.CMDLET.equalsIgnoreCase(cmdlet)) {
+        if (!AuditLogReader.CMDLET.equalsIgnoreCase(cmdlet) && !isMessageTrace()) {
             boolean feedOptionGiven = c.getStartDate() != null
                     || c.getFeedId() != null
                     || c.getStateRepository() != null
@@ -266,16 +287,24 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
                     || !"PT0S".equals(c.getOverlap());
             if (feedOptionGiven) {
                 throw new IllegalArgumentException("startDate, windowSize, ingestionLag, overlap, stateRepository and "
-                        + "feedId apply to time-window feeds only: " + AuditLogReader.CMDLET + " in from(), not "
-                        + cmdlet);
+                        + "feedId apply to time-window feeds only: " + AuditLogReader.CMDLET + " or "
+                        + MessageTraceReader.CMDLET + " in from(), not " + cmdlet);
             }
             return null;
         }
-        if (c.getStartDate() != null) {
-            FeedSchedule.startDate(c.getStartDate(), Instant.now());
+        Duration retention = isMessageTrace() ? MessageTraceReader.RETENTION : AuditLogReader.RETENTION;
+        Instant now = Instant.now();
+        if (c.getStartDate() != null
+                && FeedSchedule.startDate(c.getStartDate(), now).isBefore(now.minus(retention))) {
+            throw new IllegalArgumentException("startDate " + c.getStartDate() + " is before the " + retention.toDays()
+                    + " days the service keeps for " + cmdlet);
+        }
+        Duration windowSize = FeedSchedule.duration("windowSize", c.getWindowSize());
+        if (isMessageTrace() && windowSize.compareTo(MessageTraceReader.MAX_SPAN) > 0) {
+            windowSize = MessageTraceReader.MAX_SPAN;
         }
         return new FeedSchedule(
-                FeedSchedule.duration("windowSize", c.getWindowSize()),
+                windowSize,
                 FeedSchedule.duration("ingestionLag", c.getIngestionLag()),
                 FeedSchedule.duration("overlap", c.getOverlap()));
     }

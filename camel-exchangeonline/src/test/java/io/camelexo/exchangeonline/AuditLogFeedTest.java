@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import io.camelexo.exchangeonline.simulator.TenantSimulatorExtension;
 import io.camelexo.exchangeonline.simulator.tenant.AuditLog;
+import io.camelexo.exchangeonline.support.Watermarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,17 +85,8 @@ class AuditLogFeedTest extends CamelTestSupport {
                 "mailbox-" + hoursAgo + "-" + minutes);
     }
 
-    /** The watermark once the feed saved one past {@code after}; the last exchange arrives just before it is saved. */
     private Instant watermarkAfter(String feedId, Instant after) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String saved = watermarks.getState(feedId);
-            if (saved != null && Instant.parse(saved).isAfter(after)) {
-                return Instant.parse(saved);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("No watermark after " + after + " for " + feedId + ": " + watermarks.getState(feedId));
+        return Watermarks.awaitAfter(watermarks, feedId, after);
     }
 
     private void route(String feedUri) throws Exception {
@@ -281,5 +273,11 @@ class AuditLogFeedTest extends CamelTestSupport {
                 .hasStackTraceContaining("apply to time-window feeds only");
         assertThatThrownBy(() -> route("exo:Search-UnifiedAuditLog?startDate=last+week&initialDelay=0"))
                 .hasStackTraceContaining("startDate must be an ISO-8601 instant");
+        assertThatThrownBy(() -> route("exo:Search-UnifiedAuditLog?startDate=2999-01-01T00:00:00Z&initialDelay=0"))
+                .hasStackTraceContaining("startDate must not be in the future");
+        assertThatThrownBy(() -> route("exo:Search-UnifiedAuditLog?windowSize=PT0S&initialDelay=0"))
+                .hasStackTraceContaining("windowSize must be at least one second");
+        assertThatThrownBy(() -> route("exo:Search-UnifiedAuditLog?stateRepository=#nowhere&initialDelay=0"))
+                .hasStackTraceContaining("stateRepository");
     }
 }

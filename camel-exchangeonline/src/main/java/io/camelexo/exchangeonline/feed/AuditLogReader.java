@@ -3,6 +3,8 @@ package io.camelexo.exchangeonline.feed;
 import io.camelexo.exchangeonline.adminapi.CmdletRequest;
 import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.error.ExoException;
+import io.camelexo.exchangeonline.error.ExoProtocolException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,9 @@ public final class AuditLogReader implements WindowReader {
     /** Parameters the reader sets itself; a URI that gives them is refused. */
     public static final List<String> MANAGED_PARAMETERS =
             List.of("StartDate", "EndDate", "SessionId", "SessionCommand", "ResultSize");
+
+    /** How long Audit (Standard) keeps records. */
+    public static final Duration RETENTION = Duration.ofDays(180);
 
     static final int CALL_SIZE = 5_000;
     static final int SESSION_CAP = 50_000;
@@ -60,20 +64,10 @@ public final class AuditLogReader implements WindowReader {
             Map<String, Object> filters,
             List<String> select,
             int pageSize) {
-        for (String managed : MANAGED_PARAMETERS) {
-            if (filters.keySet().stream().anyMatch(managed::equalsIgnoreCase)) {
-                throw new IllegalArgumentException(CMDLET + " in from() sets " + managed
-                        + " itself (from startDate, windowSize and the saved watermark); leave it out of the URI");
-            }
-        }
+        FeedParameters.refuseManaged(CMDLET, filters, MANAGED_PARAMETERS);
         this.invoke = invoke;
         this.filters = Map.copyOf(filters);
-        // the paging reads these three, whatever else the route selects
-        this.select = select.isEmpty()
-                ? select
-                : Stream.concat(select.stream(), Stream.of("ResultIndex", "ResultCount", "Identity"))
-                        .distinct()
-                        .toList();
+        this.select = FeedParameters.withPagingProperties(select, "ResultIndex", "ResultCount", "Identity");
         this.pageSize = pageSize;
     }
 
@@ -123,9 +117,12 @@ public final class AuditLogReader implements WindowReader {
                     throw new IllegalStateException(end.name());
             }
         }
-        throw new ExoException(
+        throw new ExoProtocolException(
                 CMDLET + " sessions for " + window + " broke off " + SESSION_ATTEMPTS
-                        + " times (the service's search timed out); the window is read again at the next poll",
+                        + " times (the service's search timed out, or its ResultIndex does not follow on); the window "
+                        + "is read again at the next poll",
+                0,
+                null,
                 null);
     }
 
@@ -151,6 +148,15 @@ public final class AuditLogReader implements WindowReader {
                     }
                     seen = index;
                     inCall++;
+                    if (seen > SESSION_CAP) {
+                        // the service documents no session longer than this: one that goes on would never end
+                        throw new ExoProtocolException(
+                                CMDLET + " session for " + window + " went past the " + SESSION_CAP
+                                        + " records a session returns; stopped instead of reading on",
+                                0,
+                                null,
+                                null);
+                    }
                     String id = recordId(record);
                     if (id == null || handedOn.add(id)) {
                         if (!sink.accept(record, id)) {

@@ -45,16 +45,22 @@ public record FeedSchedule(Duration windowSize, Duration ingestionLag, Duration 
      */
     public static Instant startDate(String text, Instant now) {
         String value = text.strip();
+        Instant start;
         try {
-            return Instant.parse(value);
+            start = Instant.parse(value);
         } catch (DateTimeParseException notInstant) {
             try {
-                return value.contains("T") ? now.minus(Duration.parse(value)) : now.minus(Period.parse(value));
+                start = value.contains("T") ? now.minus(Duration.parse(value)) : now.minus(Period.parse(value));
             } catch (DateTimeParseException notPeriod) {
                 throw new IllegalArgumentException("startDate must be an ISO-8601 instant such as 2026-11-01T00:00:00Z "
                         + "or a period back from now such as P7D or PT6H, got " + value);
             }
         }
+        if (start.isAfter(now)) {
+            throw new IllegalArgumentException(
+                    "startDate must not be in the future (a feed reads what already happened), got " + value);
+        }
+        return start;
     }
 
     /** A duration option: ISO-8601 ({@code PT1H}, {@code P1D}). */

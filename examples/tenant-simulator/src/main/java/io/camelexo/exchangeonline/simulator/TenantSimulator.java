@@ -14,6 +14,7 @@ import io.camelexo.exchangeonline.simulator.server.Handler;
 import io.camelexo.exchangeonline.simulator.server.ServerCertificate;
 import io.camelexo.exchangeonline.simulator.server.SimServer;
 import io.camelexo.exchangeonline.simulator.tenant.AuditLog;
+import io.camelexo.exchangeonline.simulator.tenant.MessageTrace;
 import io.camelexo.exchangeonline.simulator.tenant.Seeds;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 import io.camelexo.exchangeonline.simulator.tenant.Tenants;
@@ -343,6 +344,11 @@ public final class TenantSimulator implements AutoCloseable {
     /** The tenant's unified audit log: add events, generate them per hour, break the next session call. */
     public AuditLog auditLog(String tenant) {
         return tenant(tenant).auditLog();
+    }
+
+    /** The tenant's message trace: add messages, generate them per hour. */
+    public MessageTrace messageTrace(String tenant) {
+        return tenant(tenant).messageTrace();
     }
 
     /** The index of the mailbox an -Identity value names, or -1. */

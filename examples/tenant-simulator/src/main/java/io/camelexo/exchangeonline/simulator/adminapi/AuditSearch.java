@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelexo.exchangeonline.simulator.SimulatorClock;
 import io.camelexo.exchangeonline.simulator.tenant.AuditLog;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,9 +60,9 @@ final class AuditSearch {
     }
 
     CmdletOutput run(CmdletCall call, CmdletContext context) {
-        Instant start = date(call, "StartDate");
-        Instant end = date(call, "EndDate");
-        int resultSize = resultSize(call);
+        Instant start = call.instant("StartDate");
+        Instant end = call.instant("EndDate");
+        int resultSize = call.boundedResultSize(WITHOUT_SESSION, MAX_RESULT_SIZE);
         String command = call.string("SessionCommand");
         if (command != null
                 && !command.equalsIgnoreCase("ReturnLargeSet")
@@ -171,53 +168,6 @@ final class AuditSearch {
             return Json.MAPPER.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int resultSize(CmdletCall call) {
-        Object value = call.value("ResultSize");
-        if (value == null) {
-            return WITHOUT_SESSION;
-        }
-        int size;
-        try {
-            size = Integer.parseInt(value.toString().strip());
-        } catch (NumberFormatException e) {
-            throw AdminApiError.invalidParameterValue("ResultSize", value, "System.Int32");
-        }
-        if (size < 1 || size > MAX_RESULT_SIZE) {
-            throw AdminApiError.badRequest(
-                    "System.Management.Automation.ValidationMetadataException",
-                    "Cannot validate argument on parameter 'ResultSize'. The " + size + " argument is "
-                            + (size < 1
-                                    ? "less than the minimum allowed range of 1"
-                                    : "greater than the maximum allowed range of 5000")
-                            + ". Supply an argument that is "
-                            + (size < 1 ? "greater than or equal to 1" : "less than or equal to 5000")
-                            + " and then try the command again.");
-        }
-        return size;
-    }
-
-    /** A zone-less value is UTC, a date alone is midnight, as the service reads them. */
-    private static Instant date(CmdletCall call, String name) {
-        String text = call.string(name);
-        if (text == null) {
-            throw AdminApiError.missingParameter(name);
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException notDate) {
-                    throw AdminApiError.invalidParameterValue(
-                            name, text, "Microsoft.Exchange.ExchangeSystem.ExDateTime");
-                }
-            }
         }
     }
 }

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -116,6 +122,56 @@ final class CmdletCall {
     String string(String name) {
         Object value = parameters.get(name);
         return value == null ? null : value.toString();
+    }
+
+    /**
+     * A DateTime parameter: with a zone (seven fractional digits or fewer), without one (UTC, as the service reads
+     * it), or a date alone (midnight UTC).
+     *
+     * @throws AdminApiError missing or not a time
+     */
+    Instant instant(String name) {
+        String text = string(name);
+        if (text == null) {
+            throw AdminApiError.missingParameter(name);
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException notDate) {
+                    throw AdminApiError.invalidParameterValue(name, text, "System.DateTime");
+                }
+            }
+        }
+    }
+
+    /** ResultSize of a cmdlet that validates it as 1..max (as the module's proxy does), or its default if absent. */
+    int boundedResultSize(int defaultSize, int max) {
+        Object value = value("ResultSize");
+        if (value == null) {
+            return defaultSize;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw AdminApiError.invalidParameterValue("ResultSize", value, "System.Int32");
+        }
+        if (size < 1 || size > max) {
+            throw AdminApiError.badRequest(
+                    "System.Management.Automation.ValidationMetadataException",
+                    "Cannot validate argument on parameter 'ResultSize'. The " + size + " argument is "
+                            + (size < 1
+                                    ? "less than the minimum allowed range of 1"
+                                    : "greater than the maximum allowed range of " + max)
+                            + ". Supply an argument that is in the range and then try the command again.");
+        }
+        return size;
     }
 
     String requiredString(String name) {

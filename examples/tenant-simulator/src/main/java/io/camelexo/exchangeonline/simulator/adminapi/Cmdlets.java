@@ -46,7 +46,7 @@ final class Cmdlets {
 
     private final Map<String, Definition> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-    /** @param clock the time audit events become searchable by */
+    /** @param clock the time audit events become searchable by and message trace queries are counted in */
     Cmdlets(SimulatorClock clock) {
         Workload exo = Workload.EXCHANGE;
         List<String> listing = List.of("Identity", "ResultSize", "RecipientTypeDetails", "Filter", "Anr");
@@ -130,6 +130,24 @@ final class Cmdlets {
                         "SessionCommand",
                         "Formatted",
                         "HighCompleteness"));
+        register(
+                "Get-MessageTraceV2",
+                exo,
+                new MessageTraceSearch(clock)::run,
+                List.of(
+                        "StartDate",
+                        "EndDate",
+                        "ResultSize",
+                        "StartingRecipientAddress",
+                        "SenderAddress",
+                        "RecipientAddress",
+                        "MessageId",
+                        "MessageTraceId",
+                        "Status",
+                        "Subject",
+                        "SubjectFilterType",
+                        "FromIP",
+                        "ToIP"));
         register("Get-AcceptedDomain", exo, ConfigurationCmdlets::getAcceptedDomain, "Identity");
         register("Get-OrganizationConfig", exo, ConfigurationCmdlets::getOrganizationConfig, "Identity");
         register("Get-TransportRule", exo, ConfigurationCmdlets::getTransportRule, "Identity", "ResultSize", "State");

@@ -33,6 +33,7 @@ public final class Tenant {
     private final GroupOverlay groups;
     private final DeviceOverlay devices;
     private final AuditLog auditLog;
+    private final MessageTrace messageTrace;
     private final Set<String> appsWithoutExchangeRole = ConcurrentHashMap.newKeySet();
 
     /** A tenant whose mailbox names are their aliases. */
@@ -72,6 +73,7 @@ public final class Tenant {
         this.groups = new GroupOverlay(this, GroupRecords.count(mailboxes));
         this.devices = new DeviceOverlay(this);
         this.auditLog = new AuditLog(this);
+        this.messageTrace = new MessageTrace(this);
     }
 
     public long seed() {
@@ -163,6 +165,10 @@ public final class Tenant {
 
     public GroupOverlay groups() {
         return groups;
+    }
+
+    public MessageTrace messageTrace() {
+        return messageTrace;
     }
 
     public AuditLog auditLog() {

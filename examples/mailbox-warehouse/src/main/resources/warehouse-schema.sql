@@ -40,3 +40,15 @@ CREATE TABLE IF NOT EXISTS etl_failures (
     error     VARCHAR(2000),
     failed_at TIMESTAMP
 );
+-- The unified audit log, loaded incrementally by the audit-log feed; one row per audit record, upserted by its id.
+-- audit_data is the record's AuditData JSON as the service sends it: query it with the database's JSON functions.
+CREATE TABLE IF NOT EXISTS audit_events (
+    record_id     VARCHAR(64) PRIMARY KEY,
+    creation_date VARCHAR(40),
+    record_type   VARCHAR(64),
+    operation     VARCHAR(128),
+    user_id       VARCHAR(512),
+    audit_data    VARCHAR,
+    window_end    TIMESTAMP,
+    loaded_at     TIMESTAMP
+);

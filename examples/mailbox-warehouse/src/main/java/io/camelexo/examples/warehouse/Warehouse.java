@@ -37,6 +37,13 @@ public class Warehouse {
                 total_deleted_item_size_bytes = EXCLUDED.total_deleted_item_size_bytes,
                 last_logon_time = EXCLUDED.last_logon_time, run_id = EXCLUDED.run_id, loaded_at = EXCLUDED.loaded_at""");
 
+    private static final Upsert UPSERT_AUDIT_EVENT = new Upsert("""
+            INSERT INTO audit_events (record_id, creation_date, record_type, operation, user_id, audit_data, window_end,
+                loaded_at)""", 8, """
+            ON CONFLICT (record_id) DO UPDATE SET creation_date = EXCLUDED.creation_date,
+                record_type = EXCLUDED.record_type, operation = EXCLUDED.operation, user_id = EXCLUDED.user_id,
+                audit_data = EXCLUDED.audit_data, window_end = EXCLUDED.window_end, loaded_at = EXCLUDED.loaded_at""");
+
     /** Rows per upsert statement: 500 rows of 12 values stay far below PostgreSQL's 65,535 parameters. */
     private static final int ROWS_PER_STATEMENT = 500;
 
@@ -99,6 +106,26 @@ public class Warehouse {
                             now
                         })
                         .toList());
+    }
+
+    /** One audit record, keyed by its record id: read again (overlap, a retried window), it is updated, not doubled. */
+    void upsertAuditEvent(String recordId, Map<String, Object> record, Instant windowEnd) {
+        upsert(UPSERT_AUDIT_EVENT, List.<Object[]>of(new Object[] {
+            recordId,
+            text(record.get("CreationDate")),
+            record.get("RecordType"),
+            record.get("Operations"),
+            record.get("UserIds"),
+            text(record.get("AuditData")),
+            Timestamp.from(windowEnd),
+            Timestamp.from(Instant.now())
+        }));
+    }
+
+    /** Rows in audit_events. */
+    long auditEvents() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM audit_events", Long.class);
+        return count == null ? 0 : count;
     }
 
     /**

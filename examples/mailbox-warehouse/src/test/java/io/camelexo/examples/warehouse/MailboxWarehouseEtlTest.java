@@ -9,10 +9,14 @@ import io.camelexo.exchangeonline.simulator.springboot.SimulatorFallback;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
@@ -37,6 +41,8 @@ class MailboxWarehouseEtlTest {
 
     static final String TENANT = TenantSimulator.DEFAULT_TENANT;
     static final int MAILBOXES = 300;
+    static final Instant AUDIT_START =
+            Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
 
     @TempDir
     Path dir;
@@ -53,7 +59,10 @@ class MailboxWarehouseEtlTest {
                 "--warehouse.progress-every=100",
                 "--warehouse.csv-export=" + dir.resolve("report.csv"),
                 "--camel.component.exo.retry-initial-delay=20",
-                "--camel.component.exo.retry-max-delay=200"));
+                "--camel.component.exo.retry-max-delay=200",
+                "--warehouse.state-directory=" + dir.resolve("exo-state"),
+                "--warehouse.audit-start-date=" + AUDIT_START,
+                "--simulator.audit-events-per-hour=10"));
         arguments.addAll(List.of(moreArguments));
         application = new SpringApplicationBuilder(MailboxWarehouseApplication.class)
                 .listeners(simulatorFallback)
@@ -134,6 +143,46 @@ class MailboxWarehouseEtlTest {
         assertWarehouseHoldsExactlyTheTenant();
         assertThat(jdbc().queryForObject("SELECT count(*) FROM etl_runs WHERE status = 'SUCCEEDED'", Long.class))
                 .isEqualTo(2);
+    }
+
+    /** Record ids the simulator's audit log holds from the feed's start to {@code upTo}, as searchable now. */
+    private Set<String> auditTruth(Instant upTo) {
+        Set<String> ids = new HashSet<>();
+        simulator().auditLog(TENANT).search(AUDIT_START, upTo, Instant.now()).forEach(event -> ids.add(event.id()));
+        return ids;
+    }
+
+    private Set<String> auditRows() {
+        return new HashSet<>(jdbc().queryForList("SELECT record_id FROM audit_events", String.class));
+    }
+
+    @Test
+    void theAuditFeedLoadsEveryEventOnceAndTheNextRunOnlyWhatCameAfter() throws Exception {
+        start();
+        AuditFeed.Poll first = application.getBean(AuditFeed.class).awaitFirstPoll(Duration.ofMinutes(2));
+        assertThat(first.succeeded()).as(String.valueOf(first.failure())).isTrue();
+        Set<String> truth = auditTruth(first.upTo());
+        assertThat(truth).hasSizeGreaterThan(20);
+        assertThat(auditRows()).isEqualTo(truth);
+        assertThat(first.events()).isEqualTo(truth.size());
+        String sample = jdbc().queryForObject(
+                        "SELECT audit_data FROM audit_events WHERE record_id = ?",
+                        String.class,
+                        truth.iterator().next());
+        assertThat(sample)
+                .startsWith("{")
+                .contains("\"Id\":\"" + truth.iterator().next() + "\"");
+        application.close();
+
+        // a new run (a new JVM would do the same: the watermark is in the state directory)
+        start();
+        AuditFeed.Poll second = application.getBean(AuditFeed.class).awaitFirstPoll(Duration.ofMinutes(2));
+        assertThat(second.succeeded()).isTrue();
+        Instant upTo = second.upTo() != null ? second.upTo() : first.upTo();
+        assertThat(auditRows()).isEqualTo(auditTruth(upTo));
+        assertThat(second.events())
+                .as("only what came after the first run's watermark (and its boundary second)")
+                .isLessThanOrEqualTo(auditTruth(upTo).size() - truth.size() + 2);
     }
 
     /**

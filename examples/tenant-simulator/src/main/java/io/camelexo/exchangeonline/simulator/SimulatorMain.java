@@ -40,6 +40,8 @@ public final class SimulatorMain {
               --latency MS               the same as --request-latency: extra time per Admin API answer
               --page-latency MS          extra time per page of records, also per $batch item (default 0)
               --fault-seed N             restart the fault sequence from this seed
+              --audit-events-per-hour N  unified audit log events generated in every hour, per tenant (default 0)
+              --trace-messages-per-hour N  message trace messages generated in every hour, per tenant (default 0)
               --verbose                  let WireMock log
               --help                     this text
             """;
@@ -56,6 +58,7 @@ public final class SimulatorMain {
             }
             simulator = options.builder.build().start();
             options.applyFaults(simulator.faults());
+            options.applyData(simulator);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
@@ -122,6 +125,8 @@ public final class SimulatorMain {
                 .journalCapacity(1000);
         boolean help;
         private final List<Consumer<Faults>> faults = new ArrayList<>();
+        /** Audit log and message trace volumes, set once the tenants exist. */
+        private final List<Consumer<TenantSimulator>> data = new ArrayList<>();
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -188,12 +193,25 @@ public final class SimulatorMain {
                     faults.add(f -> f.requestLatency(Duration.ofMillis(Long.parseLong(value))));
                 case "--page-latency" -> faults.add(f -> f.pageLatency(Duration.ofMillis(Long.parseLong(value))));
                 case "--fault-seed" -> faults.add(f -> f.seed(Long.parseLong(value)));
+                case "--audit-events-per-hour" -> {
+                    int perHour = Integer.parseInt(value);
+                    data.add(sim -> sim.tenants().forEach(t -> sim.auditLog(t).generatePerHour(perHour)));
+                }
+                case "--trace-messages-per-hour" -> {
+                    int perHour = Integer.parseInt(value);
+                    data.add(sim ->
+                            sim.tenants().forEach(t -> sim.messageTrace(t).generatePerHour(perHour)));
+                }
                 default -> throw new IllegalArgumentException("Unknown option " + option.toLowerCase(Locale.ROOT));
             }
         }
 
         void applyFaults(Faults target) {
             faults.forEach(setting -> setting.accept(target));
+        }
+
+        void applyData(TenantSimulator target) {
+            data.forEach(setting -> setting.accept(target));
         }
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.core.env.MapPropertySource;
  * TLS trust) — as properties, so the routes run unchanged against a real tenant once
  * {@code camel.component.exo.organization} is set. Register it on the SpringApplication as a listener and an
  * initializer. Spring Boot and Camel are the application's (provided scope here). {@code simulator.mailboxes} and
- * {@code simulator.seed} size the tenant.
+ * {@code simulator.seed} size the tenant; {@code simulator.audit-events-per-hour} and
+ * {@code simulator.trace-messages-per-hour} fill its audit log and message trace (none by default).
  */
 public final class SimulatorFallback
         implements ApplicationListener<SpringApplicationEvent>,
@@ -59,6 +60,12 @@ public final class SimulatorFallback
                 .tenant(TenantSimulator.DEFAULT_TENANT)
                 .build()
                 .start();
+        simulator
+                .auditLog(TenantSimulator.DEFAULT_TENANT)
+                .generatePerHour(environment.getProperty("simulator.audit-events-per-hour", Integer.class, 0));
+        simulator
+                .messageTrace(TenantSimulator.DEFAULT_TENANT)
+                .generatePerHour(environment.getProperty("simulator.trace-messages-per-hour", Integer.class, 0));
         AppCredentials app = simulator.defaultApp(TenantSimulator.DEFAULT_TENANT);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(CLIENT_SECRET_PROPERTY, app.clientSecret());

@@ -131,19 +131,29 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
 
     /** Reads a window of the feed through this endpoint's session, with the URI's parameters as filters. */
     WindowReader feedReader() {
-        if (isMessageTrace()) {
+        return windowReader(cmdlet, uriParameters());
+    }
+
+    /** Reads windows of Search-UnifiedAuditLog or Get-MessageTraceV2 through this endpoint's session. */
+    WindowReader windowReader(String cmdletName, Map<String, Object> filters) {
+        if (isMessageTrace(cmdletName)) {
             return new MessageTraceReader(
                     request -> session.invoke(request, callOptions),
-                    uriParameters(),
+                    filters,
                     selectedProperties(),
                     configuration.getPageSize(),
                     getComponent().messageTraceQuota(sessionSettings.organization()));
         }
         return new AuditLogReader(
                 request -> session.invoke(request, callOptions),
-                uriParameters(),
+                filters,
                 selectedProperties(),
                 configuration.getPageSize());
+    }
+
+    /** The longest window one query of the cmdlet may span; null when the reader splits windows itself. */
+    static Duration longestWindow(String cmdletName) {
+        return isMessageTrace(cmdletName) ? MessageTraceReader.MAX_SPAN : null;
     }
 
     /** How far back the service keeps what the feed reads. */
@@ -152,7 +162,11 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
     }
 
     private boolean isMessageTrace() {
-        return MessageTraceReader.CMDLET.equalsIgnoreCase(cmdlet);
+        return isMessageTrace(cmdlet);
+    }
+
+    private static boolean isMessageTrace(String cmdletName) {
+        return MessageTraceReader.CMDLET.equalsIgnoreCase(cmdletName);
     }
 
     /** Where a feed without a saved watermark begins. */

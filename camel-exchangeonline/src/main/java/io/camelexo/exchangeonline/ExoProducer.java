@@ -5,7 +5,12 @@ import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.error.ExoCmdletException;
 import io.camelexo.exchangeonline.error.ExoCommandNotAllowedException;
 import io.camelexo.exchangeonline.error.ExoException;
+import io.camelexo.exchangeonline.feed.FeedWindow;
+import io.camelexo.exchangeonline.feed.TimeRange;
+import io.camelexo.exchangeonline.feed.WindowReader;
+import io.camelexo.exchangeonline.feed.WindowStream;
 import java.io.Closeable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,6 +56,16 @@ public class ExoProducer extends DefaultProducer {
             bulk.process(in, cmdlet, sharedParameters(in));
             return;
         }
+        TimeRange range;
+        try {
+            range = TimeRange.of(cmdlet, parameters(in), Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw new ExoException(cmdlet + " was not sent: " + e.getMessage(), 0, "InvalidParameter", null, e);
+        }
+        if (range != null) {
+            processRange(exchange, in, cmdlet, range);
+            return;
+        }
         CmdletRequest request;
         CmdletResult result;
         try {
@@ -87,7 +102,7 @@ public class ExoProducer extends DefaultProducer {
                 in.setHeader(ExoConstants.WARNINGS, List.copyOf(result.warnings()));
             }
         } else {
-            in.setBody(new RecordIterator(result, exchange));
+            in.setBody(new RecordIterator(result, result::close, exchange));
             in.setHeader(ExoConstants.WARNINGS, result.warnings());
             // a route that never reads the stream (or fails first) still releases the connection
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -97,6 +112,39 @@ public class ExoProducer extends DefaultProducer {
                 }
             });
         }
+    }
+
+    /**
+     * Search-UnifiedAuditLog or Get-MessageTraceV2 with ResultSize=Unlimited: the whole StartDate..EndDate, read with
+     * the feeds' paging (sessions, the trace's keyset walk and quota) rather than the one call of at most 5,000 rows.
+     */
+    private void processRange(Exchange exchange, Message in, String cmdlet, TimeRange range) {
+        WindowReader reader = endpoint.windowReader(cmdlet, range.filters());
+        List<FeedWindow> windows = range.windows(ExoEndpoint.longestWindow(cmdlet));
+        ExoOutputType outputType = endpoint.getConfiguration().getOutputType();
+        if (outputType == ExoOutputType.Stream) {
+            WindowStream stream = new WindowStream(reader, windows, "exo-range-" + cmdlet);
+            in.setBody(new RecordIterator(stream, stream::close, exchange));
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    stream.close();
+                }
+            });
+            return;
+        }
+        List<Object> records = new ArrayList<>();
+        for (FeedWindow window : windows) {
+            boolean more = reader.read(window, (record, recordId) -> {
+                records.add(endpoint.toOutput(record));
+                return outputType != ExoOutputType.Single;
+            });
+            if (!more) {
+                break;
+            }
+        }
+        in.setBody(outputType == ExoOutputType.Single ? (records.isEmpty() ? null : records.get(0)) : records);
+        in.setHeader(ExoConstants.RESULT_COUNT, records.size());
     }
 
     private Map<String, Object> parameters(Message in) {
@@ -145,11 +193,13 @@ public class ExoProducer extends DefaultProducer {
 
     /** The lazy body of outputType=Stream: converts records on the fly; closing it stops the paging. */
     private final class RecordIterator implements Iterator<Object>, Closeable {
-        private final CmdletResult result;
+        private final Iterator<Map<String, Object>> result;
+        private final Runnable stop;
         private final Exchange exchange;
 
-        RecordIterator(CmdletResult result, Exchange exchange) {
+        RecordIterator(Iterator<Map<String, Object>> result, Runnable stop, Exchange exchange) {
             this.result = result;
+            this.stop = stop;
             this.exchange = exchange;
         }
 
@@ -160,7 +210,7 @@ public class ExoProducer extends DefaultProducer {
         @Override
         public boolean hasNext() {
             if (exchange.isFailed() || exchange.isRouteStop()) {
-                result.close();
+                stop.run();
                 return false;
             }
             return result.hasNext();
@@ -173,7 +223,7 @@ public class ExoProducer extends DefaultProducer {
 
         @Override
         public void close() {
-            result.close();
+            stop.run();
         }
     }
 

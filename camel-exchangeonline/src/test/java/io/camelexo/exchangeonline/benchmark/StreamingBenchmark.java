@@ -1,9 +1,5 @@
 package io.camelexo.exchangeonline.benchmark;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelexo.exchangeonline.support.AdminApiWire;
 import io.camelexo.exchangeonline.support.LargeTenantStub;
 import java.io.InputStream;
@@ -13,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.builder.RouteBuilder;
@@ -74,8 +69,6 @@ public final class StreamingBenchmark {
     private static double baseline(String baseUrl, long expected) throws Exception {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        ObjectMapper mapper = new ObjectMapper();
-        JsonFactory json = new JsonFactory();
         byte[] body = "{\"CmdletInput\":{\"CmdletName\":\"Get-Mailbox\",\"Parameters\":{\"ResultSize\":\"Unlimited\"}}}"
                 .getBytes();
         long count = 0;
@@ -88,25 +81,9 @@ public final class StreamingBenchmark {
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            next = null;
-            try (InputStream in = response.body();
-                    JsonParser parser = json.createParser(in)) {
-                parser.nextToken();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    parser.nextToken();
-                    if (field.equals("value")) {
-                        while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            mapper.readValue(parser, LinkedHashMap.class);
-                            count++;
-                        }
-                    } else if (field.equals("@odata.nextLink")) {
-                        next = parser.getText();
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-            }
+            BaselinePage page = BaselinePage.read(response.body());
+            count += page.records();
+            next = page.nextLink();
         }
         return rate(count, expected, started);
     }

@@ -3,6 +3,7 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -95,7 +96,9 @@ public final class RecordJson {
         if (value instanceof OffsetDateTime dateTime) {
             return DATE_TIME.format(dateTime);
         } else if (value instanceof Instant instant) {
-            return DATE_TIME_UTC.format(instant.atOffset(ZoneOffset.UTC));
+            // not atOffset: ZoneOffset.getRules() builds new ZoneRules on every call
+            return DATE_TIME_UTC.format(
+                    LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC));
         } else if (value instanceof UUID guid) {
             return guid.toString();
         } else if (value instanceof List<?> list) {

@@ -20,8 +20,18 @@ public final class AuditLog {
     /** Audit (Standard) retention for records created since October 2023. */
     public static final Duration RETENTION = Duration.ofDays(180);
 
-    /** One audit record; {@code id} is both the record's Identity and its AuditData.Id. */
+    /** Generated events are done by the first this many mailboxes, the tenant's active users. */
+    private static final int ACTORS = 500;
+
+    /** Generated events of one hour are numbered below this. */
+    private static final int PER_HOUR_LIMIT = 100_000;
+
+    /**
+     * One audit record; {@code id} is both the record's Identity and its AuditData.Id. {@code key} finds it again with
+     * {@link #event(long)}, so that a search session can keep 8 bytes per record instead of the record.
+     */
     public record Event(
+            long key,
             String id,
             Instant created,
             Instant visibleAt,
@@ -53,10 +63,12 @@ public final class AuditLog {
     }
 
     private final Tenant tenant;
+    /** Address and alias of the mailboxes events are generated for, built once (a mailbox costs more than an event). */
+    private volatile String[][] actors;
+
     private SessionFault pendingFault;
     private int callsBeforeFault;
     private final List<Event> added = new ArrayList<>();
-    private long addedCount;
     private volatile int generatedPerHour;
 
     AuditLog(Tenant tenant) {
@@ -65,8 +77,9 @@ public final class AuditLog {
 
     /** Generate this many events in every hour (0 = only added events). */
     public void generatePerHour(int events) {
-        if (events < 0) {
-            throw new IllegalArgumentException("Audit events per hour cannot be negative, got " + events);
+        if (events < 0 || events >= PER_HOUR_LIMIT) {
+            throw new IllegalArgumentException(
+                    "Audit events per hour go from 0 to " + (PER_HOUR_LIMIT - 1) + ", got " + events);
         }
         this.generatedPerHour = events;
     }
@@ -90,14 +103,11 @@ public final class AuditLog {
         return fault;
     }
 
-    public synchronized void add(Event event) {
-        added.add(event);
-    }
-
     /** An Exchange admin event by the tenant's admin, searchable {@code ingestion} after it happened. */
     public synchronized Event add(Instant created, Duration ingestion, String operation, String objectId) {
         Event event = new Event(
-                Seeds.guid(tenant.seed(), "audit-added", addedCount++).toString(),
+                -1 - added.size(),
+                Seeds.guid(tenant.seed(), "audit-added", added.size()).toString(),
                 created.truncatedTo(ChronoUnit.SECONDS),
                 created.plus(ingestion),
                 "ExchangeAdmin",
@@ -106,7 +116,7 @@ public final class AuditLog {
                 "Exchange",
                 tenant.adminUserPrincipalName(),
                 objectId);
-        add(event);
+        added.add(event);
         return event;
     }
 
@@ -150,15 +160,40 @@ public final class AuditLog {
                 && !event.created().isBefore(retainedSince);
     }
 
+    private String[][] actors() {
+        String[][] built = actors;
+        if (built == null) {
+            int count = Math.min(ACTORS, tenant.mailboxes().generated());
+            built = new String[count][];
+            for (int i = 0; i < count; i++) {
+                Mailbox mailbox = tenant.mailboxes().get(i);
+                built[i] = new String[] {mailbox.primarySmtpAddress(), mailbox.alias()};
+            }
+            actors = built;
+        }
+        return built;
+    }
+
+    /** The event a {@link Event#key()} names. */
+    public Event event(long key) {
+        if (key < 0) {
+            synchronized (this) {
+                return added.get((int) (-1 - key));
+            }
+        }
+        return generated(key / PER_HOUR_LIMIT, (int) (key % PER_HOUR_LIMIT));
+    }
+
     private Event generated(long hour, int i) {
-        long index = hour * 100_000 + i;
+        long index = hour * PER_HOUR_LIMIT + i;
         SplittableRandom rnd = Seeds.random(tenant.seed(), "audit", index);
         Instant created = Instant.ofEpochSecond(hour * 3600 + rnd.nextInt(3600));
         Kind kind = KINDS.get(rnd.nextInt(KINDS.size()));
-        Mailbox actor = tenant.mailboxes().get(rnd.nextInt(tenant.mailboxes().generated()));
-        String user = actor.primarySmtpAddress();
-        String object = kind.workload().equals("Exchange") ? actor.alias() : user;
+        String[] actor = actors()[rnd.nextInt(actors().length)];
+        String user = actor[0];
+        String object = kind.workload().equals("Exchange") ? actor[1] : user;
         return new Event(
+                index,
                 Seeds.guid(tenant.seed(), "audit", index).toString(),
                 created,
                 created.plus(kind.ingestion()),

@@ -1,8 +1,10 @@
 package io.camelexo.exchangeonline.simulator.tenant;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Deterministic randomness: every synthetic value is a pure function of (seed, what, index), so a record can be
@@ -36,8 +38,20 @@ public final class Seeds {
     }
 
     public static long mix(long seed, String what, long index) {
-        return mix(mix(seed, what) ^ mix(index));
+        return mix(mixed(seed, what) ^ mix(index));
     }
+
+    /** A (seed, kind) pair's hash, worked out once: hashing the text each time was most of a generated record's cost. */
+    private static long mixed(long seed, String what) {
+        return MIXED.computeIfAbsent(new Kind(seed, what), kind -> mix(kind.seed(), kind.what()));
+    }
+
+    private record Kind(long seed, String what) {}
+
+    /** Few entries: the kinds are constants of the code, the seeds one per tenant. */
+    private static final Map<Kind, Long> MIXED = new ConcurrentHashMap<>();
+
+    private static final Map<Kind, Long> MASKS = new ConcurrentHashMap<>();
 
     public static SplittableRandom random(long seed, String what, long index) {
         return new SplittableRandom(mix(seed, what, index));
@@ -76,7 +90,8 @@ public final class Seeds {
     }
 
     private static long mask(long seed, String what) {
-        return mix(seed, what + "#mask") & INDEX_BITS;
+        return MASKS.computeIfAbsent(
+                new Kind(seed, what), kind -> mix(kind.seed(), kind.what() + "#mask") & INDEX_BITS);
     }
 
     /** A printable token of the given length from [A-Za-z0-9], for secrets and ids that must repeat per seed. */

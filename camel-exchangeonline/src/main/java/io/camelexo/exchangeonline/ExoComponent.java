@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
@@ -44,6 +45,9 @@ public class ExoComponent extends HealthCheckComponent {
     private CallObserver.Factory callObservers;
     /** Get-MessageTraceV2's query quota is the tenant's: one per organization, shared by its feeds in this JVM. */
     private final Map<String, RequestQuota> messageTraceQuotas = new ConcurrentHashMap<>();
+
+    private Function<String, RequestQuota> messageTraceQuotaFactory =
+            organization -> new RequestQuota(MessageTraceReader.QUOTA, MessageTraceReader.QUOTA_WINDOW);
 
     public ExoComponent() {
         this(Clock.systemUTC());
@@ -143,13 +147,18 @@ public class ExoComponent extends HealthCheckComponent {
         return sessions;
     }
 
-    /** The threads that request pages ahead of routes, shared by every session of this component; made on first use. */
+    /** The organization's Get-MessageTraceV2 quota, made on first use. */
     RequestQuota messageTraceQuota(String organization) {
         return messageTraceQuotas.computeIfAbsent(
-                String.valueOf(organization).toLowerCase(Locale.ROOT),
-                tenant -> new RequestQuota(MessageTraceReader.QUOTA, MessageTraceReader.QUOTA_WINDOW));
+                String.valueOf(organization).toLowerCase(Locale.ROOT), messageTraceQuotaFactory);
     }
 
+    /** Makes each organization's message-trace quota (a test's follows its simulated clock). */
+    void useMessageTraceQuotas(Function<String, RequestQuota> factory) {
+        this.messageTraceQuotaFactory = factory;
+    }
+
+    /** The threads that request pages ahead of routes, shared by every session of this component; made on first use. */
     synchronized ExecutorService pageFetcher() {
         if (pageFetcher == null) {
             pageFetcher = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ExoPageFetcher");

@@ -136,16 +136,17 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
 
     /** Reads windows of Search-UnifiedAuditLog or Get-MessageTraceV2 through this endpoint's session. */
     WindowReader windowReader(String cmdletName, Map<String, Object> filters) {
+        CallOptions windowCalls = callOptions.withServiceEndingResultSize();
         if (isMessageTrace(cmdletName)) {
             return new MessageTraceReader(
-                    request -> session.invoke(request, callOptions),
+                    request -> session.invoke(request, windowCalls),
                     filters,
                     selectedProperties(),
                     configuration.getPageSize(),
                     getComponent().messageTraceQuota(sessionSettings.organization()));
         }
         return new AuditLogReader(
-                request -> session.invoke(request, callOptions),
+                request -> session.invoke(request, windowCalls),
                 filters,
                 selectedProperties(),
                 configuration.getPageSize());
@@ -246,7 +247,8 @@ public class ExoEndpoint extends ScheduledPollEndpoint implements EndpointServic
                 !c.isBypassMailboxAnchoring(),
                 c.getPrefetchPages(),
                 c.getParallelPaging(),
-                c.getBatchSize());
+                c.getBatchSize(),
+                false);
         RequestGovernor.checkLimit(c.getMaxConcurrentRequests());
         NamePartitions.checkCmdlet(cmdlet, c.getParallelPaging());
         feedSchedule = feedSchedule(c);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
@@ -100,6 +101,16 @@ class AuditLogFeedTest extends CamelTestSupport {
                 from(feedUri).routeId(routeId).to("mock:out");
             }
         });
+    }
+
+    /** The distinct SessionIds the feed sent: each is a search session started. */
+    private static long sessionsStarted() {
+        return SIM.simulator().journal().cmdletCalls("Search-UnifiedAuditLog").stream()
+                .map(entry -> SESSION_ID.matcher(entry.body()))
+                .filter(Matcher::find)
+                .map(matcher -> matcher.group(1))
+                .distinct()
+                .count();
     }
 
     private static List<String> recordIds(MockEndpoint out) {
@@ -252,15 +263,50 @@ class AuditLogFeedTest extends CamelTestSupport {
         received.stream()
                 .filter(id -> !seen.add(id))
                 .forEach(id -> assertThat(boundary).contains(id));
-        long sessions = SIM.simulator().journal().cmdletCalls("Search-UnifiedAuditLog").stream()
-                .map(entry -> SESSION_ID.matcher(entry.body()))
-                .filter(Matcher::find)
-                .map(matcher -> matcher.group(1))
-                .distinct()
-                .count();
+        long sessions = sessionsStarted();
         assertThat(sessions)
                 .as("the whole window, its first half twice (broken once), its second half, the rest")
                 .isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void repeatedRowsAndASessionForgottenMidWindowNeitherLoseNorDoubleARecord() throws Exception {
+        log.generatePerHour(3_000);
+        log.repeatRowsEvery(7);
+        // the route stops for longer than a session lives once, mid-window: the call after it finds a new search
+        log.expireSessionsAfter(Duration.ofSeconds(3));
+        Instant start = hour.minus(Duration.ofHours(44));
+        Instant until = start.plus(Duration.ofHours(2));
+        long lagSeconds = Duration.between(until, Instant.now()).getSeconds();
+        try {
+            AtomicInteger records = new AtomicInteger();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("exo:Search-UnifiedAuditLog?startDate=" + start + "&windowSize=PT2H&ingestionLag=PT"
+                                    + lagSeconds + "S&stateRepository=#watermarks&feedId=forgotten&initialDelay=0"
+                                    + "&repeatCount=1&pageSize=1000")
+                            .process(exchange -> {
+                                if (records.incrementAndGet() == 2_500) {
+                                    Thread.sleep(4_000);
+                                }
+                            })
+                            .to("mock:out");
+                }
+            });
+            watermarkAfter("forgotten", until.minusSeconds(1));
+        } finally {
+            log.repeatRowsEvery(0);
+            log.expireSessionsAfter(AuditLog.DEFAULT_SESSION_IDLE_LIMIT);
+        }
+        List<String> received = recordIds(getMockEndpoint("mock:out"));
+        Set<String> truth = new HashSet<>();
+        log.search(start, until, Instant.now()).forEach(event -> truth.add(event.id()));
+        assertThat(truth).hasSize(6_000);
+        assertThat(received).as("no record twice, repeated rows included").hasSize(truth.size());
+        assertThat(new HashSet<>(received)).isEqualTo(truth);
+        long sessions = sessionsStarted();
+        assertThat(sessions).as("the forgotten session was started again").isGreaterThanOrEqualTo(2);
     }
 
     @Test

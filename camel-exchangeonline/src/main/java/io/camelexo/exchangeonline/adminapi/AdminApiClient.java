@@ -158,7 +158,11 @@ public final class AdminApiClient {
                         ? ""
                         : "?$select=" + UriEncoding.encode(String.join(",", request.select())));
         try {
-            return new Call(request, options, requestId, limit, false, relative, MAPPER.writeValueAsBytes(body), false);
+            // where the service ends the call at its ResultSize, the client follows every nextLink it is given
+            ResultLimit paging =
+                    options.serviceEndsResultSize() && !limit.firstPageOnly() ? ResultLimit.UNLIMITED : limit;
+            return new Call(
+                    request, options, requestId, paging, false, relative, MAPPER.writeValueAsBytes(body), false);
         } catch (IOException e) {
             throw new IllegalArgumentException(
                     "Parameters of " + request.cmdlet() + " cannot be written as JSON: " + e.getMessage(), e);

@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param prefetchPages  pages of a streamed listing requested ahead of the reader, 0..{@value #MAX_PREFETCH_PAGES}
  * @param parallelPaging Name ranges of an unlimited listing read at once, 1..{@value #MAX_PARALLEL_PAGING}
  * @param batchSize      items per {@code $batch} request of a bulk call, 1..{@value #MAX_BATCH_SIZE}
+ * @param serviceEndsResultSize true where the service itself ends a call at its ResultSize (a Search-UnifiedAuditLog
+ *     session block, a Get-MessageTraceV2 query): every nextLink is followed, and pages are not counted on the way,
+ *     which would take a second pass over every page read ahead
  */
 public record CallOptions(
         RetryPolicy retryPolicy,
@@ -19,7 +22,8 @@ public record CallOptions(
         boolean sendAnchor,
         int prefetchPages,
         int parallelPaging,
-        int batchSize) {
+        int batchSize,
+        boolean serviceEndsResultSize) {
 
     public static final int MAX_PREFETCH_PAGES = 4;
     public static final int MAX_PARALLEL_PAGING = 64;
@@ -38,11 +42,16 @@ public record CallOptions(
 
     /** Options with one page at a time ahead, sequential paging and full batches. */
     public CallOptions(RetryPolicy retryPolicy, Duration requestTimeout, boolean sendAnchor) {
-        this(retryPolicy, requestTimeout, sendAnchor, 1, 1, MAX_BATCH_SIZE);
+        this(retryPolicy, requestTimeout, sendAnchor, 1, 1, MAX_BATCH_SIZE, false);
     }
 
     public CallOptions withPrefetchPages(int pages) {
-        return new CallOptions(retryPolicy, requestTimeout, sendAnchor, pages, parallelPaging, batchSize);
+        return new CallOptions(
+                retryPolicy, requestTimeout, sendAnchor, pages, parallelPaging, batchSize, serviceEndsResultSize);
+    }
+
+    public CallOptions withServiceEndingResultSize() {
+        return new CallOptions(retryPolicy, requestTimeout, sendAnchor, prefetchPages, parallelPaging, batchSize, true);
     }
 
     private static void checkRange(String option, int value, int min, int max) {

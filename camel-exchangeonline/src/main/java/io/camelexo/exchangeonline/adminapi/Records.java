@@ -2,6 +2,7 @@ package io.camelexo.exchangeonline.adminapi;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,15 @@ final class Records {
     }
 
     static Map<String, Object> clean(Map<String, Object> record) {
-        record.keySet().removeIf(Records::isAnnotation);
-        record.replaceAll((name, value) -> cleanValue(value));
+        // one pass, writing only nested values: this runs for every record of every listing
+        for (Iterator<Map.Entry<String, Object>> it = record.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Object> property = it.next();
+            if (isAnnotation(property.getKey())) {
+                it.remove();
+            } else if (property.getValue() instanceof Map<?, ?> || property.getValue() instanceof List<?>) {
+                property.setValue(cleanValue(property.getValue()));
+            }
+        }
         return record;
     }
 

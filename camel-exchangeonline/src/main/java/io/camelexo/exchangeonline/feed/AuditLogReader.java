@@ -79,7 +79,8 @@ public final class AuditLogReader implements WindowReader {
 
     @Override
     public boolean read(FeedWindow window, RecordSink sink) {
-        Set<String> handedOn = new HashSet<>();
+        // sized for a whole session: growing it record by record rehashes up to 50,000 ids a dozen times
+        Set<String> handedOn = new HashSet<>(SESSION_CAP * 4 / 3 + 1);
         return readPart(window, sink, handedOn);
     }
 

@@ -12,9 +12,9 @@ import java.util.function.LongSupplier;
  */
 public final class RequestQuota {
 
-    /** Waits; a test passes one that moves its clock instead. */
+    /** Waits; a simulated clock passes one that moves it instead. */
     @FunctionalInterface
-    interface Sleeper {
+    public interface Sleeper {
         void sleep(long nanos) throws InterruptedException;
     }
 
@@ -28,7 +28,8 @@ public final class RequestQuota {
         this(limit, window, System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
     }
 
-    RequestQuota(int limit, Duration window, LongSupplier nanoTime, Sleeper sleeper) {
+    /** A quota over another time source than the JVM's, such as a simulated service's clock. */
+    public RequestQuota(int limit, Duration window, LongSupplier nanoTime, Sleeper sleeper) {
         if (limit < 1) {
             throw new IllegalArgumentException("A quota allows at least one request, got " + limit);
         }

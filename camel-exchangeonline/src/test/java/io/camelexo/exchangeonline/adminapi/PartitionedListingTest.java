@@ -60,7 +60,8 @@ class PartitionedListingTest {
             true,
             1,
             READERS,
-            10);
+            10,
+            false);
 
     private WireMockServer exo;
     private AdminApiClient client;

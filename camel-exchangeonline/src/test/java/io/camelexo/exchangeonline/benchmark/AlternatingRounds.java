@@ -47,14 +47,23 @@ final class AlternatingRounds {
         List<Double> secondsB = new ArrayList<>();
         List<Double> pairRatios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            long cpuBeforeA = processCpuNanos();
             double roundA = time(a);
+            long cpuBeforeB = processCpuNanos();
             double roundB = time(b);
+            long cpuAfterB = processCpuNanos();
             secondsA.add(roundA);
             secondsB.add(roundB);
             pairRatios.add(roundB / roundA);
             System.out.printf(
-                    "round %d: A %.2f s, B %.2f s, B/A %.2f (load %.1f)%n",
-                    round, roundA, roundB, roundB / roundA, load());
+                    "round %d: A %.2f s (CPU %.2f s), B %.2f s (CPU %.2f s), B/A %.2f (load %.1f)%n",
+                    round,
+                    roundA,
+                    (cpuBeforeB - cpuBeforeA) / 1e9,
+                    roundB,
+                    (cpuAfterB - cpuBeforeB) / 1e9,
+                    roundB / roundA,
+                    load());
         }
         Outcome outcome = new Outcome(
                 median(secondsA), median(secondsB), Collections.min(pairRatios), Collections.max(pairRatios));
@@ -83,6 +92,12 @@ final class AlternatingRounds {
     /** The system's load average over the last minute (the machine is shared: quote it next to a figure). */
     static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** CPU time of this JVM, all threads (a simulator running in it included): what a variant costs besides waiting. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double time(Variant variant) throws Exception {

@@ -102,7 +102,7 @@ public final class FeedBenchmark {
             public void configure() {
                 from("exo:Search-UnifiedAuditLog?startDate=" + start + "&windowSize=PT" + windowHours + "H"
                                 + "&ingestionLag=PT" + lagSeconds + "S&stateRepository=#watermarks" + round
-                                + "&feedId=bench&initialDelay=0&repeatCount=1&pageSize=1000&prefetchPages=0&"
+                                + "&feedId=bench&initialDelay=0&repeatCount=1&pageSize=1000&"
                                 + BenchmarkTenant.endpointOptions(simulator))
                         .routeId(routeId)
                         .process(exchange -> {

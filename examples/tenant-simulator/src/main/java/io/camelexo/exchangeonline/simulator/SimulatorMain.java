@@ -89,6 +89,8 @@ public final class SimulatorMain {
         out.println("  RSA key (SecureString parameters): " + simulator.exchangeUrl()
                 + "/adminapi/v1.0/{tenant}/EXOModuleFile");
         out.println("  Traffic (JSON)     : " + simulator.statsUrl() + "  (requests in flight per tenant)");
+        out.println("  Add records (POST) : " + simulator.exchangeUrl()
+                + "/_simulator/tenants/{tenant}/audit-events | /messages  (JSON; see the README)");
         for (String tenant : simulator.tenants()) {
             AppCredentials app = simulator.defaultApp(tenant);
             UserCredentials admin = simulator.adminUser(tenant);

@@ -155,4 +155,47 @@ class AuditSearchTest {
         assertThat(search(start, end, session).get(0).path("ResultIndex").asInt())
                 .isEqualTo(101);
     }
+
+    @Test
+    void aLargeSetSessionMayRepeatRowsWhichCountInItsIndexAndTotal() {
+        Instant start = HOUR.minus(Duration.ofDays(3));
+        AuditLog log = sim.auditLog(TENANT);
+        log.generatePerHour(10);
+        log.repeatRowsEvery(20);
+        try {
+            Map<String, Object> session =
+                    Map.of("SessionId", "repeats", "SessionCommand", "ReturnLargeSet", "ResultSize", 5000);
+            JsonNode rows = search(start, start.plus(Duration.ofDays(1)).minusSeconds(1), session);
+            List<String> ids = ids(rows);
+            assertThat(ids).hasSize(240 + 12);
+            assertThat(new HashSet<>(ids)).hasSize(240);
+            assertThat(rows.get(rows.size() - 1).path("ResultIndex").asInt()).isEqualTo(252);
+            assertThat(rows.get(0).path("ResultCount").asInt()).isEqualTo(252);
+        } finally {
+            log.repeatRowsEvery(0);
+        }
+    }
+
+    @Test
+    void anIdleSessionIsForgottenAndItsNextCallStartsOverAtIndexOne() throws InterruptedException {
+        Instant start = HOUR.minus(Duration.ofDays(3));
+        AuditLog log = sim.auditLog(TENANT);
+        log.generatePerHour(10);
+        Map<String, Object> session = Map.of("SessionId", "idle", "SessionCommand", "ReturnLargeSet", "ResultSize", 50);
+        Instant end = start.plus(Duration.ofDays(1)).minusSeconds(1);
+        log.expireSessionsAfter(Duration.ofMillis(300));
+        try {
+            assertThat(search(start, end, session).get(0).path("ResultIndex").asInt())
+                    .isEqualTo(1);
+            assertThat(search(start, end, session).get(0).path("ResultIndex").asInt())
+                    .as("a call within the idle limit goes on")
+                    .isEqualTo(51);
+            Thread.sleep(600);
+            assertThat(search(start, end, session).get(0).path("ResultIndex").asInt())
+                    .as("the session was forgotten")
+                    .isEqualTo(1);
+        } finally {
+            log.expireSessionsAfter(AuditLog.DEFAULT_SESSION_IDLE_LIMIT);
+        }
+    }
 }

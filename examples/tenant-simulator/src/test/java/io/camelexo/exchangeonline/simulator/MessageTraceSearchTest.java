@@ -22,12 +22,16 @@ class MessageTraceSearchTest {
     private static final String TENANT = "contoso.onmicrosoft.com";
     /** Its quota counts only the quota test's queries. */
     private static final String QUOTA_TENANT = "fabrikam.onmicrosoft.com";
+    /** Its rows stay out of the other tests' searches. */
+    private static final String STATUS_TENANT = "northwind.onmicrosoft.com";
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @RegisterExtension
-    static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(
-            TenantSimulator.builder().tenant(TENANT, 50).tenant(QUOTA_TENANT, 50));
+    static final TenantSimulatorExtension SIM = new TenantSimulatorExtension(TenantSimulator.builder()
+            .tenant(TENANT, 50)
+            .tenant(QUOTA_TENANT, 50)
+            .tenant(STATUS_TENANT, 20));
 
     private final AdminApiHttp http = new AdminApiHttp();
     private TenantSimulator sim;
@@ -109,5 +113,24 @@ class MessageTraceSearchTest {
         assertThat(Double.parseDouble(
                         refused.headers().firstValue("Retry-After").orElseThrow()))
                 .isBetween(1.0, 300.0);
+    }
+
+    @Test
+    void aRowReportsGettingStatusUntilItsStatusSettles() {
+        MessageTrace trace = sim.messageTrace(STATUS_TENANT);
+        trace.add(NOW.minus(Duration.ofMinutes(2)), "fresh@partner.example", List.of("s1@contoso.com"), "fresh");
+        trace.add(NOW.minus(Duration.ofMinutes(30)), "old@partner.example", List.of("s1@contoso.com"), "settled");
+        JsonNode rows = http.invoke(
+                        sim.exchangeUrl(),
+                        STATUS_TENANT,
+                        sim.accessToken(STATUS_TENANT, SimulatedService.EXCHANGE),
+                        "Get-MessageTraceV2",
+                        Map.of("StartDate", NOW.minus(Duration.ofHours(1)).toString()))
+                .json()
+                .path("value");
+        Map<String, String> statusBySubject = new LinkedHashMap<>();
+        rows.forEach(row -> statusBySubject.put(
+                row.path("Subject").asText(), row.path("Status").asText()));
+        assertThat(statusBySubject).containsEntry("fresh", "GettingStatus").containsEntry("settled", "Delivered");
     }
 }

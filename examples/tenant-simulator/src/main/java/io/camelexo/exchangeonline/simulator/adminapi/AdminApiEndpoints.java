@@ -99,6 +99,9 @@ public final class AdminApiEndpoints implements Handler {
 
     @Override
     public SimResponse handle(SimRequest request) {
+        if (request.rawPath().startsWith(AddedRecords.PREFIX)) {
+            return AddedRecords.answer(request, tenants, clock);
+        }
         if (TrafficStats.isStatsPath(request.rawPath())) {
             return TrafficStats.answer(request, traffic, tenants);
         }

@@ -3,6 +3,7 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelexo.exchangeonline.simulator.SimulatorClock;
 import io.camelexo.exchangeonline.simulator.tenant.AuditLog;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -43,12 +44,14 @@ final class AuditSearch {
         int next;
         int blockStart;
         int blockEnd;
+        Instant lastCall;
 
-        Session(List<AuditLog.Event> events, String command) {
-            this.keys = events.stream().mapToLong(AuditLog.Event::key).toArray();
+        Session(long[] keys, String command, Instant now) {
+            this.keys = keys;
             this.total = keys.length;
             this.command = command;
             this.cap = command.equalsIgnoreCase("ReturnLargeSet") ? LARGE_SET_CAP : PREVIEW_CAP;
+            this.lastCall = now;
         }
     }
 
@@ -86,17 +89,26 @@ final class AuditSearch {
         AuditLog.SessionFault fault = context.continuation() ? null : log.takeSessionFault();
         synchronized (sessions) {
             Session session = sessions.get(key);
+            Instant now = clock.now();
+            if (session != null && Duration.between(session.lastCall, now).compareTo(log.sessionIdleLimit()) > 0) {
+                session = null; // forgotten: the call starts the search over at ResultIndex 1
+            }
             if (session == null || sessionId == null) {
-                List<AuditLog.Event> found = new ArrayList<>(matching(call, log.search(start, end, clock.now())));
+                List<AuditLog.Event> found = new ArrayList<>(matching(call, log.search(start, end, now)));
+                long[] keys;
                 if (command.equalsIgnoreCase("ReturnLargeSet")) {
                     Collections.shuffle(found, new Random(key.hashCode()));
+                    keys = withRepeats(found, log.repeatRowsEvery());
+                } else {
+                    keys = found.stream().mapToLong(AuditLog.Event::key).toArray();
                 }
-                session = new Session(found, command);
+                session = new Session(keys, command, now);
                 sessions.put(key, session);
             } else if (!session.command.equalsIgnoreCase(command)) {
                 session.command = command;
                 session.cap = Math.min(session.cap, MIXED_CAP);
             }
+            session.lastCall = now;
             // a nextLink inside one call re-runs the cmdlet: it reads the same block again, the session does not move
             if (!context.continuation()) {
                 if (fault == AuditLog.SessionFault.EMPTY_PAGE) {
@@ -106,19 +118,30 @@ final class AuditSearch {
                 session.blockEnd = Math.min(session.next + resultSize, Math.min(session.cap, session.total));
                 session.next = session.blockEnd;
             }
-            List<AuditLog.Event> block = new ArrayList<>(session.blockEnd - session.blockStart);
-            for (int i = session.blockStart; i < session.blockEnd; i++) {
-                block.add(log.event(session.keys[i]));
-            }
-            if (fault == AuditLog.SessionFault.INDEX_MINUS_ONE) {
-                return CmdletOutput.of(brokenRows(block));
-            }
-            List<Map<String, Object>> rows = new ArrayList<>(block.size());
-            for (int i = 0; i < block.size(); i++) {
-                rows.add(row(block.get(i), session.blockStart + i + 1, session.total));
-            }
-            return CmdletOutput.of(rows);
+            // rows are built as the page asks for them: a nextLink page of a block costs its own rows, not the block's
+            long[] keys = session.keys;
+            int blockStart = session.blockStart;
+            int total = session.total;
+            boolean broken = fault == AuditLog.SessionFault.INDEX_MINUS_ONE;
+            return CmdletOutput.of(RecordSource.over(session.blockEnd - blockStart, position -> {
+                AuditLog.Event event = log.event(keys[blockStart + (int) position]);
+                // a search that hit an internal timeout answers ResultIndex -1, ResultCount 0
+                return broken ? row(event, -1, 0) : row(event, blockStart + (int) position + 1, total);
+            }));
         }
+    }
+
+    /** The events' keys, the one before repeated after every {@code every} rows (0 = no repeats). */
+    private static long[] withRepeats(List<AuditLog.Event> events, int every) {
+        long[] keys = new long[events.size() + (every > 0 ? events.size() / every : 0)];
+        int at = 0;
+        for (int i = 0; i < events.size(); i++) {
+            keys[at++] = events.get(i).key();
+            if (every > 0 && (i + 1) % every == 0) {
+                keys[at++] = events.get(Math.max(0, i - 1)).key();
+            }
+        }
+        return keys;
     }
 
     private static List<AuditLog.Event> matching(CmdletCall call, List<AuditLog.Event> events) {
@@ -139,11 +162,6 @@ final class AuditSearch {
             rows.add(row(events.get(i), i + 1, total));
         }
         return rows;
-    }
-
-    /** What the service answers when a search hit an internal timeout: ResultIndex -1, ResultCount 0. */
-    private static List<Map<String, Object>> brokenRows(List<AuditLog.Event> block) {
-        return block.stream().map(event -> row(event, -1, 0)).toList();
     }
 
     private static Map<String, Object> row(AuditLog.Event event, int resultIndex, int resultCount) {

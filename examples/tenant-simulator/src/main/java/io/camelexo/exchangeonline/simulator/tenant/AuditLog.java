@@ -23,6 +23,12 @@ public final class AuditLog {
     /** Generated events are done by the first this many mailboxes, the tenant's active users. */
     private static final int ACTORS = 500;
 
+    /**
+     * How long a search session lives without a call. Microsoft documents no lifetime; collectors see sessions that
+     * were idle for a while start over at ResultIndex 1, so the simulator forgets an idle session after this.
+     */
+    public static final Duration DEFAULT_SESSION_IDLE_LIMIT = Duration.ofMinutes(30);
+
     /** Generated events of one hour are numbered below this. */
     private static final int PER_HOUR_LIMIT = 100_000;
 
@@ -68,6 +74,8 @@ public final class AuditLog {
 
     private SessionFault pendingFault;
     private int callsBeforeFault;
+    private volatile Duration sessionIdleLimit = DEFAULT_SESSION_IDLE_LIMIT;
+    private volatile int repeatEvery;
     private final List<Event> added = new ArrayList<>();
     private volatile int generatedPerHour;
 
@@ -82,6 +90,33 @@ public final class AuditLog {
                     "Audit events per hour go from 0 to " + (PER_HOUR_LIMIT - 1) + ", got " + events);
         }
         this.generatedPerHour = events;
+    }
+
+    /** A session without a call for longer than this is forgotten: the next call with its id starts a new search. */
+    public void expireSessionsAfter(Duration idle) {
+        if (idle.isNegative() || idle.isZero()) {
+            throw new IllegalArgumentException("A session idle limit must be positive, got " + idle);
+        }
+        this.sessionIdleLimit = idle;
+    }
+
+    public Duration sessionIdleLimit() {
+        return sessionIdleLimit;
+    }
+
+    /**
+     * ReturnLargeSet sessions repeat a row after every {@code rows} rows, as Microsoft says such a session may ("The
+     * returned data might contain duplicate records"); 0 = never (the default).
+     */
+    public void repeatRowsEvery(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("Rows between repeats cannot be negative, got " + rows);
+        }
+        this.repeatEvery = rows;
+    }
+
+    public int repeatRowsEvery() {
+        return repeatEvery;
     }
 
     /** The session call after {@code callsBefore} more calls (nextLinks within a call not counted) meets this fault. */

@@ -17,6 +17,12 @@ public final class MessageTrace {
 
     public static final Duration RETENTION = Duration.ofDays(90);
 
+    /**
+     * A row reports GettingStatus until this long after it was received, then its final Status: Microsoft names a 5 to
+     * 10 minute delay between delivery and its reported status, so a row read early changes when read again.
+     */
+    public static final Duration STATUS_DELAY = Duration.ofMinutes(10);
+
     /** One row: a message as delivered to one recipient. */
     public record Row(
             String messageTraceId,
@@ -26,7 +32,13 @@ public final class MessageTrace {
             String recipientAddress,
             String subject,
             String status,
-            int size) {}
+            int size) {
+
+        Row withStatus(String newStatus) {
+            return new Row(
+                    messageTraceId, messageId, received, senderAddress, recipientAddress, subject, newStatus, size);
+        }
+    }
 
     /** Newest first; rows of one Received time by recipient, as the keyset walk continues them. */
     public static final Comparator<Row> SERVICE_ORDER =
@@ -87,6 +99,8 @@ public final class MessageTrace {
             }
         }
         found.sort(SERVICE_ORDER);
+        Instant settled = now.minus(STATUS_DELAY);
+        found.replaceAll(row -> row.received().isAfter(settled) ? row.withStatus("GettingStatus") : row);
         return found;
     }
 

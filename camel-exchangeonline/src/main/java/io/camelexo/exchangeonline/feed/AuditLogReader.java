@@ -5,11 +5,9 @@ import io.camelexo.exchangeonline.adminapi.CmdletResult;
 import io.camelexo.exchangeonline.error.ExoException;
 import io.camelexo.exchangeonline.error.ExoProtocolException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -79,12 +77,11 @@ public final class AuditLogReader implements WindowReader {
 
     @Override
     public boolean read(FeedWindow window, RecordSink sink) {
-        // sized for a whole session: growing it record by record rehashes up to 50,000 ids a dozen times
-        Set<String> handedOn = new HashSet<>(SESSION_CAP * 4 / 3 + 1);
+        RecordIds handedOn = new RecordIds(4_096);
         return readPart(window, sink, handedOn);
     }
 
-    private boolean readPart(FeedWindow window, RecordSink sink, Set<String> handedOn) {
+    private boolean readPart(FeedWindow window, RecordSink sink, RecordIds handedOn) {
         for (int attempt = 1; attempt <= SESSION_ATTEMPTS; attempt++) {
             SessionEnd end = readSession(window, sink, handedOn);
             switch (end) {
@@ -127,7 +124,7 @@ public final class AuditLogReader implements WindowReader {
                 null);
     }
 
-    private SessionEnd readSession(FeedWindow window, RecordSink sink, Set<String> handedOn) {
+    private SessionEnd readSession(FeedWindow window, RecordSink sink, RecordIds handedOn) {
         String sessionId = UUID.randomUUID().toString();
         int seen = 0;
         int total = -1;

@@ -30,15 +30,15 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 /**
  * The audit-log feed against a hand-written session loop on the same simulated audit log, in one run. A: {@code
  * from("exo:Search-UnifiedAuditLog")} reads {@code hours} of events in windows of {@code windowHours}, one exchange per
- * record into a counting processor, the watermark saved after each window. B: the loop every collector script
- * writes, with the JDK HttpClient and Jackson, no Camel: per window one SessionId with ReturnLargeSet, calls of
- * 5,000 following the nextLinks, gzip asked for as the component does, each record parsed into a Map, until a call
+ * record into a counting processor, the watermark saved after each window, with the endpoint's defaults otherwise (one
+ * page read ahead). B: the loop every collector script writes, with the JDK HttpClient and Jackson, no Camel: per
+ * window one SessionId with ReturnLargeSet, calls of 5,000 following the nextLinks, gzip asked for as the component does, each record parsed into a Map, until a call
  * returns fewer than 5,000. The simulator runs in this JVM: its work shares the cores with both readers. Both must
  * read every event. Rounds alternate after a warm-up; medians are compared. Every 100,000 records A also prints the
  * heap in use after a collection (run it with {@code -Xmx64m} to see it stay flat; the simulator shares the heap).
  *
  * <pre>
- * java -cp ... io.camelexo.exchangeonline.benchmark.FeedBenchmark 20000 10 2 3
+ * java -cp ... io.camelexo.exchangeonline.benchmark.FeedBenchmark 20000 10 2 7
  * </pre>
  *
  * Arguments: events per hour (20,000), hours (10), hours per window (2; at most 50,000 events a window), rounds (3).

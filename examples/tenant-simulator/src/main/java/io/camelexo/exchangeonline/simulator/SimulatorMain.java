@@ -19,6 +19,8 @@ public final class SimulatorMain {
             Usage: java -jar tenant-simulator.jar [options]
               --mailboxes N              mailboxes per tenant without an explicit size (default 5000)
               --tenant DOMAIN[:N]        add a tenant (repeatable; default contoso.onmicrosoft.com)
+              --customers N[:M]          a partner's fleet: N customer tenants customer001.onmicrosoft.com ... of M
+                                         mailboxes (default 500), one partner app consented in all of them
               --seed N                   seed of all synthetic data and of the fault sequence (default 42)
               --port N                   Exchange Admin API port (default 7080; 0 = any free port)
               --compliance-port N        SCC front door port (default 7081)
@@ -45,6 +47,10 @@ public final class SimulatorMain {
               --verbose                  let WireMock log
               --help                     this text
             """;
+
+    private static final int DEFAULT_CUSTOMER_MAILBOXES = 500;
+    /** Tenants whose credentials the banner prints. */
+    private static final int BANNER_TENANTS = 3;
 
     private SimulatorMain() {}
 
@@ -91,7 +97,9 @@ public final class SimulatorMain {
         out.println("  Traffic (JSON)     : " + simulator.statsUrl() + "  (requests in flight per tenant)");
         out.println("  Add records (POST) : " + simulator.exchangeUrl()
                 + "/_simulator/tenants/{tenant}/audit-events | /messages  (JSON; see the README)");
-        for (String tenant : simulator.tenants()) {
+        List<String> tenants = simulator.tenants();
+        // a partner's fleet has hundreds of tenants: their credentials follow one pattern, a few show it
+        for (String tenant : tenants.subList(0, Math.min(tenants.size(), BANNER_TENANTS))) {
             AppCredentials app = simulator.defaultApp(tenant);
             UserCredentials admin = simulator.adminUser(tenant);
             out.println();
@@ -102,7 +110,20 @@ public final class SimulatorMain {
             out.println("  admin         : " + admin.userPrincipalName() + " / " + admin.password());
             out.println("  authority     : " + simulator.authorityUrl(tenant));
         }
-        String tenant = simulator.tenants().get(0);
+        if (tenants.size() > BANNER_TENANTS) {
+            out.println();
+            out.println("... and " + (tenants.size() - BANNER_TENANTS) + " more tenants, up to "
+                    + tenants.get(tenants.size() - 1));
+        }
+        AppCredentials partner = simulator.partnerApp();
+        if (partner != null) {
+            out.println();
+            out.println(
+                    "Partner app, consented in every tenant (delegatedOrganization=customer001.onmicrosoft.com ...)");
+            out.println("  app id        : " + partner.appId());
+            out.println("  client secret : " + partner.clientSecret());
+        }
+        String tenant = tenants.get(0);
         AppCredentials app = simulator.defaultApp(tenant);
         out.println();
         out.println("Try:");
@@ -170,6 +191,12 @@ public final class SimulatorMain {
                     } else {
                         builder.tenant(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
                     }
+                }
+                case "--customers" -> {
+                    int colon = value.indexOf(':');
+                    builder.customers(
+                            Integer.parseInt(colon < 0 ? value : value.substring(0, colon)),
+                            colon < 0 ? DEFAULT_CUSTOMER_MAILBOXES : Integer.parseInt(value.substring(colon + 1)));
                 }
                 case "--seed" -> builder.seed(Long.parseLong(value));
                 case "--port" -> builder.exchangePort(Integer.parseInt(value));

@@ -57,6 +57,7 @@ public final class TenantSimulator implements AutoCloseable {
     private final Journal journal;
     private final Traffic traffic;
     private final Map<String, AppCredentials> defaultApps = new LinkedHashMap<>();
+    private final AppCredentials partnerApp;
     private final Map<String, UserCredentials> adminUsers = new LinkedHashMap<>();
     private final List<SimServer> servers = new ArrayList<>();
     private ServerCertificate certificate;
@@ -91,6 +92,20 @@ public final class TenantSimulator implements AutoCloseable {
             directory.add(tenant, admin.userPrincipalName(), admin.password());
             adminUsers.put(tenant.initialDomain(), admin);
         }
+        this.partnerApp = settings.customers > 0 ? consentPartnerApp(created) : null;
+    }
+
+    /**
+     * A partner's multi-tenant app, registered in the first tenant (the partner's own) and consented in every other,
+     * as GDAP customers consent to a partner's app: its id and secret sign in at any of the tenants.
+     */
+    private AppCredentials consentPartnerApp(List<Tenant> created) {
+        Tenant home = created.get(0);
+        AppCredentials app = new AppCredentials(
+                Seeds.guid(home.seed(), "partner-app", 0).toString(),
+                "sim8Q~" + Seeds.token(home.seed(), "partner-app-secret", 34));
+        created.forEach(tenant -> directory.registerApp(tenant, app.appId(), app.clientSecret()));
+        return app;
     }
 
     public static Builder builder() {
@@ -239,6 +254,11 @@ public final class TenantSimulator implements AutoCloseable {
     /** The app every tenant has: client secret sign-in, role Exchange.ManageAsApp. Repeats per seed. */
     public AppCredentials defaultApp(String tenant) {
         return defaultApps.get(tenant(tenant).initialDomain());
+    }
+
+    /** The partner app consented in every tenant when customer tenants were asked for, else null. Repeats per seed. */
+    public AppCredentials partnerApp() {
+        return partnerApp;
     }
 
     /** admin@{initial domain}, for the password and device-code flows. Repeats per seed. */
@@ -404,6 +424,11 @@ public final class TenantSimulator implements AutoCloseable {
         return server;
     }
 
+    /** The initial domain of customer tenant {@code number} (1-based) of {@link Builder#customers}. */
+    public static String customerDomain(int number) {
+        return String.format("customer%03d.onmicrosoft.com", number);
+    }
+
     /** Settings; every one has a default, so {@code builder().build().start()} gives one tenant of 5,000 mailboxes. */
     public static final class Builder {
         private long seed = 42;
@@ -421,6 +446,7 @@ public final class TenantSimulator implements AutoCloseable {
         private boolean verbose;
         private boolean nameVariety;
         private SimulatorClock clock = SimulatorClock.SYSTEM;
+        private int customers;
 
         private Builder() {}
 
@@ -444,6 +470,26 @@ public final class TenantSimulator implements AutoCloseable {
 
         public Builder tenant(String domain, int mailboxes) {
             tenants.put(domain, mailboxes);
+            return this;
+        }
+
+        /**
+         * A partner and its customers: the partner's tenant (the first one added, else contoso.onmicrosoft.com), then
+         * {@code count} customer tenants customer001.onmicrosoft.com, customer002... of {@code mailboxesEach}
+         * mailboxes, with one partner app consented in all of them ({@link #partnerApp()}). A generated tenant costs
+         * little memory, so hundreds run in one simulator.
+         */
+        public Builder customers(int count, int mailboxesEach) {
+            if (count < 1 || count > 9_999) {
+                throw new IllegalArgumentException("Customer tenants go from 1 to 9999, got " + count);
+            }
+            if (tenants.isEmpty()) {
+                tenants.put(DEFAULT_TENANT, null);
+            }
+            for (int i = 1; i <= count; i++) {
+                tenants.put(customerDomain(i), mailboxesEach);
+            }
+            this.customers = count;
             return this;
         }
 

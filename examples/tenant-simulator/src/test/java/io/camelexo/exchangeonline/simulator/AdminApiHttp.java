@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -122,6 +124,34 @@ final class AdminApiHttp {
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An Exchange token for the app, from the simulator's Entra token endpoint (client credentials with a secret). */
+    static String appToken(TenantSimulator sim, String tenant, String appId, String clientSecret) {
+        try {
+            HttpResponse<String> answer = HttpClient.newBuilder()
+                    .sslContext(sim.sslContext())
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(sim.tokenEndpoint(tenant)))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                                            + appId + "&client_secret="
+                                            + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8)
+                                            + "&scope=https%3A%2F%2Foutlook.office365.com%2F.default"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            JsonNode token = JSON.readTree(answer.body()).path("access_token");
+            if (token.isMissingNode()) {
+                throw new AssertionError("No token for " + appId + " at " + tenant + ": " + answer.body());
+            }
+            return token.asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

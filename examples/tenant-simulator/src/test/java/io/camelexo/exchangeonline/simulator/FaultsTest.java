@@ -85,22 +85,7 @@ class FaultsTest {
 
         String otherApp = "22222222-3333-4444-5555-666666666666";
         sim.registerApp(TENANT, otherApp, "other-secret");
-        String otherToken = AdminApiHttp.JSON
-                .readTree(HttpClient.newBuilder()
-                        .sslContext(sim.sslContext())
-                        .build()
-                        .send(
-                                HttpRequest.newBuilder(URI.create(sim.tokenEndpoint(TENANT)))
-                                        .header("Content-Type", "application/x-www-form-urlencoded")
-                                        .POST(
-                                                HttpRequest.BodyPublishers.ofString(
-                                                        "grant_type=client_credentials&client_id=" + otherApp
-                                                                + "&client_secret=other-secret&scope=https%3A%2F%2Foutlook.office365.com%2F.default"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body())
-                .path("access_token")
-                .asText();
+        String otherToken = AdminApiHttp.appToken(sim, TENANT, otherApp, "other-secret");
         assertThat(http.invoke(sim.exchangeUrl(), TENANT, otherToken, "Get-AcceptedDomain", Map.of())
                         .status())
                 .as("buckets are per app")

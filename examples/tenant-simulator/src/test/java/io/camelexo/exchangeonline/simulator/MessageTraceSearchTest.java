@@ -44,7 +44,11 @@ class MessageTraceSearchTest {
     }
 
     private AdminApiHttp.Answer trace(Map<String, Object> parameters) {
-        return http.invoke(sim.exchangeUrl(), TENANT, token, "Get-MessageTraceV2", parameters);
+        return trace("Get-MessageTraceV2", parameters);
+    }
+
+    private AdminApiHttp.Answer trace(String cmdlet, Map<String, Object> parameters) {
+        return http.invoke(sim.exchangeUrl(), TENANT, token, cmdlet, parameters);
     }
 
     @Test
@@ -132,5 +136,25 @@ class MessageTraceSearchTest {
         rows.forEach(row -> statusBySubject.put(
                 row.path("Subject").asText(), row.path("Status").asText()));
         assertThat(statusBySubject).containsEntry("fresh", "GettingStatus").containsEntry("settled", "Delivered");
+    }
+
+    @Test
+    void theRetiredMessageTraceCmdletsAnswer400WithTheDeprecationNotice() {
+        AdminApiHttp.Answer old = trace(
+                "Get-MessageTrace",
+                Map.of("StartDate", NOW.minus(Duration.ofHours(1)).toString()));
+        assertThat(old.status()).isEqualTo(400);
+        assertThat(old.json()
+                        .path("error")
+                        .path("details")
+                        .get(0)
+                        .path("message")
+                        .asText())
+                .startsWith("|Microsoft.Exchange.Management.Tasks.ValidationException|Get-MessageTrace will start "
+                        + "deprecating on September 1st, 2025.")
+                .contains("to switch to Get-MessageTraceV2.");
+        AdminApiHttp.Answer detail = trace("Get-MessageTraceDetail", Map.of());
+        assertThat(detail.status()).isEqualTo(400);
+        assertThat(detail.text()).contains("Get-MessageTraceDetail will start deprecating", "Get-MessageTraceDetailV2");
     }
 }

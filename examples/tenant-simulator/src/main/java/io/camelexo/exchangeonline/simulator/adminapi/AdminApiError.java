@@ -3,6 +3,7 @@ package io.camelexo.exchangeonline.simulator.adminapi;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,6 +61,22 @@ public final class AdminApiError extends RuntimeException {
                 "NotFound",
                 "Ex6F9304|" + type + "|The operation couldn't be performed because object '" + identity
                         + "' couldn't be found on '" + domainController + "'.",
+                type);
+    }
+
+    /**
+     * 400 for the message-trace cmdlets Microsoft retired on 1 September 2025, with or without parameters: a
+     * pipe-delimited detail with an empty id, as the service answers them.
+     */
+    static AdminApiError retiredMessageTrace(String cmdlet, String replacement) {
+        String type = "Microsoft.Exchange.Management.Tasks.ValidationException";
+        return cmdletError(
+                400,
+                "BadRequest",
+                "|" + type + "|" + cmdlet + " will start deprecating on September 1st, 2025. Please refer to: "
+                        + "https://learn.microsoft.com/en-us/powershell/module/exchange/"
+                        + replacement.toLowerCase(Locale.ROOT) + "?view=exchange-ps to switch to "
+                        + replacement + ".",
                 type);
     }
 

@@ -131,6 +131,39 @@ final class Cmdlets {
                         "Formatted",
                         "HighCompleteness"));
         register(
+                "Get-MessageTrace",
+                exo,
+                (call, context) -> {
+                    throw AdminApiError.retiredMessageTrace("Get-MessageTrace", "Get-MessageTraceV2");
+                },
+                List.of(
+                        "StartDate",
+                        "EndDate",
+                        "PageSize",
+                        "Page",
+                        "SenderAddress",
+                        "RecipientAddress",
+                        "MessageId",
+                        "MessageTraceId",
+                        "Status",
+                        "FromIP",
+                        "ToIP"));
+        register(
+                "Get-MessageTraceDetail",
+                exo,
+                (call, context) -> {
+                    throw AdminApiError.retiredMessageTrace("Get-MessageTraceDetail", "Get-MessageTraceDetailV2");
+                },
+                List.of(
+                        "MessageTraceId",
+                        "RecipientAddress",
+                        "MessageId",
+                        "SenderAddress",
+                        "StartDate",
+                        "EndDate",
+                        "Action",
+                        "Event"));
+        register(
                 "Get-MessageTraceV2",
                 exo,
                 new MessageTraceSearch(clock)::run,

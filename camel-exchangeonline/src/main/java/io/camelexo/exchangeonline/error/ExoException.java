@@ -1,5 +1,7 @@
 package io.camelexo.exchangeonline.error;
 
+import java.io.IOException;
+
 /**
  * Base of every failure the component reports. Unchecked, so routes handle it with onException like any other.
  * Messages never contain a secret or a token.
@@ -34,5 +36,14 @@ public class ExoException extends RuntimeException {
     /** The client-request-id of the call, the value Microsoft support asks for. */
     public String getRequestId() {
         return requestId;
+    }
+
+    /**
+     * Whether the same call may well succeed later: a 408 or 5xx answer, no answer at all (an I/O failure), or
+     * throttling that outlasted the component's retries. The component has already re-sent what it safely could (it
+     * never re-sends a write that may have run); a route may run the call again when the operation is idempotent.
+     */
+    public boolean isTransient() {
+        return statusCode == 408 || statusCode >= 500 || statusCode == 0 && getCause() instanceof IOException;
     }
 }

@@ -12,6 +12,12 @@ public class ExoThrottledException extends ExoException {
         this.retryAfter = retryAfter;
     }
 
+    /** Throttling passes: yes. */
+    @Override
+    public boolean isTransient() {
+        return true;
+    }
+
     /** The wait the service asked for in its last answer; null when it gave none. */
     public Duration getRetryAfter() {
         return retryAfter;

@@ -1,8 +1,6 @@
 package io.camelexo.examples.offboarding;
 
 import io.camelexo.exchangeonline.error.ExoException;
-import io.camelexo.exchangeonline.error.ExoThrottledException;
-import java.io.IOException;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -45,7 +43,10 @@ public class OffboardingRoutes extends RouteBuilder {
     @Override
     public void configure() {
         onException(ExoException.class)
-                .onWhen(exchange -> isTransient(exoFailure(exchange)))
+                .onWhen(exchange -> {
+                    ExoException failure = exoFailure(exchange);
+                    return failure != null && failure.isTransient();
+                })
                 .maximumRedeliveries(properties.stepRetries())
                 .redeliveryDelay(properties.stepRetryDelay().toMillis())
                 .useExponentialBackOff()
@@ -71,21 +72,6 @@ public class OffboardingRoutes extends RouteBuilder {
         offboarding
                 .process(exchange -> ledger.complete(exchange.getProperty(LEAVER, LeaverEvent.class)))
                 .log(LoggingLevel.INFO, LOG, "Offboarded ${exchangeProperty." + LEAVER + ".eventId}: every step done");
-    }
-
-    /**
-     * Worth another try: throttled past the component's retries, a 408 or 5xx answer, or no answer at all. The
-     * component re-sends only what certainly did not run; the steps are idempotent, so re-running one is safe.
-     */
-    static boolean isTransient(ExoException failure) {
-        if (failure == null) {
-            return false;
-        }
-        int status = failure.getStatusCode();
-        return failure instanceof ExoThrottledException
-                || status == 408
-                || status >= 500
-                || status == 0 && failure.getCause() instanceof IOException;
     }
 
     /** The component's exception, also when a split wrapped it. */

@@ -1,6 +1,8 @@
 package io.camelexo.exchangeonline.simulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,8 @@ public final class SimulatorMain {
               --fault-seed N             restart the fault sequence from this seed
               --audit-events-per-hour N  unified audit log events generated in every hour, per tenant (default 0)
               --trace-messages-per-hour N  message trace messages generated in every hour, per tenant (default 0)
+              --connection-file FILE     with --customers: write the partner's connection (URLs, trust store, partner
+                                         app, customer tenants) as a properties file, e.g. for examples/tenant-fleet
               --verbose                  let WireMock log
               --help                     this text
             """;
@@ -65,10 +69,17 @@ public final class SimulatorMain {
             simulator = options.builder.build().start();
             options.applyFaults(simulator.faults());
             options.applyData(simulator);
-        } catch (IllegalArgumentException e) {
+            if (options.connectionFile != null) {
+                simulator.writePartnerConnection(options.connectionFile);
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
+            return;
+        } catch (IOException e) {
+            System.err.println("Cannot write the connection file: " + e.getMessage());
+            System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -147,6 +158,7 @@ public final class SimulatorMain {
                 .entraPort(7443)
                 .journalCapacity(1000);
         boolean help;
+        Path connectionFile;
         private final List<Consumer<Faults>> faults = new ArrayList<>();
         /** Audit log and message trace volumes, set once the tenants exist. */
         private final List<Consumer<TenantSimulator>> data = new ArrayList<>();
@@ -184,6 +196,7 @@ public final class SimulatorMain {
         private void apply(String option, String value) {
             switch (option) {
                 case "--mailboxes" -> builder.mailboxes(Integer.parseInt(value));
+                case "--connection-file" -> connectionFile = Path.of(value);
                 case "--tenant" -> {
                     int colon = value.indexOf(':');
                     if (colon < 0) {

@@ -18,7 +18,11 @@ import io.camelexo.exchangeonline.simulator.tenant.MessageTrace;
 import io.camelexo.exchangeonline.simulator.tenant.Seeds;
 import io.camelexo.exchangeonline.simulator.tenant.Tenant;
 import io.camelexo.exchangeonline.simulator.tenant.Tenants;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
@@ -28,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -47,6 +52,7 @@ import javax.net.ssl.SSLContext;
 public final class TenantSimulator implements AutoCloseable {
 
     public static final String DEFAULT_TENANT = "contoso.onmicrosoft.com";
+    private static final String CUSTOMER_PREFIX = "customer";
 
     private final Builder settings;
     private final Tenants tenants;
@@ -261,6 +267,48 @@ public final class TenantSimulator implements AutoCloseable {
         return partnerApp;
     }
 
+    /**
+     * Writes what an app in another JVM needs to reach the partner's fleet as a properties file (owner-only
+     * permissions where the file system has them): {@code exchange-url}, {@code entra-url} (the authority is
+     * {@code entra-url/<tenant>}), {@code trust-store} and {@code trust-store-password} (PKCS12),
+     * {@code partner-tenant}, {@code partner-app-id}, {@code partner-client-secret} and {@code customer-tenants}
+     * (comma-separated). The secret is the simulator's synthetic one.
+     *
+     * @throws IllegalStateException without customer tenants ({@link Builder#customers})
+     */
+    public void writePartnerConnection(Path file) throws IOException {
+        if (partnerApp == null) {
+            throw new IllegalStateException("No partner app: build the simulator with customers(n, m)");
+        }
+        List<String> all = tenants();
+        Properties connection = new Properties();
+        connection.setProperty("exchange-url", exchangeUrl());
+        connection.setProperty("entra-url", entraUrl());
+        connection.setProperty("trust-store", trustStorePath().toAbsolutePath().toString());
+        connection.setProperty("trust-store-password", trustStorePassword());
+        connection.setProperty("partner-tenant", all.get(0));
+        connection.setProperty("partner-app-id", partnerApp.appId());
+        connection.setProperty("partner-client-secret", partnerApp.clientSecret());
+        connection.setProperty(
+                "customer-tenants",
+                String.join(
+                        ",",
+                        all.stream().filter(t -> t.startsWith(CUSTOMER_PREFIX)).toList()));
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        try (Writer out = Files.newBufferedWriter(file)) {
+            connection.store(out, "tenant simulator: a partner's fleet (synthetic credentials)");
+        }
+    }
+
     /** admin@{initial domain}, for the password and device-code flows. Repeats per seed. */
     public UserCredentials adminUser(String tenant) {
         return adminUsers.get(tenant(tenant).initialDomain());
@@ -426,7 +474,7 @@ public final class TenantSimulator implements AutoCloseable {
 
     /** The initial domain of customer tenant {@code number} (1-based) of {@link Builder#customers}. */
     public static String customerDomain(int number) {
-        return String.format("customer%03d.onmicrosoft.com", number);
+        return String.format(CUSTOMER_PREFIX + "%03d.onmicrosoft.com", number);
     }
 
     /** Settings; every one has a default, so {@code builder().build().start()} gives one tenant of 5,000 mailboxes. */

@@ -3,11 +3,17 @@ package io.camelexo.exchangeonline.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A partner's fleet: 200 customer tenants in one simulator, one partner app consented in each. Its secret signs in at
@@ -62,5 +68,30 @@ class PartnerFleetTest {
         AdminApiHttp.Answer refused = http.invoke(
                 sim.exchangeUrl(), TenantSimulator.customerDomain(6), token, "Get-AcceptedDomain", Map.of());
         assertThat(refused.status()).isIn(401, 403);
+    }
+
+    @Test
+    void theConnectionFileLetsAnotherProcessSignInAsThePartner(@TempDir Path directory) throws Exception {
+        TenantSimulator sim = SIM.simulator();
+        Path file = directory.resolve("fleet.properties");
+        sim.writePartnerConnection(file);
+        Properties connection = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            connection.load(in);
+        }
+        assertThat(connection.getProperty("customer-tenants").split(","))
+                .hasSize(200)
+                .startsWith(TenantSimulator.customerDomain(1))
+                .doesNotContain(TenantSimulator.DEFAULT_TENANT);
+        assertThat(connection.getProperty("partner-tenant")).isEqualTo(TenantSimulator.DEFAULT_TENANT);
+        assertThat(Path.of(connection.getProperty("trust-store")))
+                .isEqualTo(sim.trustStorePath().toAbsolutePath());
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        String tenant = TenantSimulator.customerDomain(77);
+        assertThat(connection.getProperty("exchange-url")).isEqualTo(sim.exchangeUrl());
+        String token = AdminApiHttp.appToken(
+                sim, tenant, connection.getProperty("partner-app-id"), connection.getProperty("partner-client-secret"));
+        assertThat(mailboxes(tenant, token)).hasSize(500);
     }
 }

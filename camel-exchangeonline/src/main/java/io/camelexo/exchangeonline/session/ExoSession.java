@@ -19,7 +19,6 @@ import io.camelexo.exchangeonline.auth.SignInTarget;
 import io.camelexo.exchangeonline.auth.TokenSource;
 import io.camelexo.exchangeonline.auth.TokenSources;
 import java.net.Proxy;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -75,7 +74,8 @@ public final class ExoSession {
         FAILED
     }
 
-    ExoSession(SessionSettings settings, int ordinal, Clock clock, SessionThroughput throughput) {
+    /** @param http the transport, shared by the sessions whose TLS, proxy and connect timeout are the same */
+    ExoSession(SessionSettings settings, int ordinal, Clock clock, SessionThroughput throughput, HttpClient http) {
         this.settings = settings;
         this.clock = clock;
         this.governor = new RequestGovernor(throughput.maxConcurrentRequests());
@@ -100,17 +100,7 @@ public final class ExoSession {
                         proxy,
                         settings.identityHttpClient()),
                 clock);
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout());
-        if (settings.sslContext() != null) {
-            builder.sslContext(settings.sslContext());
-        }
-        if (settings.proxy() != null) {
-            builder.proxy(ProxySelector.of(settings.proxy()));
-        }
-        this.http = builder.build();
+        this.http = http;
     }
 
     /** Signs in, so that bad credentials fail the route start; learns tenant and user from the token where needed. */

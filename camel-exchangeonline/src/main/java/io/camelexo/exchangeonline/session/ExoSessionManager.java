@@ -1,6 +1,10 @@
 package io.camelexo.exchangeonline.session;
 
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +27,13 @@ public final class ExoSessionManager {
 
     private final ConcurrentMap<SessionSettings.SessionKey, Shared> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger ordinal = new AtomicInteger();
+    /**
+     * One HttpClient per transport setting, shared by the sessions that use it: a partner's sessions (one per customer
+     * tenant, all to the same Admin API host) reuse one pool of connections and one selector thread instead of one
+     * each. Every request carries its own session's token, so sharing connections mixes no identities.
+     */
+    private final ConcurrentMap<Transport, HttpClient> httpClients = new ConcurrentHashMap<>();
+
     private final Clock clock;
 
     public ExoSessionManager() {
@@ -56,7 +68,8 @@ public final class ExoSessionManager {
             shared = sessions.get(key);
             opener = shared == null;
             if (opener) {
-                shared = new Shared(new ExoSession(settings, ordinal.incrementAndGet(), clock, throughput));
+                shared = new Shared(
+                        new ExoSession(settings, ordinal.incrementAndGet(), clock, throughput, httpClient(settings)));
                 sessions.put(key, shared);
             } else {
                 shared.references++;
@@ -80,6 +93,26 @@ public final class ExoSessionManager {
             }
         }
         return shared.session;
+    }
+
+    /** What an HttpClient is built from; the SSLContext by identity (the component keeps one per configuration). */
+    private record Transport(SSLContext sslContext, InetSocketAddress proxy, Duration connectTimeout) {}
+
+    private HttpClient httpClient(SessionSettings settings) {
+        return httpClients.computeIfAbsent(
+                new Transport(settings.sslContext(), settings.proxy(), settings.connectTimeout()), transport -> {
+                    HttpClient.Builder builder = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(transport.connectTimeout());
+                    if (transport.sslContext() != null) {
+                        builder.sslContext(transport.sslContext());
+                    }
+                    if (transport.proxy() != null) {
+                        builder.proxy(ProxySelector.of(transport.proxy()));
+                    }
+                    return builder.build();
+                });
     }
 
     private void open(SessionSettings.SessionKey key, Shared shared) {
@@ -115,5 +148,6 @@ public final class ExoSessionManager {
     public synchronized void closeAll() {
         sessions.values().forEach(shared -> shared.session.close());
         sessions.clear();
+        httpClients.clear();
     }
 }

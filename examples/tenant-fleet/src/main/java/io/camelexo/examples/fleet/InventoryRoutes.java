@@ -7,6 +7,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -14,6 +16,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 
 /**
  * The worker: instances in one consumer group share the work topic's partitions, so each tenant's item goes to one
@@ -35,6 +41,11 @@ final class InventoryRoutes extends RouteBuilder {
 
     private final FleetSettings settings;
     private final String instance;
+    /**
+     * Items whose tenant is done (mailboxes and done record stored) but whose commit failed, typically because the
+     * group was rebalancing: when such an item comes again to this worker, it is committed without being redone.
+     */
+    private final Set<WorkItem> finishedNotCommitted = ConcurrentHashMap.newKeySet();
 
     InventoryRoutes(FleetSettings settings, String instance) {
         this.settings = settings;
@@ -43,9 +54,19 @@ final class InventoryRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // A commit refused while the group rebalances (another worker joined or died): the item is read again and,
+        // finished already, only committed (see readItem)
+        onException(RebalanceInProgressException.class, CommitFailedException.class)
+                .handled(false)
+                .logExhausted(false)
+                .log(
+                        LoggingLevel.WARN,
+                        LOG,
+                        "Inventory of ${exchangeProperty." + TENANT + "} is done but its commit was refused during a "
+                                + "rebalance (${exception.message}); it is committed when the item is read again");
         // Kafka itself failing (broker gone while publishing): not handled, so nothing is committed and camel-kafka
         // (breakOnFirstError) reads the item again
-        onException(org.apache.kafka.common.KafkaException.class).handled(false).logExhausted(true);
+        onException(KafkaException.class).handled(false).logExhausted(true);
         onException(InvalidWorkItemException.class)
                 .handled(true)
                 .logExhausted(false)
@@ -86,10 +107,14 @@ final class InventoryRoutes extends RouteBuilder {
         from("kafka:" + settings.workTopic() + "?groupId=" + settings.groupId()
                         + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
                         + "&breakOnFirstError=true&maxPollRecords=1"
+                        // incremental rebalancing: when an instance joins or dies, the others keep their partitions
+                        // and their tenant in progress; only the moved partitions change hands
+                        + "&partitionAssignor=" + CooperativeStickyAssignor.class.getName()
                         + "&sessionTimeoutMs=" + settings.sessionTimeout().toMillis()
                         + "&heartbeatIntervalMs=" + settings.sessionTimeout().toMillis() / 3)
                 .routeId("inventory-tenant")
                 .process(this::readItem)
+                .filter(exchange -> !finishedNotCommitted.contains(exchange.getProperty(ITEM, WorkItem.class)))
                 .log(LoggingLevel.INFO, LOG, "Inventory of ${exchangeProperty." + TENANT + "} started")
                 .toD("${exchangeProperty." + EXO_URI + "}")
                 .split()
@@ -100,12 +125,17 @@ final class InventoryRoutes extends RouteBuilder {
                 .end()
                 .process(this::tenantDone)
                 .to(produce(settings.doneTopic()))
-                .process(InventoryRoutes::commit)
+                .process(exchange -> finishedNotCommitted.add(exchange.getProperty(ITEM, WorkItem.class)))
                 .log(
                         LoggingLevel.INFO,
                         LOG,
                         "Inventory of ${exchangeProperty." + TENANT + "} done: " + "${exchangeProperty." + COUNTED
-                                + "} mailboxes");
+                                + "} mailboxes")
+                .end()
+                .process(exchange -> {
+                    commit(exchange);
+                    finishedNotCommitted.remove(exchange.getProperty(ITEM, WorkItem.class));
+                });
     }
 
     /**
@@ -128,7 +158,7 @@ final class InventoryRoutes extends RouteBuilder {
     private String exoUri(String tenant) {
         StringBuilder uri = new StringBuilder("exo:Get-EXOMailbox?delegatedOrganization=")
                 .append(encode(tenant))
-                .append("&ResultSize=Unlimited&outputType=Stream&PropertySets=")
+                .append("&ResultSize=Unlimited&outputType=Stream&Properties=ExchangeGuid&PropertySets=")
                 .append(encode(settings.propertySets()));
         if (settings.authorityBase() != null) {
             uri.append("&azureADAuthorizationEndpointUri=")

@@ -59,8 +59,8 @@ final class MailboxBatches {
     private static Message record(Exchange exchange, String tenant, Map<String, Object> mailbox) {
         Object exchangeGuid = mailbox.get("ExchangeGuid");
         if (exchangeGuid == null || exchangeGuid.toString().isBlank()) {
-            throw new IllegalStateException("A mailbox of " + tenant + " has no ExchangeGuid (Identity "
-                    + mailbox.get("Identity") + "): fleet.property-sets must include StatisticsSeed");
+            throw new IllegalStateException(
+                    "A mailbox of " + tenant + " has no ExchangeGuid (Identity " + mailbox.get("Identity") + ")");
         }
         Message record = new DefaultMessage(exchange);
         record.setHeader(KafkaConstants.KEY, tenant + "/" + exchangeGuid);

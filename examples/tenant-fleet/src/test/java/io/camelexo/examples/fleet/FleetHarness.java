@@ -209,12 +209,43 @@ final class FleetHarness implements AutoCloseable {
         return records;
     }
 
-    /** The earliest CreateTime of the work topic's records: when a cycle's items were published. */
-    long firstWorkTimestamp() {
-        return readAll(workTopic()).stream()
-                .mapToLong(ConsumerRecord::timestamp)
-                .min()
-                .orElseThrow();
+    /**
+     * The inventory topic as a compacted view sees it: each key with the number of records published for it.
+     *
+     * @throws IllegalStateException for a record whose value is not the mailbox its key names
+     */
+    Map<String, Integer> inventory() throws IOException {
+        Map<String, Integer> copies = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(mailboxTopic()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    String exchangeGuid =
+                            JSON.readTree(record.value()).path("ExchangeGuid").asText();
+                    if (!record.key().endsWith("/" + exchangeGuid)) {
+                        throw new IllegalStateException("Key " + record.key() + " holds mailbox " + exchangeGuid);
+                    }
+                    copies.merge(record.key(), 1, Integer::sum);
+                }
+            }
+        }
+        return copies;
+    }
+
+    /** When the cycle's work items were published: the earliest CreateTime among them. */
+    long firstWorkTimestamp(String cycle) throws IOException {
+        long first = Long.MAX_VALUE;
+        for (ConsumerRecord<String, String> record : readAll(workTopic())) {
+            if (JSON.readTree(record.value()).path("cycle").asText().equals(cycle)) {
+                first = Math.min(first, record.timestamp());
+            }
+        }
+        return first;
     }
 
     private KafkaConsumer<String, String> consumer() {

@@ -3,14 +3,12 @@ package io.camelexo.examples.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelexo.examples.kafka.testbroker.InJvmKafkaBroker;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,6 @@ class TenantFleetTest {
     /** A customer that has not given the partner's app an Exchange role: its inventory fails with 403. */
     private static final String REFUSING = TenantSimulator.customerDomain(5);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STARTED = Pattern.compile("Inventory of (\\S+) started");
 
     @TempDir
@@ -110,12 +107,7 @@ class TenantFleetTest {
                     .as("the tenant the killed worker was reading is redone by the survivor")
                     .endsWith("/" + survivor.process.pid());
 
-            Map<String, String> inventory = new HashMap<>();
-            Map<String, Integer> copies = new HashMap<>();
-            for (ConsumerRecord<String, String> record : fleet.readAll(fleet.mailboxTopic())) {
-                inventory.put(record.key(), record.value());
-                copies.merge(record.key(), 1, Integer::sum);
-            }
+            Map<String, Integer> inventory = fleet.inventory();
             Set<String> expected = new HashSet<>();
             for (String tenant : customers()) {
                 if (!tenant.equals(REFUSING)) {
@@ -125,9 +117,7 @@ class TenantFleetTest {
                 }
             }
             assertThat(inventory.keySet()).as("every mailbox, once per key").isEqualTo(expected);
-            inventory.forEach((key, value) -> assertThat(key)
-                    .endsWith("/" + json(value).path("ExchangeGuid").asText()));
-            assertThat(copies.entrySet().stream()
+            assertThat(inventory.entrySet().stream()
                             .filter(e -> e.getValue() > 1)
                             .map(e -> e.getKey().split("/")[0]))
                     .as("only the interrupted tenant was published twice")
@@ -164,14 +154,6 @@ class TenantFleetTest {
             worker.awaitLine(
                     line -> line.contains("No Kafka broker answered") && line != first, Duration.ofSeconds(60));
             assertThat(worker.process.isAlive()).as("it keeps trying").isTrue();
-        }
-    }
-
-    private static JsonNode json(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + value, e);
         }
     }
 }

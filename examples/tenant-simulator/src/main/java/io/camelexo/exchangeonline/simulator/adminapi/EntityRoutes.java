@@ -286,8 +286,8 @@ final class EntityRoutes {
         RecordFilter filter = odataFilter(request);
         Set<String> read = new HashSet<>(filter == null ? Set.of() : filter.properties());
         read.add("ExternalDirectoryObjectId");
-        boolean minimum = selection.within(MailboxOverlay.minimumProperties())
-                && Selection.covers(MailboxOverlay.minimumProperties(), read);
+        boolean minimum = selection.within(MailboxOverlay.cheapProperties())
+                && Selection.covers(MailboxOverlay.cheapProperties(), read);
         Function<Integer, Map<String, Object>> record = switch (entitySet) {
             case "Recipient" -> index -> tenant.mailboxes().recipient(index);
             case "CasMailbox" -> index -> tenant.mailboxes().casMailbox(index);

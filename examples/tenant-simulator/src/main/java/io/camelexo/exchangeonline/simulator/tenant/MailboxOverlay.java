@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * A tenant's mailboxes: the generated ones (rebuilt by {@link MailboxRecords} from (seed, index) when asked for)
@@ -41,10 +42,18 @@ public final class MailboxOverlay {
         return MailboxRecords.CUSTOM_ATTRIBUTES;
     }
 
-    /** The properties of Get-EXOMailbox's Minimum set, which {@code record(index, true)} holds. */
+    /** The properties of Get-EXOMailbox's Minimum set, all of them in {@code record(index, true)}. */
     public static List<String> minimumProperties() {
         return MailboxRecords.MINIMUM;
     }
+
+    /** What {@code record(index, true)} holds: the Minimum set plus ExchangeGuid. */
+    public static List<String> cheapProperties() {
+        return CHEAP;
+    }
+
+    private static final List<String> CHEAP = Stream.concat(MailboxRecords.MINIMUM.stream(), Stream.of("ExchangeGuid"))
+            .toList();
 
     public int generated() {
         return generated;
@@ -124,7 +133,7 @@ public final class MailboxOverlay {
                 whenCreated);
     }
 
-    /** The Get-Mailbox object with every change applied; {@code minimum} limits it to Get-EXOMailbox's Minimum set. */
+    /** The Get-Mailbox object with every change applied; {@code minimum} limits it to {@link #cheapProperties()}. */
     public Map<String, Object> record(int index, boolean minimum) {
         Mailbox m = get(index);
         Map<String, Object> record = minimum ? MailboxRecords.minimum(tenant, m) : MailboxRecords.full(tenant, m);

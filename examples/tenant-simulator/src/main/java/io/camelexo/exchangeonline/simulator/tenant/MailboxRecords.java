@@ -74,6 +74,9 @@ final class MailboxRecords {
         r.put("DistinguishedName", distinguishedName(tenant, m.name()));
         r.put("OrganizationId", tenant.organizationId());
         r.put("Guid", m.guid());
+        // not a Minimum property, but as cheap: an inventory keyed by ExchangeGuid (-Properties ExchangeGuid) stays
+        // on this path; a selection of Minimum leaves it out of the answer
+        r.put("ExchangeGuid", m.exchangeGuid());
         return r;
     }
 

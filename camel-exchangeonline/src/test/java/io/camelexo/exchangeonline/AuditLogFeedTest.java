@@ -302,7 +302,10 @@ class AuditLogFeedTest extends CamelTestSupport {
         List<String> received = recordIds(getMockEndpoint("mock:out"));
         Set<String> truth = new HashSet<>();
         log.search(start, until, Instant.now()).forEach(event -> truth.add(event.id()));
-        assertThat(truth).hasSize(6_000);
+        // two hours of 3,000 events, and those of the next hour that fall on the closing second, which EndDate includes
+        // (whether there is one depends on the hour the test runs in)
+        assertThat(truth)
+                .hasSize(6_000 + log.search(until, until, Instant.now()).size());
         assertThat(received).as("no record twice, repeated rows included").hasSize(truth.size());
         assertThat(new HashSet<>(received)).isEqualTo(truth);
         long sessions = sessionsStarted();

@@ -168,12 +168,7 @@ final class FleetHarness implements AutoCloseable {
             throws IOException {
         Map<String, JsonNode> done = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(doneTopic()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, String> consumer = fromBeginning(doneTopic())) {
             while (!done.keySet().containsAll(tenants)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Cycle " + cycle + " not done in " + timeout + ": " + done.size()
@@ -193,19 +188,9 @@ final class FleetHarness implements AutoCloseable {
     }
 
     /** Every record of a topic from the beginning to its current end. */
-    List<ConsumerRecord<String, String>> readAll(String topic) {
+    List<ConsumerRecord<String, String>> readAll(String topic) throws IOException {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
+        readToEnd(topic, records::add);
         return records;
     }
 
@@ -216,25 +201,50 @@ final class FleetHarness implements AutoCloseable {
      */
     Map<String, Integer> inventory() throws IOException {
         Map<String, Integer> copies = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(mailboxTopic()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        readToEnd(mailboxTopic(), record -> {
+            String exchangeGuid =
+                    JSON.readTree(record.value()).path("ExchangeGuid").asText();
+            if (!record.key().endsWith("/" + exchangeGuid)) {
+                throw new IllegalStateException("Key " + record.key() + " holds mailbox " + exchangeGuid);
+            }
+            copies.merge(record.key(), 1, Integer::sum);
+        });
+        return copies;
+    }
+
+    private interface RecordReader {
+        void read(ConsumerRecord<String, String> record) throws IOException;
+    }
+
+    /** Hands every record of a topic, from its beginning to its end as it is now, to the reader. */
+    private void readToEnd(String topic, RecordReader reader) throws IOException {
+        try (KafkaConsumer<String, String> consumer = fromBeginning(topic)) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    String exchangeGuid =
-                            JSON.readTree(record.value()).path("ExchangeGuid").asText();
-                    if (!record.key().endsWith("/" + exchangeGuid)) {
-                        throw new IllegalStateException("Key " + record.key() + " holds mailbox " + exchangeGuid);
-                    }
-                    copies.merge(record.key(), 1, Integer::sum);
+                    reader.read(record);
                 }
             }
         }
-        return copies;
+    }
+
+    /** A consumer (no group) assigned every partition of the topic, at its beginning. */
+    private KafkaConsumer<String, String> fromBeginning(String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     /** When the cycle's work items were published: the earliest CreateTime among them. */
@@ -246,18 +256,6 @@ final class FleetHarness implements AutoCloseable {
             }
         }
         return first;
-    }
-
-    private KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                5000));
     }
 
     @Override

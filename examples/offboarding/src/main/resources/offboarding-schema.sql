@@ -13,6 +13,8 @@ CREATE TABLE IF NOT EXISTS leaver_events (
     received_at    TIMESTAMP      NOT NULL,
     updated_at     TIMESTAMP      NOT NULL
 );
+-- With Kafka: when an instance last took the event or handed it to the leaver topic (NULL: not yet, or given back)
+ALTER TABLE leaver_events ADD COLUMN IF NOT EXISTS handed_over_at TIMESTAMP;
 CREATE INDEX IF NOT EXISTS leaver_events_due ON leaver_events (status, effective_date);
 CREATE INDEX IF NOT EXISTS leaver_events_upn ON leaver_events (upn);
 

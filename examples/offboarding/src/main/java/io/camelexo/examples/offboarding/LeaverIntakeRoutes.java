@@ -47,6 +47,10 @@ public class LeaverIntakeRoutes extends RouteBuilder {
                 .body(LeaverEvent.class, LeaverEvent::eventId)
                 .idempotentConsumer(exchangeProperty(EVENT_ID))
                 .idempotentRepository(leaverEventIds)
+                // the id stays registered once the event is stored, whatever happens to the caller's exchange after:
+                // otherwise a Kafka commit refused in a rebalance would remove it, and the record read again would
+                // re-open a completed event
+                .completionEager(true)
                 .skipDuplicate(false)
                 .choice()
                 .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE))

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public class LeaverLedger {
         int reopened = jdbc.update(
                 """
                 UPDATE leaver_events SET manager = ?, effective_date = ?, auto_reply = ?, payload = ?, source = ?, status = ?,
-                    updated_at = ?
+                    updated_at = ?, handed_over_at = NULL
                 WHERE event_id = ?""",
                 event.manager(),
                 Date.valueOf(event.effectiveDate()),
@@ -81,6 +82,63 @@ public class LeaverLedger {
         return new Acceptance(
                 event.eventId(), event.userPrincipalName(), event.effectiveDate(), EventStatus.valueOf(status), true);
     }
+
+    /** The event's status, or null if there is no event with that id. */
+    public EventStatus status(String eventId) {
+        return jdbc
+                .query("SELECT status FROM leaver_events WHERE event_id = ?", (rs, row) -> rs.getString(1), eventId)
+                .stream()
+                .findFirst()
+                .map(EventStatus::valueOf)
+                .orElse(null);
+    }
+
+    /**
+     * Takes a pending event whose day has come, to offboard it now: it is marked handed over, so that no instance
+     * hands it to the leaver topic again while this instance works on it. False if it is not pending or not yet due.
+     */
+    public boolean takeDue(String eventId) {
+        return jdbc.update(
+                        "UPDATE leaver_events SET handed_over_at = ? WHERE event_id = ? AND status = ? AND "
+                                + "effective_date <= CURRENT_DATE",
+                        Timestamp.from(Instant.now()),
+                        eventId,
+                        EventStatus.PENDING.name())
+                == 1;
+    }
+
+    /**
+     * Pending events whose day has come and that no instance took within the lease (a dropped file, an event dated
+     * in the future when it arrived, a hand-over that was lost), each claimed with a conditional update, so that of
+     * several instances polling at once only one hands an event to the leaver topic.
+     */
+    public List<Handover> claimHandovers(Duration lease, int limit) {
+        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp expired = Timestamp.from(now.toInstant().minus(lease));
+        List<Handover> due = jdbc.query(
+                """
+                SELECT event_id, upn, payload, source FROM leaver_events
+                WHERE status = ? AND effective_date <= CURRENT_DATE AND (handed_over_at IS NULL OR handed_over_at < ?)
+                ORDER BY received_at FETCH FIRST ? ROWS ONLY""",
+                (rs, row) -> new Handover(
+                        rs.getString("event_id"), rs.getString("upn"), rs.getString("payload"), rs.getString("source")),
+                EventStatus.PENDING.name(),
+                expired,
+                limit);
+        return due.stream()
+                .filter(handover -> jdbc.update("""
+                                UPDATE leaver_events SET handed_over_at = ?
+                                WHERE event_id = ? AND status = ? AND (handed_over_at IS NULL OR handed_over_at < ?)""", now, handover.eventId(), EventStatus.PENDING.name(), expired) == 1)
+                .toList();
+    }
+
+    /** Gives up a claim whose hand-over failed (the broker did not take it), for the next poll to try again. */
+    public void releaseHandover(String eventId) {
+        jdbc.update("UPDATE leaver_events SET handed_over_at = NULL WHERE event_id = ?", eventId);
+    }
+
+    /** A stored event on its way to the leaver topic. */
+    public record Handover(String eventId, String userPrincipalName, String payload, String source) {}
 
     /** The event as last accepted, or null if there is none with that id. */
     public LeaverEvent load(String eventId) {

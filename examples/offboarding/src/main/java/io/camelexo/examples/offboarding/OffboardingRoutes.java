@@ -13,8 +13,8 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Carries due events through the steps. The work queue is the leaver_events table: a pending event is picked up
- * again after a restart, and a step already in the audit trail is skipped, so an interrupted or re-submitted event
+ * Carries due events through the steps. Without Kafka the work queue is the leaver_events table: a pending event is
+ * picked up again after a restart. Either way a step already in the audit trail is skipped, so an interrupted or re-submitted event
  * resumes where it stopped. A step that fails transiently is run again (with backoff) before the event is
  * dead-lettered; any other failure dead-letters it at once.
  */
@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class OffboardingRoutes extends RouteBuilder {
 
     static final String LOG = "io.camelexo.examples.offboarding";
+    /** Runs every step not yet done for the {@link LeaverEvent} in property {@link #LEAVER}. */
+    static final String OFFBOARD = "direct:offboard-leaver";
     /** Exchange property: the {@link LeaverEvent} being offboarded. */
     static final String LEAVER = "leaver";
     /** Exchange property: the {@link OffboardingStep} running. */
@@ -59,12 +61,8 @@ public class OffboardingRoutes extends RouteBuilder {
                 .process(this::deadLetter);
         onException(Exception.class).logExhausted(false).handled(true).process(this::deadLetter);
 
-        RouteDefinition offboarding = from("sql:classpath:due-leaver-events.sql?delay="
-                        + properties.pollInterval().toMillis() + "&initialDelay="
-                        + properties.pollInterval().toMillis())
-                .routeId("offboard-due-leavers")
-                .setProperty(LEAVER)
-                .body(Map.class, row -> ledger.load((String) row.get("event_id")))
+        RouteDefinition offboarding = from(OFFBOARD)
+                .routeId("offboard-leaver")
                 .log(LoggingLevel.INFO, LOG, "Offboarding ${exchangeProperty." + LEAVER + ".eventId}");
         for (OffboardingStep step : OffboardingStep.values()) {
             offboarding.setProperty(STEP, constant(step)).to(OffboardingStepRoutes.RUN_STEP);
@@ -72,6 +70,18 @@ public class OffboardingRoutes extends RouteBuilder {
         offboarding
                 .process(exchange -> ledger.complete(exchange.getProperty(LEAVER, LeaverEvent.class)))
                 .log(LoggingLevel.INFO, LOG, "Offboarded ${exchangeProperty." + LEAVER + ".eventId}: every step done");
+
+        // With Kafka, the instance that owns the person's partition offboards (LeaverTopicRoutes); alone, this one
+        // polls the table
+        if (!properties.kafka().enabled()) {
+            from("sql:classpath:due-leaver-events.sql?delay="
+                            + properties.pollInterval().toMillis() + "&initialDelay="
+                            + properties.pollInterval().toMillis())
+                    .routeId("offboard-due-leavers")
+                    .setProperty(LEAVER)
+                    .body(Map.class, row -> ledger.load((String) row.get("event_id")))
+                    .to(OFFBOARD);
+        }
     }
 
     /** The component's exception, also when a split wrapped it. */

@@ -5,10 +5,8 @@ import static io.camelexo.examples.offboarding.LeaverApi.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelexo.exchangeonline.simulator.AppCredentials;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,13 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
 class KillMidFlowTest {
 
     private static final String TENANT = TenantSimulator.DEFAULT_TENANT;
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static TenantSimulator simulator;
 
     @TempDir
     Path work;
 
-    private final List<Process> applications = new ArrayList<>();
+    private ApplicationProcesses applications;
+
+    @BeforeEach
+    void processes() {
+        applications = new ApplicationProcesses(simulator, TENANT, work, KillMidFlowTest.class.getSimpleName());
+    }
 
     @BeforeAll
     static void startTenant() {
@@ -59,10 +62,7 @@ class KillMidFlowTest {
 
     @AfterEach
     void stopApplications() throws InterruptedException {
-        for (Process application : applications) {
-            application.destroy();
-            application.waitFor(30, TimeUnit.SECONDS);
-        }
+        applications.close();
     }
 
     @Test
@@ -73,7 +73,7 @@ class KillMidFlowTest {
         String manager = tenant.manager(taken);
         List<String> groups = tenant.groupsOf(leaver);
         int devices = tenant.mobileDevices(leaver).size();
-        int port = freePort();
+        int port = ApplicationProcesses.freePort();
         LeaverApi api = new LeaverApi(port);
         // a slow tenant, so that the kill lands between the first steps and the last
         simulator.faults().pageLatency(Duration.ofMillis(300));
@@ -95,7 +95,7 @@ class KillMidFlowTest {
 
         simulator.faults().reset();
         start(port, "second");
-        JsonNode event = api.awaitStatus(leaver, "COMPLETED", START_TIMEOUT);
+        JsonNode event = api.awaitStatus(leaver, "COMPLETED", ApplicationProcesses.START_TIMEOUT);
 
         assertThat(steps(event))
                 .as("each step done exactly once")
@@ -112,47 +112,11 @@ class KillMidFlowTest {
         assertThat(tenant.mobileDevices(leaver)).isEmpty();
     }
 
-    /** The application in a JVM of its own, configured as for a real tenant, the secret in the environment. */
     private Process start(int port, String name) throws IOException {
-        AppCredentials app = simulator.defaultApp(TENANT);
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        // the simulator's Entra ID has a self-signed certificate: trusted the way a TLS-inspecting
-                        // proxy's would be
-                        "-Djavax.net.ssl.trustStore=" + simulator.trustStorePath(),
-                        "-Djavax.net.ssl.trustStoreType=PKCS12",
-                        "-Djavax.net.ssl.trustStorePassword=" + simulator.trustStorePassword(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        OffboardingApplication.class.getName(),
-                        "--server.port=" + port,
-                        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("offboarding") + ";WRITE_DELAY=0",
-                        "--offboarding.drop-folder=" + work.resolve("inbox"),
-                        "--offboarding.poll-interval=200ms",
-                        "--camel.component.exo.organization=" + TENANT,
-                        "--camel.component.exo.connection-uri=" + simulator.exchangeUrl(),
-                        "--camel.component.exo.azure-ad-authorization-endpoint-uri=" + simulator.authorityUrl(TENANT),
-                        "--camel.component.exo.app-id=" + app.appId())
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log(name).toFile());
-        builder.environment().put("CAMEL_COMPONENT_EXO_CLIENTSECRET", app.clientSecret());
-        Process application = builder.start();
-        applications.add(application);
-        LeaverApi api = new LeaverApi(port);
-        Awaitility.await()
-                .atMost(START_TIMEOUT)
-                .pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions()
-                .failFast("the application exited; see " + log(name).toAbsolutePath(), () -> !application.isAlive())
-                .until(() -> api.readiness() == 200);
-        return application;
-    }
-
-    /** Kept in target/ for a look after the build. */
-    private static Path log(String application) {
-        return Path.of("target", KillMidFlowTest.class.getSimpleName() + "-" + application + ".log");
+        return applications.start(
+                port,
+                name,
+                List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve("offboarding") + ";WRITE_DELAY=0"));
     }
 
     private List<String> doneSteps(String leaver) throws SQLException {
@@ -183,11 +147,5 @@ class KillMidFlowTest {
     private Connection database() throws SQLException {
         assertThat(Files.exists(work.resolve("offboarding.mv.db"))).isTrue();
         return DriverManager.getConnection("jdbc:h2:file:" + work.resolve("offboarding"), "sa", "");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -59,9 +59,18 @@ final class LeaverApi {
                 .build());
     }
 
-    /** 200 once the application has started completely (routes included), 503 before. */
+    /** 200 once the application has started completely (routes included, and connected to Kafka), 503 before. */
     int readiness() {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
+        return probe("readiness");
+    }
+
+    /** 200 once the application is up, whether or not what it needs (Kafka) answers. */
+    int liveness() {
+        return probe("liveness");
+    }
+
+    private int probe(String name) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/" + name))
                         .GET()
                         .build())
                 .status();

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,14 +64,35 @@ final class SimulatedTenant {
         return simulator.mailbox(tenant, simulator.findMailbox(tenant, upn));
     }
 
+    /** UPNs of user mailboxes, in the tenant's order, that are not taken (and now are). */
+    List<String> userMailboxes(int count, Set<String> taken) {
+        List<String> found = new ArrayList<>();
+        for (int index = 0; index < simulator.mailboxCount(tenant) && found.size() < count; index++) {
+            Map<String, Object> mailbox = simulator.mailbox(tenant, index);
+            if ("UserMailbox".equals(mailbox.get("RecipientTypeDetails")) && taken.add(upn(mailbox))) {
+                found.add(upn(mailbox));
+            }
+        }
+        if (found.size() < count) {
+            throw new IllegalStateException("Only " + found.size() + " user mailboxes left, " + count + " wanted");
+        }
+        return found;
+    }
+
     /** Identities of the distribution groups the mailbox is a member of. */
     List<String> groupsOf(String upn) {
         Object address = mailbox(upn).get("PrimarySmtpAddress");
-        List<String> groups = new ArrayList<>();
+        return groupsByMember().getOrDefault(String.valueOf(address), List.of());
+    }
+
+    /** Every member address with the identities of its distribution groups, from one listing. */
+    Map<String, List<String>> groupsByMember() {
+        Map<String, List<String>> groups = new HashMap<>();
         for (JsonNode group : invoke("Get-DistributionGroup", Map.of("ResultSize", "Unlimited"))) {
             String identity = group.path("Identity").asText();
-            if (simulator.groupMembers(tenant, identity).contains(address)) {
-                groups.add(identity);
+            for (Object member : simulator.groupMembers(tenant, identity)) {
+                groups.computeIfAbsent(String.valueOf(member), address -> new ArrayList<>())
+                        .add(identity);
             }
         }
         return groups;

@@ -2,14 +2,17 @@ package io.camelexo.examples.offboarding;
 
 import io.camelexo.exchangeonline.simulator.AppCredentials;
 import io.camelexo.exchangeonline.simulator.TenantSimulator;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 
 /**
@@ -46,7 +49,7 @@ final class ApplicationProcesses implements AutoCloseable {
                 "-Djavax.net.ssl.trustStoreType=PKCS12",
                 "-Djavax.net.ssl.trustStorePassword=" + simulator.trustStorePassword(),
                 "-cp",
-                System.getProperty("java.class.path"),
+                absoluteClassPath(),
                 OffboardingApplication.class.getName(),
                 "--server.port=" + port,
                 "--offboarding.drop-folder=" + work.resolve("inbox-" + name),
@@ -94,6 +97,13 @@ final class ApplicationProcesses implements AutoCloseable {
 
     Path log(String name) {
         return Path.of("target", testName + "-" + name + ".log");
+    }
+
+    /** This JVM's class path with every entry absolute: the instances run in the work folder. */
+    static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     static int freePort() throws IOException {

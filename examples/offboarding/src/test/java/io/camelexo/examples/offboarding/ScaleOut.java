@@ -22,6 +22,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
@@ -34,6 +38,7 @@ final class ScaleOut implements AutoCloseable {
 
     static final String TENANT = TenantSimulator.DEFAULT_TENANT;
     static final int STEPS = OffboardingStep.values().length;
+    private static final int SENDERS = 8;
     /** What an instance logs when it starts and finishes a leaver, before the event id. */
     static final String STARTED = "Offboarding ";
 
@@ -71,7 +76,7 @@ final class ScaleOut implements AutoCloseable {
         database = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
-                        System.getProperty("java.class.path"),
+                        ApplicationProcesses.absoluteClassPath(),
                         "org.h2.tools.Server",
                         "-tcp",
                         "-tcpPort",
@@ -145,18 +150,33 @@ final class ScaleOut implements AutoCloseable {
         return leavers;
     }
 
-    /** Submits each leaver (effective today) to one of the instances in turn; each must answer 202. */
-    void submit(List<Leaver> leavers, List<Instance> instances) {
-        for (int i = 0; i < leavers.size(); i++) {
-            Leaver leaver = leavers.get(i);
-            LeaverApi.Answer answer = instances
-                    .get(i % instances.size())
-                    .api()
-                    .submit(event(leaver.userPrincipalName(), leaver.manager(), LocalDate.now()));
-            if (answer.status() != 202) {
-                throw new IllegalStateException(
-                        "POST /leavers answered " + answer.status() + " for " + leaver + ": " + answer.body());
+    /**
+     * Submits each leaver (effective today) to one of the instances in turn, from several threads as several HR
+     * systems would; each must answer 202.
+     */
+    void submit(List<Leaver> leavers, List<Instance> instances) throws InterruptedException {
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < leavers.size(); i++) {
+                Leaver leaver = leavers.get(i);
+                LeaverApi api = instances.get(i % instances.size()).api();
+                sent.add(senders.submit(() -> {
+                    LeaverApi.Answer answer =
+                            api.submit(event(leaver.userPrincipalName(), leaver.manager(), LocalDate.now()));
+                    if (answer.status() != 202) {
+                        throw new IllegalStateException(
+                                "POST /leavers answered " + answer.status() + " for " + leaver + ": " + answer.body());
+                    }
+                }));
             }
+            for (Future<?> answer : sent) {
+                answer.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            senders.shutdownNow();
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Locale;
  * instance killed with SIGKILL mid-flow. Checks that every leaver is fully offboarded (in the tenant), no step is
  * recorded twice or failed, and no event is lost; prints the times.
  *
- * <p>Arguments: leavers per run (1000), instances (3). Run it with the test classpath (see the README).
+ * <p>Arguments: leavers per run (1000), instances (3), milliseconds per Admin API request (50). Run it with the
+ * test classpath (see the README).
  */
 public final class ScaleOutFigures {
 
@@ -21,16 +22,20 @@ public final class ScaleOutFigures {
     public static void main(String[] args) throws Exception {
         int leavers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int instanceCount = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Duration latency = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 50);
         Path work = Files.createTempDirectory("offboarding-scale-out");
         Files.createDirectories(Path.of("target"));
         try (ScaleOut scaleOut = new ScaleOut(leavers * 3 + 200, work, "ScaleOutFigures")) {
+            scaleOut.simulator.faults().requestLatency(latency);
             Run baseline = run(scaleOut, leavers, instanceCount, "baseline-", false);
             Run killed = run(scaleOut, leavers, instanceCount, "killed-", true);
             System.out.printf(
                     Locale.ROOT,
-                    "%n%d leaver events over %d instances (leaver topic of 12 partitions, shared H2 server)%n",
+                    "%n%d leaver events over %d instances (leaver topic of 12 partitions, shared H2 server), %d ms per "
+                            + "Admin API request%n",
                     leavers,
-                    instanceCount);
+                    instanceCount,
+                    latency.toMillis());
             System.out.println(baseline.describe("undisturbed"));
             System.out.println(killed.describe("one killed  "));
             System.out.printf(
@@ -92,7 +97,11 @@ public final class ScaleOutFigures {
                 journal.doneRows().values().stream().filter(rows -> rows > 1).count();
         int doneRows =
                 journal.doneRows().values().stream().mapToInt(Integer::intValue).sum();
+        // the checks read the tenant without the latency that stands for Exchange's
+        Duration latency = scaleOut.simulator.faults().requestLatency();
+        scaleOut.simulator.faults().requestLatency(Duration.ZERO);
         List<String> problems = scaleOut.notOffboarded(leavers);
+        scaleOut.simulator.faults().requestLatency(latency);
         problems.stream().limit(10).forEach(problem -> System.out.println("NOT OFFBOARDED: " + problem));
         if (doneRows != count * ScaleOut.STEPS || twice > 0 || !journal.failed().isEmpty() || !problems.isEmpty()) {
             throw new IllegalStateException("Run " + prefix + " lost or doubled work: " + doneRows

@@ -45,8 +45,8 @@ public record OffboardingProperties(
      * @param groupId         the consumer group of the instances
      * @param sessionTimeout  how soon the group gives a silent (dead) instance's partitions to the others
      * @param publishTimeout  how long POST /leavers waits for the broker before answering 503
-     * @param handoverLease   a due event handed to the topic by the hand-over route (a dropped file, a future-dated event
-     *                        whose day has come) is handed again if it is still pending after this long
+     * @param handoverLease   a due event handed to the topic by the hand-over route (a dropped file, a future-dated
+     *                        event whose day has come) is handed again if it is still pending after this long
      */
     public record Kafka(
             String brokers,

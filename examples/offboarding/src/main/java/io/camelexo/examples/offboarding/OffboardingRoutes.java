@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Carries due events through the steps. Without Kafka the work queue is the leaver_events table: a pending event is
- * picked up again after a restart. Either way a step already in the audit trail is skipped, so an interrupted or re-submitted event
- * resumes where it stopped. A step that fails transiently is run again (with backoff) before the event is
- * dead-lettered; any other failure dead-letters it at once.
+ * picked up again after a restart. Either way a step already in the audit trail is skipped, so an interrupted or
+ * re-submitted event resumes where it stopped. A step that fails transiently is run again (with backoff) before the
+ * event is dead-lettered; any other failure dead-letters it at once.
  */
 @Component
 public class OffboardingRoutes extends RouteBuilder {
